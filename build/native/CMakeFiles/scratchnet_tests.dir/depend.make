@@ -1,0 +1,2 @@
+# Empty dependencies file for scratchnet_tests.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,7 @@
+add_test([=[Rng.SameSeedSameSequence]=]  /work/main/build/native/scratchnet_tests [==[--gtest_filter=Rng.SameSeedSameSequence]==] --gtest_also_run_disabled_tests)
+set_tests_properties([=[Rng.SameSeedSameSequence]=]  PROPERTIES WORKING_DIRECTORY /work/main/build/native SKIP_REGULAR_EXPRESSION [==[\[  SKIPPED \]]==])
+add_test([=[Rng.NormalHasMeanZeroAndUnitVariance]=]  /work/main/build/native/scratchnet_tests [==[--gtest_filter=Rng.NormalHasMeanZeroAndUnitVariance]==] --gtest_also_run_disabled_tests)
+set_tests_properties([=[Rng.NormalHasMeanZeroAndUnitVariance]=]  PROPERTIES WORKING_DIRECTORY /work/main/build/native SKIP_REGULAR_EXPRESSION [==[\[  SKIPPED \]]==])
+add_test([=[Rng.BelowIsInRangeAndShuffleIsAPermutation]=]  /work/main/build/native/scratchnet_tests [==[--gtest_filter=Rng.BelowIsInRangeAndShuffleIsAPermutation]==] --gtest_also_run_disabled_tests)
+set_tests_properties([=[Rng.BelowIsInRangeAndShuffleIsAPermutation]=]  PROPERTIES WORKING_DIRECTORY /work/main/build/native SKIP_REGULAR_EXPRESSION [==[\[  SKIPPED \]]==])
+set(  scratchnet_tests_TESTS Rng.SameSeedSameSequence Rng.NormalHasMeanZeroAndUnitVariance Rng.BelowIsInRangeAndShuffleIsAPermutation)

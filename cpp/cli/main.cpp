@@ -1,0 +1,2 @@
+// placeholder; the CLI is written with the data layer.
+int main() { return 0; }
