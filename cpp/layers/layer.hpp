@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../core/error.hpp"
 #include "../core/matrix.hpp"
 
 namespace scratchnet {
@@ -57,5 +58,45 @@ class LossLayer {
   virtual Matrix<S> output(const Matrix<S>& x) const = 0;
   virtual std::string name() const = 0;
 };
+
+// Validation helpers shared by every layer. A wrong shape is the most common
+// mistake when wiring a network by hand, so the message names the layer and
+// prints both shapes the NumPy way: "Affine.forward: x (2, 3) vs W (4, 5)".
+// The strings are only built when the check fails: these run on every batch.
+template <class A, class B>
+void require_shape(bool ok, const char* where, const char* a_name, const A& a, const char* b_name,
+                   const B& b) {
+  if (!ok) {
+    throw Error("shape.mismatch", std::string(where) + ": " + a_name + " " + shape_string(a) +
+                                      " vs " + b_name + " " + shape_string(b));
+  }
+}
+
+template <class A, class B>
+void require_same_shape(const char* where, const char* a_name, const A& a, const char* b_name,
+                        const B& b) {
+  require_shape(a.rows() == b.rows() && a.cols() == b.cols(), where, a_name, a, b_name, b);
+}
+
+// dout must have the shape forward() returned; an empty cache means backward()
+// was called before any forward().
+template <class A>
+void require_dout_shape(const char* where, const A& dout, Index rows, Index cols) {
+  if (dout.rows() != rows || dout.cols() != cols) {
+    throw Error("shape.mismatch",
+                std::string(where) + ": dout " + shape_string(dout) + " vs forward output (" +
+                    std::to_string(rows) + ", " + std::to_string(cols) + ")" +
+                    (rows == 0 ? " (was forward() called first?)" : ""));
+  }
+}
+
+// NaN/inf check: one cheap pass over the data, done where a bad value would
+// otherwise silently poison every later number (Affine input, loss inputs).
+template <class Derived>
+void require_finite(const Eigen::MatrixBase<Derived>& m, const char* where) {
+  if (!m.allFinite()) {
+    throw Error("input.not_finite", std::string(where) + ": input contains NaN or infinity");
+  }
+}
 
 }  // namespace scratchnet

@@ -5,18 +5,46 @@ cmake_policy(SET CMP0009 NEW)
 # SCRATCHNET_SOURCES at CMakeLists.txt:18 (file)
 file(GLOB_RECURSE NEW_GLOB LIST_DIRECTORIES false "/work/main/cpp/*.cpp")
 set(OLD_GLOB
+  "/work/main/cpp/bindings/bindings.cpp"
   "/work/main/cpp/cli/main.cpp"
+  "/work/main/cpp/core/activations.cpp"
   "/work/main/cpp/core/build_info.cpp"
+  "/work/main/cpp/core/perceptron.cpp"
+  "/work/main/cpp/data/idx.cpp"
+  "/work/main/cpp/data/toy_datasets.cpp"
+  "/work/main/cpp/io/binary_file.cpp"
+  "/work/main/cpp/io/crc32.cpp"
+  "/work/main/cpp/io/inflate.cpp"
+  "/work/main/cpp/io/npy.cpp"
+  "/work/main/cpp/io/npz.cpp"
+  "/work/main/cpp/net/network.cpp"
+  "/work/main/cpp/train/trainer.cpp"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
   message("-- GLOB mismatch!")
   file(TOUCH_NOCREATE "/work/main/build/native/CMakeFiles/cmake.verify_globs")
 endif()
 
-# SCRATCHNET_TESTS at CMakeLists.txt:57 (file)
+# SCRATCHNET_TESTS at CMakeLists.txt:59 (file)
 file(GLOB_RECURSE NEW_GLOB LIST_DIRECTORIES false "/work/main/tests/cpp/*_test.cpp")
 set(OLD_GLOB
+  "/work/main/tests/cpp/core/activations_test.cpp"
+  "/work/main/tests/cpp/core/perceptron_test.cpp"
   "/work/main/tests/cpp/core/rng_test.cpp"
+  "/work/main/tests/cpp/data/book_weights_accuracy_test.cpp"
+  "/work/main/tests/cpp/data/toy_datasets_test.cpp"
+  "/work/main/tests/cpp/layers/activation_layer_test.cpp"
+  "/work/main/tests/cpp/layers/affine_test.cpp"
+  "/work/main/tests/cpp/layers/batch_norm_test.cpp"
+  "/work/main/tests/cpp/layers/dropout_test.cpp"
+  "/work/main/tests/cpp/layers/identity_test.cpp"
+  "/work/main/tests/cpp/layers/identity_with_loss_test.cpp"
+  "/work/main/tests/cpp/layers/leaky_relu_test.cpp"
+  "/work/main/tests/cpp/layers/relu_test.cpp"
+  "/work/main/tests/cpp/layers/sigmoid_test.cpp"
+  "/work/main/tests/cpp/layers/softmax_with_loss_test.cpp"
+  "/work/main/tests/cpp/layers/tanh_test.cpp"
+  "/work/main/tests/cpp/optim/optimizers_test.cpp"
   )
 if(NOT "${NEW_GLOB}" STREQUAL "${OLD_GLOB}")
   message("-- GLOB mismatch!")

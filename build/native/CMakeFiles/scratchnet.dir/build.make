@@ -69,10 +69,24 @@ include CMakeFiles/scratchnet.dir/progress.make
 # Include the compile flags for this target's objects.
 include CMakeFiles/scratchnet.dir/flags.make
 
+CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o: /work/main/cpp/core/activations.cpp
+CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building CXX object CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o -c /work/main/cpp/core/activations.cpp
+
+CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/core/activations.cpp > CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/core/activations.cpp -o CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.s
+
 CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o: CMakeFiles/scratchnet.dir/flags.make
 CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o: /work/main/cpp/core/build_info.cpp
 CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building CXX object CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building CXX object CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o"
 	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o -c /work/main/cpp/core/build_info.cpp
 
 CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.i: cmake_force
@@ -83,17 +97,179 @@ CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.s"
 	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/core/build_info.cpp -o CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.s
 
+CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o: /work/main/cpp/core/perceptron.cpp
+CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building CXX object CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o -c /work/main/cpp/core/perceptron.cpp
+
+CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/core/perceptron.cpp > CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/core/perceptron.cpp -o CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o: /work/main/cpp/data/idx.cpp
+CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building CXX object CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o -c /work/main/cpp/data/idx.cpp
+
+CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/data/idx.cpp > CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/data/idx.cpp -o CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o: /work/main/cpp/data/toy_datasets.cpp
+CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building CXX object CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o -c /work/main/cpp/data/toy_datasets.cpp
+
+CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/data/toy_datasets.cpp > CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/data/toy_datasets.cpp -o CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o: /work/main/cpp/io/binary_file.cpp
+CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building CXX object CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o -c /work/main/cpp/io/binary_file.cpp
+
+CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/io/binary_file.cpp > CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/io/binary_file.cpp -o CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o: /work/main/cpp/io/crc32.cpp
+CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building CXX object CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o -c /work/main/cpp/io/crc32.cpp
+
+CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/io/crc32.cpp > CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/io/crc32.cpp -o CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o: /work/main/cpp/io/inflate.cpp
+CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building CXX object CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o -c /work/main/cpp/io/inflate.cpp
+
+CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/io/inflate.cpp > CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/io/inflate.cpp -o CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o: /work/main/cpp/io/npy.cpp
+CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building CXX object CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o -c /work/main/cpp/io/npy.cpp
+
+CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/io/npy.cpp > CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/io/npy.cpp -o CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o: /work/main/cpp/io/npz.cpp
+CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building CXX object CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o -c /work/main/cpp/io/npz.cpp
+
+CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/io/npz.cpp > CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/io/npz.cpp -o CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o: /work/main/cpp/net/network.cpp
+CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building CXX object CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o -c /work/main/cpp/net/network.cpp
+
+CMakeFiles/scratchnet.dir/cpp/net/network.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/net/network.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/net/network.cpp > CMakeFiles/scratchnet.dir/cpp/net/network.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/net/network.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/net/network.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/net/network.cpp -o CMakeFiles/scratchnet.dir/cpp/net/network.cpp.s
+
+CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o: CMakeFiles/scratchnet.dir/flags.make
+CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o: /work/main/cpp/train/trainer.cpp
+CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o: CMakeFiles/scratchnet.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building CXX object CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o -MF CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o.d -o CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o -c /work/main/cpp/train/trainer.cpp
+
+CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/cpp/train/trainer.cpp > CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.i
+
+CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/cpp/train/trainer.cpp -o CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.s
+
 # Object files for target scratchnet
 scratchnet_OBJECTS = \
-"CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o"
+"CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o" \
+"CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o"
 
 # External object files for target scratchnet
 scratchnet_EXTERNAL_OBJECTS =
 
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/core/activations.cpp.o
 libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/core/build_info.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/core/perceptron.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/data/idx.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/data/toy_datasets.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/io/binary_file.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/io/crc32.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/io/inflate.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/io/npy.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/io/npz.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/net/network.cpp.o
+libscratchnet.a: CMakeFiles/scratchnet.dir/cpp/train/trainer.cpp.o
 libscratchnet.a: CMakeFiles/scratchnet.dir/build.make
 libscratchnet.a: CMakeFiles/scratchnet.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Linking CXX static library libscratchnet.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Linking CXX static library libscratchnet.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/scratchnet.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/scratchnet.dir/link.txt --verbose=$(VERBOSE)
 

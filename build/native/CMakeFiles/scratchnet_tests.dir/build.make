@@ -69,10 +69,38 @@ include CMakeFiles/scratchnet_tests.dir/progress.make
 # Include the compile flags for this target's objects.
 include CMakeFiles/scratchnet_tests.dir/flags.make
 
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o: /work/main/tests/cpp/core/activations_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o -c /work/main/tests/cpp/core/activations_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/core/activations_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/core/activations_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o: /work/main/tests/cpp/core/perceptron_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o -c /work/main/tests/cpp/core/perceptron_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/core/perceptron_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/core/perceptron_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.s
+
 CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
 CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o: /work/main/tests/cpp/core/rng_test.cpp
 CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_1) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_3) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o"
 	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o -c /work/main/tests/cpp/core/rng_test.cpp
 
 CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.i: cmake_force
@@ -83,21 +111,249 @@ CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.s"
 	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/core/rng_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.s
 
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o: /work/main/tests/cpp/data/book_weights_accuracy_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_4) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o -c /work/main/tests/cpp/data/book_weights_accuracy_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/data/book_weights_accuracy_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/data/book_weights_accuracy_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o: /work/main/tests/cpp/data/toy_datasets_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_5) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o -c /work/main/tests/cpp/data/toy_datasets_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/data/toy_datasets_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/data/toy_datasets_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o: /work/main/tests/cpp/layers/activation_layer_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_6) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o -c /work/main/tests/cpp/layers/activation_layer_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/activation_layer_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/activation_layer_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o: /work/main/tests/cpp/layers/affine_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_7) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o -c /work/main/tests/cpp/layers/affine_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/affine_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/affine_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o: /work/main/tests/cpp/layers/batch_norm_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_8) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o -c /work/main/tests/cpp/layers/batch_norm_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/batch_norm_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/batch_norm_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o: /work/main/tests/cpp/layers/dropout_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_9) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o -c /work/main/tests/cpp/layers/dropout_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/dropout_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/dropout_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o: /work/main/tests/cpp/layers/identity_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o -c /work/main/tests/cpp/layers/identity_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/identity_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/identity_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o: /work/main/tests/cpp/layers/identity_with_loss_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o -c /work/main/tests/cpp/layers/identity_with_loss_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/identity_with_loss_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/identity_with_loss_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o: /work/main/tests/cpp/layers/leaky_relu_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o -c /work/main/tests/cpp/layers/leaky_relu_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/leaky_relu_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/leaky_relu_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o: /work/main/tests/cpp/layers/relu_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o -c /work/main/tests/cpp/layers/relu_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/relu_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/relu_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o: /work/main/tests/cpp/layers/sigmoid_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_14) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o -c /work/main/tests/cpp/layers/sigmoid_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/sigmoid_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/sigmoid_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o: /work/main/tests/cpp/layers/softmax_with_loss_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_15) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o -c /work/main/tests/cpp/layers/softmax_with_loss_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/softmax_with_loss_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/softmax_with_loss_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o: /work/main/tests/cpp/layers/tanh_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_16) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o -c /work/main/tests/cpp/layers/tanh_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/layers/tanh_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/layers/tanh_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.s
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o: CMakeFiles/scratchnet_tests.dir/flags.make
+CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o: /work/main/tests/cpp/optim/optimizers_test.cpp
+CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o: CMakeFiles/scratchnet_tests.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_17) "Building CXX object CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -MD -MT CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o -MF CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o.d -o CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o -c /work/main/tests/cpp/optim/optimizers_test.cpp
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing CXX source to CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.i"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -E /work/main/tests/cpp/optim/optimizers_test.cpp > CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.i
+
+CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling CXX source to assembly CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.s"
+	/usr/bin/c++ $(CXX_DEFINES) $(CXX_INCLUDES) $(CXX_FLAGS) -S /work/main/tests/cpp/optim/optimizers_test.cpp -o CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.s
+
 # Object files for target scratchnet_tests
 scratchnet_tests_OBJECTS = \
-"CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o"
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o" \
+"CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o"
 
 # External object files for target scratchnet_tests
 scratchnet_tests_EXTERNAL_OBJECTS =
 
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/core/activations_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/core/perceptron_test.cpp.o
 scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/core/rng_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/data/book_weights_accuracy_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/data/toy_datasets_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/activation_layer_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/affine_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/batch_norm_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/dropout_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/identity_with_loss_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/leaky_relu_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/relu_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/sigmoid_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/softmax_with_loss_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/layers/tanh_test.cpp.o
+scratchnet_tests: CMakeFiles/scratchnet_tests.dir/tests/cpp/optim/optimizers_test.cpp.o
 scratchnet_tests: CMakeFiles/scratchnet_tests.dir/build.make
 scratchnet_tests: libscratchnet.a
 scratchnet_tests: /usr/lib/x86_64-linux-gnu/libgtest_main.a
 scratchnet_tests: /usr/lib/x86_64-linux-gnu/libz.so
 scratchnet_tests: /usr/lib/x86_64-linux-gnu/libgtest.a
 scratchnet_tests: CMakeFiles/scratchnet_tests.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_2) "Linking CXX executable scratchnet_tests"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/native/CMakeFiles --progress-num=$(CMAKE_PROGRESS_18) "Linking CXX executable scratchnet_tests"
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/scratchnet_tests.dir/link.txt --verbose=$(VERBOSE)
 	/usr/bin/cmake -D TEST_TARGET=scratchnet_tests -D TEST_EXECUTABLE=/work/main/build/native/scratchnet_tests -D TEST_EXECUTOR= -D TEST_WORKING_DIR=/work/main/build/native -D TEST_EXTRA_ARGS= -D TEST_PROPERTIES= -D TEST_PREFIX= -D TEST_SUFFIX= -D TEST_FILTER= -D NO_PRETTY_TYPES=FALSE -D NO_PRETTY_VALUES=FALSE -D TEST_LIST=scratchnet_tests_TESTS -D CTEST_FILE=/work/main/build/native/scratchnet_tests[1]_tests.cmake -D TEST_DISCOVERY_TIMEOUT=60 -D TEST_XML_OUTPUT_DIR= -P /usr/share/cmake-3.25/Modules/GoogleTestAddTests.cmake
 

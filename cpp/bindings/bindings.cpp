@@ -1,0 +1,634 @@
+// bindings.cpp — the only file that knows about Emscripten.
+//
+// It exposes the core to JavaScript through Embind. The rules that keep the
+// boundary cheap and safe:
+//   * bulk data comes in as a pointer into the wasm heap (the JS wrapper in
+//     web/lib/scratchnet.js copies a typed array there with one `set`) and is
+//     viewed with Eigen::Map — no per-element copies;
+//   * bulk data goes out as a typed array copied once (`view.slice()`), so JS
+//     never holds a view that goes stale when the heap grows;
+//   * every entry point catches C++ exceptions and rethrows a JS Error with
+//     the core's error `code`, so a bad input is an exception, never an abort.
+#include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "scratchnet.hpp"
+
+using emscripten::val;
+namespace sn = scratchnet;
+using MatF = sn::Matrix<float>;
+
+namespace {
+
+// ---- errors -----------------------------------------------------------------
+// The message is kept in static storage so nothing is leaked when the JS throw
+// unwinds past C++ frames without running their destructors.
+std::string g_error_code, g_error_message;
+
+EM_JS(void, sn_throw_js_error, (const char* code, const char* message), {
+  var e = new Error(UTF8ToString(message));
+  e.name = 'ScratchnetError';
+  e.code = UTF8ToString(code);
+  throw e;
+});
+
+[[noreturn]] void throw_pending_error() {
+  sn_throw_js_error(g_error_code.c_str(), g_error_message.c_str());
+  __builtin_unreachable();
+}
+
+template <class Fn>
+auto guarded(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const sn::Error& e) {
+    g_error_code = e.code();
+    g_error_message = e.what();
+  } catch (const std::bad_alloc&) {
+    g_error_code = "memory.exhausted";
+    g_error_message = "the wasm heap could not grow: not enough memory for this size";
+  } catch (const std::exception& e) {
+    g_error_code = "internal";
+    g_error_message = e.what();
+  }
+  throw_pending_error();
+}
+
+// ---- bulk data across the boundary -------------------------------------------------
+template <class T>
+val copy_out(const T* data, std::size_t n) {
+  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+
+val matrix_out(const MatF& m) {
+  val o = val::object();
+  o.set("rows", static_cast<int>(m.rows()));
+  o.set("cols", static_cast<int>(m.cols()));
+  o.set("data", copy_out(m.data(), static_cast<std::size_t>(m.size())));
+  return o;
+}
+
+// A (rows × n/rows) matrix over `n` floats at `ptr` in the wasm heap.
+Eigen::Map<const MatF> matrix_in(std::uintptr_t ptr, int n, int rows, const char* what) {
+  sn::require(rows > 0 && n > 0 && n % rows == 0, "shape.mismatch",
+              std::string(what) + ": " + std::to_string(n) + " numbers do not split into " +
+                  std::to_string(rows) + " rows");
+  const auto* p = reinterpret_cast<const float*>(ptr);
+  Eigen::Map<const MatF> m(p, rows, n / rows);
+  sn::require(m.allFinite(), "input.not_finite", std::string(what) + " contains NaN or Infinity");
+  return m;
+}
+
+template <class T>
+std::vector<T> vector_in(std::uintptr_t ptr, int n) {
+  const auto* p = reinterpret_cast<const T*>(ptr);
+  return std::vector<T>(p, p + n);
+}
+
+// ---- activations --------------------------------------------------------------------
+val activate(const std::string& name, std::uintptr_t ptr, int n, double slope, bool derivative) {
+  return guarded([&] {
+    const auto kind = sn::activation_from_name(name);
+    const auto* x = reinterpret_cast<const double*>(ptr);
+    std::vector<double> y(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+      y[i] = derivative ? sn::derivative(kind, x[i], slope) : sn::activate(kind, x[i], slope);
+    return copy_out(y.data(), y.size());
+  });
+}
+
+val sample_activation(const std::string& name, double from, double to, int points, double slope) {
+  return guarded([&] {
+    const auto s = sn::sample_activation(sn::activation_from_name(name), from, to, points, slope);
+    val o = val::object();
+    o.set("x", copy_out(s.x.data(), s.x.size()));
+    o.set("y", copy_out(s.y.data(), s.y.size()));
+    o.set("dy", copy_out(s.dy.data(), s.dy.size()));
+    return o;
+  });
+}
+
+val softmax(std::uintptr_t ptr, int n, bool stable) {
+  return guarded([&] {
+    sn::require(n > 0, "shape.mismatch", "softmax needs at least one number");
+    const auto* p = reinterpret_cast<const double*>(ptr);
+    const sn::Matrix<double> a = Eigen::Map<const sn::Matrix<double>>(p, 1, n);
+    const sn::Matrix<double> y = stable ? sn::softmax(a) : sn::softmax_naive(a);
+    return copy_out(y.data(), static_cast<std::size_t>(y.size()));
+  });
+}
+
+
+// ---- perceptrons --------------------------------------------------------------------
+val perceptron_out(const sn::Perceptron& p) {
+  val o = val::object();
+  o.set("w1", p.w1);
+  o.set("w2", p.w2);
+  o.set("b", p.b);
+  return o;
+}
+
+val gate_presets() {
+  val o = val::object();
+  for (auto g : {sn::Gate::And, sn::Gate::Nand, sn::Gate::Or})
+    o.set(sn::gate_name(g), perceptron_out(sn::gate_preset(g)));
+  return o;
+}
+
+val truth_table(double w1, double w2, double b, const std::string& gate) {
+  return guarded([&] {
+    val rows = val::array();
+    for (const auto& r : sn::truth_table(sn::Perceptron{w1, w2, b}, sn::gate_from_name(gate))) {
+      val o = val::object();
+      o.set("x1", r.x1);
+      o.set("x2", r.x2);
+      o.set("net", r.net);
+      o.set("y", r.y);
+      o.set("target", r.target);
+      o.set("correct", r.correct);
+      rows.call<void>("push", o);
+    }
+    return rows;
+  });
+}
+
+val xor_two_layer() {
+  val rows = val::array();
+  for (const auto& r : sn::xor_two_layer()) {
+    val o = val::object();
+    o.set("x1", r.x1);
+    o.set("x2", r.x2);
+    o.set("s1", r.s1);
+    o.set("s2", r.s2);
+    o.set("y", r.y);
+    rows.call<void>("push", o);
+  }
+  return rows;
+}
+
+// One of the three single-neuron learning rules, steppable for animation.
+class PerceptronTrainerJs {
+ public:
+  PerceptronTrainerJs(const std::string& rule, const std::string& gate, double lr, int max_epochs,
+                      double threshold) {
+    guarded([&] {
+      const auto g = sn::gate_from_name(gate);
+      sn::require(std::isfinite(lr) && lr > 0 && lr <= 100, "perceptron.bad_lr",
+                  "learning rate must be in (0, 100], got " + std::to_string(lr));
+      sn::require(max_epochs >= 1 && max_epochs <= 100000, "perceptron.bad_epochs",
+                  "max epochs must be in [1, 100000], got " + std::to_string(max_epochs));
+      if (rule == "perceptron") {
+        sn::PerceptronRuleOptions o;
+        o.learning_rate = lr;
+        o.max_epochs = max_epochs;
+        o.error_threshold = threshold;
+        trainer_ = std::make_unique<sn::PerceptronRuleTrainer>(sn::gate_samples(g), o);
+      } else if (rule == "delta") {
+        sn::DeltaRuleOptions o;
+        o.learning_rate = lr;
+        o.max_epochs = max_epochs;
+        trainer_ = std::make_unique<sn::DeltaRuleTrainer>(sn::gate_samples(g), o);
+      } else if (rule == "hebb") {
+        sn::HebbOptions o;
+        o.learning_rate = lr;
+        o.max_epochs = max_epochs;
+        trainer_ = std::make_unique<sn::HebbTrainer>(sn::gate_samples(g, sn::Encoding::Bipolar), o);
+      } else {
+        throw sn::Error("perceptron.unknown_rule",
+                        "unknown learning rule '" + rule + "' (perceptron, delta, hebb)");
+      }
+      return 0;
+    });
+  }
+
+  val step() {
+    return guarded([&] {
+      const auto s = trainer_->step();
+      val o = val::object();
+      o.set("epoch", s.epoch);
+      o.set("sample", s.sample);
+      o.set("w1", s.w1);
+      o.set("w2", s.w2);
+      o.set("b", s.b);
+      o.set("y", s.y);
+      o.set("target", s.target);
+      o.set("error", s.error);
+      o.set("converged", trainer_->converged());
+      o.set("finished", trainer_->finished());
+      return o;
+    });
+  }
+  int run() { return guarded([&] { return trainer_->run(); }); }
+  void reset() { trainer_->reset(); }
+  val weights() const { return perceptron_out(trainer_->weights()); }
+  val epochErrors() const {
+    const auto& h = trainer_->epoch_errors();
+    return copy_out(h.data(), h.size());
+  }
+  val samples() const {
+    val rows = val::array();
+    for (const auto& s : trainer_->samples()) {
+      val o = val::object();
+      o.set("x1", s.x1);
+      o.set("x2", s.x2);
+      o.set("target", s.target);
+      rows.call<void>("push", o);
+    }
+    return rows;
+  }
+  int epochs() const { return trainer_->epochs(); }
+  int nextSample() const { return trainer_->next_sample(); }
+  bool converged() const { return trainer_->converged(); }
+  bool finished() const { return trainer_->finished(); }
+  double accuracy() const { return trainer_->accuracy(); }
+
+ private:
+  std::unique_ptr<sn::GateTrainer> trainer_;
+};
+
+
+// ---- networks -----------------------------------------------------------------------
+sn::NetSpec spec_in(const val& o) {
+  sn::NetSpec spec;
+  const val sizes = o["sizes"];
+  sn::require(sizes.isArray(), "net.bad_spec", "spec.sizes must be an array of layer sizes");
+  const int n = sizes["length"].as<int>();
+  sn::require(n <= 64, "net.too_deep", "spec.sizes has " + std::to_string(n) + " entries; at most 33 are allowed");
+  for (int i = 0; i < n; ++i) {
+    const double v = sizes[i].as<double>();
+    sn::require(std::isfinite(v) && v == std::floor(v) && v >= 1 && v <= 1e9, "net.layer_size",
+                "layer size " + std::to_string(v) + " is not a positive whole number");
+    spec.sizes.push_back(static_cast<int>(v));
+  }
+  spec.hidden = o["hidden"].as<std::string>();
+  spec.output = o["output"].as<std::string>();
+  spec.init = o["init"].as<std::string>();
+  spec.init_std = o["initStd"].as<double>();
+  spec.leaky_slope = o["leakySlope"].as<double>();
+  spec.batch_norm = o["batchNorm"].as<bool>();
+  spec.dropout = o["dropout"].as<double>();
+  return spec;
+}
+
+val spec_out(const sn::NetSpec& spec) {
+  val o = val::object();
+  val sizes = val::array();
+  for (int s : spec.sizes) sizes.call<void>("push", s);
+  o.set("sizes", sizes);
+  o.set("hidden", spec.hidden);
+  o.set("output", spec.output);
+  o.set("init", spec.init);
+  o.set("initStd", spec.init_std);
+  o.set("leakySlope", spec.leaky_slope);
+  o.set("batchNorm", spec.batch_norm);
+  o.set("dropout", spec.dropout);
+  return o;
+}
+
+class NetworkJs {
+ public:
+  NetworkJs(const val& spec, double seed)
+      : net_(guarded([&] {
+          sn::require(std::isfinite(seed) && seed >= 0, "net.bad_seed", "the seed must be a whole number ≥ 0");
+          return std::make_shared<sn::Network<float>>(spec_in(spec), static_cast<std::uint64_t>(seed));
+        })) {}
+  explicit NetworkJs(std::shared_ptr<sn::Network<float>> net) : net_(std::move(net)) {}
+
+  // The weights of an .npz (W1, b1, ...). Sizes come from the W shapes when the
+  // spec gives none; activations come from the spec (the book's net: sigmoid).
+  static NetworkJs* fromNpz(std::uintptr_t ptr, int n, const val& spec_obj) {
+    return guarded([&] {
+      const auto arrays = sn::load_npz(reinterpret_cast<const std::uint8_t*>(ptr), static_cast<std::size_t>(n));
+      sn::NetSpec spec = spec_in(spec_obj);
+      if (spec.sizes.empty()) {
+        for (int i = 1;; ++i) {
+          const std::string w = "W" + std::to_string(i);
+          const auto it = std::find_if(arrays.begin(), arrays.end(), [&](const auto& a) { return a.first == w; });
+          if (it == arrays.end()) break;
+          if (spec.sizes.empty()) spec.sizes.push_back(static_cast<int>(it->second.rows()));
+          sn::require(static_cast<int>(it->second.rows()) == spec.sizes.back(), "npz.bad_entry",
+                      w + " has " + std::to_string(it->second.rows()) + " rows but the layer before has " +
+                          std::to_string(spec.sizes.back()) + " outputs");
+          spec.sizes.push_back(static_cast<int>(it->second.cols()));
+        }
+        sn::require(spec.sizes.size() >= 2, "npz.missing_param", "the file has no W1: not a scratchnet/book network");
+      }
+      auto net = std::make_shared<sn::Network<float>>(spec, 0);
+      for (const auto& p : net->params()) net->set_param(p.name, sn::find_array(arrays, p.name));
+      return new NetworkJs(std::move(net));
+    });
+  }
+
+  val spec() const { return spec_out(net_->spec()); }
+  int inputSize() const { return net_->spec().sizes.front(); }
+  int outputSize() const { return net_->spec().sizes.back(); }
+
+  val predict(std::uintptr_t ptr, int n, int rows, bool probabilities) {
+    return guarded([&] {
+      const MatF x = input(ptr, n, rows);
+      const MatF y = probabilities ? net_->output(x) : net_->predict(x, false);
+      return copy_out(y.data(), static_cast<std::size_t>(y.size()));
+    });
+  }
+
+  double loss(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = input(px, nx, rows);
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      return static_cast<double>(net_->loss(x, t, false));
+    });
+  }
+
+  double accuracy(std::uintptr_t px, int nx, std::uintptr_t pl, int nl) {
+    return guarded([&] {
+      const MatF x = input(px, nx, nl);
+      return net_->accuracy(x, vector_in<std::int32_t>(pl, nl));
+    });
+  }
+
+  val paramNames() {
+    val names = val::array();
+    for (const auto& p : net_->params()) names.call<void>("push", p.name);
+    return names;
+  }
+  val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
+  void setParam(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      const MatF m = matrix_in(ptr, n, rows, name.c_str());
+      sn::require(m.cols() == cols, "shape.mismatch", name + ": " + std::to_string(n) + " numbers are not " +
+                                                          std::to_string(rows) + "×" + std::to_string(cols));
+      net_->set_param(name, m);
+      return 0;
+    });
+  }
+
+  val trace(std::uintptr_t ptr, int n, int rows) {
+    return guarded([&] {
+      val steps = val::array();
+      for (const auto& t : net_->trace(input(ptr, n, rows))) {
+        val o = matrix_out(t.value);
+        o.set("layer", t.layer);
+        o.set("kind", t.kind);
+        steps.call<void>("push", o);
+      }
+      return steps;
+    });
+  }
+
+  // Backprop vs central differences, in double precision on a copy of this network.
+  val gradientCheck(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = input(px, nx, rows);
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      sn::require(static_cast<std::uint64_t>(sn::parameter_count(net_->spec())) * rows <= 20'000'000ull,
+                  "gradcheck.too_large",
+                  "a gradient check needs two forward passes per parameter; use a smaller network or fewer rows");
+      auto dnet = net_->cast<double>();
+      val out = val::array();
+      for (const auto& r : sn::gradient_check(dnet, x.cast<double>(), t.cast<double>())) {
+        val o = val::object();
+        o.set("param", r.param);
+        o.set("maxAbsDiff", r.max_abs_diff);
+        o.set("maxRelError", r.max_rel_error);
+        out.call<void>("push", o);
+      }
+      return out;
+    });
+  }
+
+  val toNpz() {
+    return guarded([&] {
+      sn::NamedArrays arrays;
+      for (const auto& p : net_->params()) arrays.emplace_back(p.name, *p.value);
+      const auto bytes = sn::save_npz(arrays);
+      return copy_out(bytes.data(), bytes.size());
+    });
+  }
+
+  const std::shared_ptr<sn::Network<float>>& shared() const { return net_; }
+
+ private:
+  MatF input(std::uintptr_t ptr, int n, int rows) const {
+    const auto x = matrix_in(ptr, n, rows, "x");
+    sn::require(x.cols() == net_->spec().sizes.front(), "shape.mismatch",
+                "x has " + std::to_string(x.cols()) + " features per row but the network expects " +
+                    std::to_string(net_->spec().sizes.front()));
+    return x;
+  }
+
+  std::shared_ptr<sn::Network<float>> net_;
+};
+
+// ---- datasets -----------------------------------------------------------------------
+class DatasetJs {
+ public:
+  explicit DatasetJs(sn::Dataset d) : data_(std::make_shared<sn::Dataset>(std::move(d))) {}
+
+  static DatasetJs* fromIdx(std::uintptr_t pi, int ni, std::uintptr_t pl, int nl, int classes,
+                            const std::string& name) {
+    return guarded([&] {
+      const auto images = sn::read_idx(reinterpret_cast<const std::uint8_t*>(pi), static_cast<std::size_t>(ni));
+      const auto labels = sn::read_idx(reinterpret_cast<const std::uint8_t*>(pl), static_cast<std::size_t>(nl));
+      return new DatasetJs(sn::make_idx_dataset(images, labels, classes, name));
+    });
+  }
+  static DatasetJs* spiral(int points, int classes, double seed) {
+    return guarded([&] { return new DatasetJs(sn::spiral(points, classes, static_cast<std::uint64_t>(seed))); });
+  }
+  static DatasetJs* xorSet() { return new DatasetJs(sn::xor_dataset()); }
+  static DatasetJs* gate(const std::string& g) { return guarded([&] { return new DatasetJs(sn::gate_dataset(g)); }); }
+
+  int size() const { return static_cast<int>(data_->size()); }
+  int features() const { return static_cast<int>(data_->features()); }
+  int classes() const { return data_->classes; }
+  int height() const { return data_->height; }
+  int width() const { return data_->width; }
+  std::string name() const { return data_->name; }
+
+  val x(int start, int count) const {
+    return guarded([&] {
+      check_range(start, count);
+      return copy_out(data_->x.row(start).data(), static_cast<std::size_t>(count) * data_->features());
+    });
+  }
+  val labels(int start, int count) const {
+    return guarded([&] {
+      check_range(start, count);
+      sn::require(!data_->labels.empty(), "dataset.no_labels", "this dataset has no class labels");
+      return copy_out(data_->labels.data() + start, static_cast<std::size_t>(count));
+    });
+  }
+  val targets() const { return matrix_out(data_->targets); }
+
+  const std::shared_ptr<sn::Dataset>& shared() const { return data_; }
+
+ private:
+  void check_range(int start, int count) const {
+    sn::require(start >= 0 && count >= 0 && start + static_cast<std::int64_t>(count) <= data_->size(),
+                "dataset.bad_range",
+                "rows [" + std::to_string(start) + ", " + std::to_string(start + count) + ") are outside 0.." +
+                    std::to_string(data_->size()));
+  }
+  std::shared_ptr<sn::Dataset> data_;
+};
+
+// ---- training -----------------------------------------------------------------------
+val step_out(const sn::StepResult& r) {
+  val o = val::object();
+  o.set("step", static_cast<double>(r.step));
+  o.set("epoch", r.epoch);
+  o.set("loss", r.loss);
+  o.set("epochEnd", r.epoch_end);
+  o.set("trainAcc", r.train_acc);
+  o.set("testAcc", r.test_acc);
+  o.set("diverged", r.diverged);
+  return o;
+}
+
+// Owns everything a training run needs, so JavaScript can drop its own handles
+// to the network and datasets without pulling them from under the trainer.
+class TrainerJs {
+ public:
+  TrainerJs(NetworkJs& net, const std::string& optimizer, double lr, double weight_decay, DatasetJs& train,
+            DatasetJs& test, bool has_test, int batch_size, double seed)
+      : net_(net.shared()), train_(train.shared()), test_(has_test ? test.shared() : nullptr) {
+    guarded([&] {
+      sn::require(batch_size >= 1 && batch_size <= 100000, "trainer.bad_config",
+                  "batch size must be in [1, 100000], got " + std::to_string(batch_size));
+      opt_ = sn::make_optimizer<float>(optimizer, lr, weight_decay);
+      sn::TrainerConfig config;
+      config.batch_size = batch_size;
+      config.seed = static_cast<std::uint64_t>(seed);
+      trainer_ = std::make_unique<sn::Trainer<float>>(*net_, *opt_, *train_, test_.get(), config);
+      return 0;
+    });
+  }
+
+  val step() { return guarded([&] { return step_out(trainer_->step()); }); }
+
+  // Up to n steps; stops early at the first divergence so the UI can react.
+  val run(int n) {
+    return guarded([&] {
+      sn::require(n >= 0 && n <= 1000000, "trainer.bad_steps", "steps must be in [0, 1000000]");
+      std::vector<float> losses;
+      losses.reserve(static_cast<std::size_t>(n));
+      val epochs = val::array();
+      val last = val::null();
+      for (int i = 0; i < n; ++i) {
+        const auto r = trainer_->step();
+        losses.push_back(static_cast<float>(r.loss));
+        last = step_out(r);
+        if (r.epoch_end) epochs.call<void>("push", last);
+        if (r.diverged) break;
+      }
+      val o = val::object();
+      o.set("losses", copy_out(losses.data(), losses.size()));
+      o.set("epochs", epochs);
+      o.set("last", last);
+      return o;
+    });
+  }
+
+  double learningRate() const { return trainer_->learning_rate(); }
+  void setLearningRate(double lr) {
+    guarded([&] {
+      sn::require(std::isfinite(lr) && lr > 0 && lr <= 10, "optimizer.bad_lr",
+                  "learning rate must be in (0, 10], got " + std::to_string(lr));
+      trainer_->set_learning_rate(lr);
+      return 0;
+    });
+  }
+  double stepCount() const { return static_cast<double>(trainer_->step_count()); }
+  int epoch() const { return trainer_->epoch(); }
+  int stepsPerEpoch() const { return trainer_->steps_per_epoch(); }
+  val lossHistory() const {
+    const auto& h = trainer_->loss_history();
+    return copy_out(h.data(), h.size());
+  }
+  double evaluate(DatasetJs& d) { return guarded([&] { return trainer_->evaluate(*d.shared()); }); }
+
+ private:
+  std::shared_ptr<sn::Network<float>> net_;
+  std::shared_ptr<sn::Dataset> train_, test_;
+  std::unique_ptr<sn::Optimizer<float>> opt_;
+  std::unique_ptr<sn::Trainer<float>> trainer_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(scratchnet) {
+  using namespace emscripten;
+  function("version", &sn::version);
+  function("buildFlavor", &sn::build_flavor);
+  function("activate", &activate);
+  function("sampleActivation", &sample_activation);
+  function("softmax", &softmax);
+
+  function("gatePresets", &gate_presets);
+  function("truthTable", &truth_table);
+  function("xorTwoLayer", &xor_two_layer);
+  class_<PerceptronTrainerJs>("PerceptronTrainer")
+      .constructor<const std::string&, const std::string&, double, int, double>()
+      .function("step", &PerceptronTrainerJs::step)
+      .function("run", &PerceptronTrainerJs::run)
+      .function("reset", &PerceptronTrainerJs::reset)
+      .function("weights", &PerceptronTrainerJs::weights)
+      .function("epochErrors", &PerceptronTrainerJs::epochErrors)
+      .function("samples", &PerceptronTrainerJs::samples)
+      .function("epochs", &PerceptronTrainerJs::epochs)
+      .function("nextSample", &PerceptronTrainerJs::nextSample)
+      .function("converged", &PerceptronTrainerJs::converged)
+      .function("finished", &PerceptronTrainerJs::finished)
+      .function("accuracy", &PerceptronTrainerJs::accuracy);
+
+  class_<NetworkJs>("Network")
+      .constructor<const val&, double>()
+      .class_function("fromNpz", &NetworkJs::fromNpz, allow_raw_pointers())
+      .function("spec", &NetworkJs::spec)
+      .function("inputSize", &NetworkJs::inputSize)
+      .function("outputSize", &NetworkJs::outputSize)
+      .function("predict", &NetworkJs::predict)
+      .function("loss", &NetworkJs::loss)
+      .function("accuracy", &NetworkJs::accuracy)
+      .function("paramNames", &NetworkJs::paramNames)
+      .function("param", &NetworkJs::param)
+      .function("setParam", &NetworkJs::setParam)
+      .function("trace", &NetworkJs::trace)
+      .function("gradientCheck", &NetworkJs::gradientCheck)
+      .function("toNpz", &NetworkJs::toNpz);
+
+  class_<DatasetJs>("Dataset")
+      .class_function("fromIdx", &DatasetJs::fromIdx, allow_raw_pointers())
+      .class_function("spiral", &DatasetJs::spiral, allow_raw_pointers())
+      .class_function("xor", &DatasetJs::xorSet, allow_raw_pointers())
+      .class_function("gate", &DatasetJs::gate, allow_raw_pointers())
+      .function("size", &DatasetJs::size)
+      .function("features", &DatasetJs::features)
+      .function("classes", &DatasetJs::classes)
+      .function("height", &DatasetJs::height)
+      .function("width", &DatasetJs::width)
+      .function("name", &DatasetJs::name)
+      .function("x", &DatasetJs::x)
+      .function("labels", &DatasetJs::labels)
+      .function("targets", &DatasetJs::targets);
+
+  class_<TrainerJs>("Trainer")
+      .constructor<NetworkJs&, const std::string&, double, double, DatasetJs&, DatasetJs&, bool, int, double>()
+      .function("step", &TrainerJs::step)
+      .function("run", &TrainerJs::run)
+      .function("learningRate", &TrainerJs::learningRate)
+      .function("setLearningRate", &TrainerJs::setLearningRate)
+      .function("stepCount", &TrainerJs::stepCount)
+      .function("epoch", &TrainerJs::epoch)
+      .function("stepsPerEpoch", &TrainerJs::stepsPerEpoch)
+      .function("lossHistory", &TrainerJs::lossHistory)
+      .function("evaluate", &TrainerJs::evaluate);
+}

@@ -1,0 +1,42 @@
+// npy.hpp — one NumPy array as bytes: the .npy format.
+//
+// Why .npy? It is what the book's Python code (and every NumPy user) can
+// read with one call, np.load, so weights trained in the browser can be
+// inspected in a notebook and weights from the book can be loaded here.
+//
+// The format (NEP 1, https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html):
+//
+//   "\x93NUMPY"  6 magic bytes
+//   1, 0         major, minor version (v2.0/3.0 differ only in a 4-byte HLEN)
+//   HLEN         uint16 little-endian: length of the header text
+//   header       a Python dict literal, ASCII, padded with spaces and ending
+//                in '\n' so the data starts at a multiple of 64 bytes:
+//                {'descr': '<f4', 'fortran_order': False, 'shape': (784, 50), }
+//   data         the raw numbers; '<f4' = little-endian float32, '<f8' =
+//                float64; C order = row by row, like our Matrix.
+//
+// We read '<f4' and '<f8' (converted to float), 1-D and 2-D, C order.
+// Fortran order (column by column) is refused with a hint rather than
+// silently transposed. A 1-D array of n numbers loads as a (1, n) row
+// vector — a bias b, ready to broadcast over a minibatch.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/matrix.hpp"
+
+namespace scratchnet {
+
+// Parses one .npy buffer. `name` is only used in error messages.
+// Errors: npy.bad_header, npy.bad_dtype, npy.bad_shape, npz.truncated,
+// size.too_large.
+Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name);
+
+// The .npy bytes of m as '<f4', C order. With one_d the shape is written as
+// (n,) — the way NumPy stores a bias; m must then have exactly one row.
+std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d);
+
+}  // namespace scratchnet

@@ -1,0 +1,71 @@
+// make_optimizer.hpp — pick an optimizer by name, the way the book's
+// optimizer_compare_mnist.py fills `optimizers['SGD'] = SGD()` ... (1권 6.1.8).
+//
+// This is the entry point the UI and the CLI use, so it validates everything
+// a user can type: an unknown name, a learning rate that is not a number or
+// is absurdly large (> 10 only ever diverges on our data sets), a weight
+// decay outside [0, 1).
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "../core/error.hpp"
+#include "adagrad.hpp"
+#include "adam.hpp"
+#include "momentum.hpp"
+#include "nesterov.hpp"
+#include "optimizer.hpp"
+#include "rmsprop.hpp"
+#include "sgd.hpp"
+
+namespace scratchnet {
+
+// The names make_optimizer accepts (lower case; matching ignores case).
+inline const char* const kOptimizerNames[] = {"sgd",     "momentum", "nesterov",
+                                              "adagrad", "rmsprop",  "adam"};
+
+// name: sgd | momentum | nesterov | adagrad | rmsprop | adam (any case).
+// lr <= 0 means "the book's default for this optimizer" (0.01, Adam 0.001).
+// Other hyper-parameters (momentum 0.9, RMSprop decay 0.99, Adam's betas)
+// are the book's defaults.
+template <class S>
+std::unique_ptr<Optimizer<S>> make_optimizer(const std::string& name, double lr = 0.0,
+                                             double weight_decay = 0.0) {
+  std::string key = name;
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+
+  // "not a number" must be caught before `lr <= 0`, because NaN <= 0 is false.
+  require(std::isfinite(lr), "optimizer.bad_lr", "learning rate must be a finite number");
+  require(lr <= 10.0, "optimizer.bad_lr",
+          "learning rate must be in (0, 10], got " + std::to_string(lr));
+  require(std::isfinite(weight_decay) && weight_decay >= 0.0 && weight_decay < 1.0,
+          "optimizer.bad_weight_decay",
+          "weight decay must be in [0, 1), got " + std::to_string(weight_decay));
+
+  auto pick = [lr](double book_default) { return lr > 0.0 ? lr : book_default; };
+  if (key == "sgd") return std::make_unique<SGD<S>>(pick(SGD<S>::kDefaultLr), weight_decay);
+  if (key == "momentum")
+    return std::make_unique<Momentum<S>>(pick(Momentum<S>::kDefaultLr),
+                                         Momentum<S>::kDefaultMomentum, weight_decay);
+  if (key == "nesterov")
+    return std::make_unique<Nesterov<S>>(pick(Nesterov<S>::kDefaultLr),
+                                         Nesterov<S>::kDefaultMomentum, weight_decay);
+  if (key == "adagrad")
+    return std::make_unique<AdaGrad<S>>(pick(AdaGrad<S>::kDefaultLr), weight_decay);
+  if (key == "rmsprop")
+    return std::make_unique<RMSprop<S>>(pick(RMSprop<S>::kDefaultLr),
+                                        RMSprop<S>::kDefaultDecay, weight_decay);
+  if (key == "adam")
+    return std::make_unique<Adam<S>>(pick(Adam<S>::kDefaultLr), Adam<S>::kDefaultBeta1,
+                                     Adam<S>::kDefaultBeta2, weight_decay);
+  throw Error("optimizer.unknown",
+              "unknown optimizer '" + name +
+                  "' (expected sgd, momentum, nesterov, adagrad, rmsprop or adam)");
+}
+
+}  // namespace scratchnet

@@ -1,0 +1,62 @@
+// nesterov.hpp — Nesterov's accelerated gradient (밑바닥부터 시작하는 딥러닝
+// 1권 6.1.4 and common/optimizer.py `Nesterov`, defaults lr = 0.01, momentum 0.9).
+//
+// Plain Momentum computes the gradient where the ball *is*; Nesterov looks
+// where the velocity is about to carry it and corrects earlier. Evaluating the
+// gradient at the look-ahead point would need a second forward pass, so the
+// book uses the equivalent rewrite (Bengio et al. 2012, arXiv:1212.0901)
+// that only needs the gradient we already have:
+//
+//   v ← αv − η g
+//   W ← W + α²v − (1 + α) η g
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "../core/error.hpp"
+#include "optimizer.hpp"
+
+namespace scratchnet {
+
+template <class S>
+class Nesterov : public Optimizer<S> {
+ public:
+  static constexpr double kDefaultLr = 0.01;
+  static constexpr double kDefaultMomentum = 0.9;
+
+  explicit Nesterov(double lr = kDefaultLr, double momentum = kDefaultMomentum,
+                    double weight_decay = 0.0)
+      : Optimizer<S>(lr, weight_decay), momentum_(momentum) {
+    require(momentum >= 0.0 && momentum < 1.0, "optimizer.bad_momentum",
+            "momentum must be in [0, 1), got " + std::to_string(momentum));
+  }
+
+  void update(std::vector<Param<S>>& params) override {
+    this->apply_weight_decay(params);
+    if (!this->state_matches(v_, params)) this->zeros_like(v_, params);
+    const S lr = static_cast<S>(this->lr());
+    const S m = static_cast<S>(momentum_);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Matrix<S>& g = *params[i].grad;
+      Matrix<S>& w = *params[i].value;
+      // v *= momentum; v -= lr * g
+      v_[i] *= m;
+      v_[i] -= lr * g;
+      // p += momentum * momentum * v; p -= (1 + momentum) * lr * g
+      w += (m * m) * v_[i];
+      w -= ((S(1) + m) * lr) * g;
+    }
+  }
+
+  std::string name() const override { return "Nesterov"; }
+  void reset() override { v_.clear(); }
+  double momentum() const { return momentum_; }
+
+ private:
+  double momentum_;
+  std::vector<Matrix<S>> v_;
+};
+
+}  // namespace scratchnet

