@@ -1,2 +1,0 @@
-CMakeFiles/scratchnet-cli.dir/cpp/cli/main.cpp.o: \
- /work/main/cpp/cli/main.cpp /usr/include/stdc-predef.h

@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build/native/scratchnet_tests[1]_tests.cmake")
-  include("/work/main/build/native/scratchnet_tests[1]_tests.cmake")
-else()
-  add_test(scratchnet_tests_NOT_BUILT scratchnet_tests_NOT_BUILT)
-endif()
