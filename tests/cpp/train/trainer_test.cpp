@@ -417,34 +417,37 @@ TEST(Trainer, RejectsMismatchedSetups) {
   const Dataset data = spiral();
   Network<float> net(spiral_spec(), 1);
   SGD<float> opt;
+  auto make = [&](const Dataset& train, const Dataset* test, TrainerConfig config) {
+    Trainer<float> trainer(net, opt, train, test, config);
+  };
   TrainerConfig bad;
   bad.batch_size = 0;
-  expect_error_code([&] { Trainer<float>(net, opt, data, nullptr, bad); }, "trainer.bad_config");
+  expect_error_code([&] { make(data, nullptr, bad); }, "trainer.bad_config");
   bad = {};
   bad.eval_max_samples = -1;
-  expect_error_code([&] { Trainer<float>(net, opt, data, nullptr, bad); }, "trainer.bad_config");
+  expect_error_code([&] { make(data, nullptr, bad); }, "trainer.bad_config");
   // 4 features for a 2-input network
   Dataset wide = data;
   wide.x = Matrix<float>::Zero(300, 4);
-  expect_error_code([&] { Trainer<float>(net, opt, wide, nullptr, {}); }, "trainer.bad_data");
+  expect_error_code([&] { make(wide, nullptr, {}); }, "trainer.bad_data");
   // softmax without labels
   Dataset unlabeled = data;
   unlabeled.labels.clear();
-  expect_error_code([&] { Trainer<float>(net, opt, unlabeled, nullptr, {}); }, "trainer.bad_data");
+  expect_error_code([&] { make(unlabeled, nullptr, {}); }, "trainer.bad_data");
   // a label beyond the 3 outputs
   Dataset four = data;
   four.labels[7] = 3;
-  expect_error_code([&] { Trainer<float>(net, opt, four, nullptr, {}); }, "trainer.bad_data");
+  expect_error_code([&] { make(four, nullptr, {}); }, "trainer.bad_data");
   // NaN in the data would later look like divergence: refused up front
   Dataset nan = data;
   nan.x(0, 0) = std::nanf("");
-  expect_error_code([&] { Trainer<float>(net, opt, nan, nullptr, {}); }, "trainer.bad_data");
+  expect_error_code([&] { make(nan, nullptr, {}); }, "trainer.bad_data");
   // an empty training set
   Dataset empty;
   empty.x.resize(0, 2);
-  expect_error_code([&] { Trainer<float>(net, opt, empty, nullptr, {}); }, "trainer.bad_data");
+  expect_error_code([&] { make(empty, nullptr, {}); }, "trainer.bad_data");
   // a test set with other features
-  expect_error_code([&] { Trainer<float>(net, opt, data, &wide, {}); }, "trainer.bad_data");
+  expect_error_code([&] { make(data, &wide, {}); }, "trainer.bad_data");
   Trainer<float> ok(net, opt, data, nullptr, {});
   expect_error_code([&] { ok.run(-1); }, "trainer.bad_config");
 }
