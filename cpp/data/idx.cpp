@@ -81,14 +81,7 @@ IdxArray parse(const Fetch& fetch, const std::string& where) {
                                               (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
   }
 
-  // Multiply the dims without overflowing: stop counting once past the limit.
-  std::uint64_t elements = 1;
-  bool overflow = false;
-  for (std::uint32_t d : array.dims) {
-    if (d != 0 && elements > UINT64_MAX / d) overflow = true;
-    else elements *= d;
-  }
-  if (overflow && elements != 0) elements = UINT64_MAX;
+  const std::uint64_t elements = array.elements();  // saturates instead of overflowing
   require_allocation(elements, 1, "an IDX array of shape " + dims_string(array.dims));
 
   const std::size_t body = static_cast<std::size_t>(elements);
@@ -127,9 +120,16 @@ IdxArray read_gzip_idx(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 std::uint64_t IdxArray::elements() const {
+  // Three dims of 2^32-1 overflow 64 bits: stop at UINT64_MAX instead, which
+  // every allocation check then refuses. A zero dim still gives 0.
   std::uint64_t n = 1;
-  for (std::uint32_t d : dims) n *= d;
-  return n;
+  bool overflow = false;
+  for (std::uint32_t d : dims) {
+    if (d == 0) return 0;
+    if (n > UINT64_MAX / d) overflow = true;
+    else n *= d;
+  }
+  return overflow ? UINT64_MAX : n;
 }
 
 IdxArray read_idx(const std::uint8_t* data, std::size_t size) {
@@ -152,11 +152,7 @@ IdxArray read_idx_file(const std::string& path) {
 std::vector<std::uint8_t> write_idx(const IdxArray& array) {
   require(!array.dims.empty() && array.dims.size() <= 255, "idx.bad_dims",
           "an IDX array needs 1 to 255 dimensions, not " + std::to_string(array.dims.size()));
-  std::uint64_t elements = 1;
-  for (std::uint32_t d : array.dims) {
-    require(d == 0 || elements <= UINT64_MAX / d, "size.too_large", "IDX dims overflow");
-    elements *= d;
-  }
+  const std::uint64_t elements = array.elements();
   require(elements == array.values.size(), "idx.bad_dims",
           "shape " + dims_string(array.dims) + " has " + std::to_string(elements) +
               " elements but " + std::to_string(array.values.size()) + " values were given");
@@ -190,7 +186,7 @@ Dataset make_idx_dataset(const IdxArray& images, const IdxArray& labels, int cla
   require(images.values.size() == images.elements() && labels.values.size() == n,
           "idx.bad_dims", "the IDX values do not match their dims");
   const std::uint64_t pixels = std::uint64_t{h} * w;
-  require_allocation(std::uint64_t{n} * pixels, sizeof(float),
+  require_allocation(images.elements(), sizeof(float),
                      "a dataset of " + std::to_string(n) + " images of " + std::to_string(h) +
                          "x" + std::to_string(w) + " floats");
   require(pixels <= static_cast<std::uint64_t>(INT32_MAX), "size.too_large",

@@ -30,7 +30,10 @@ std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
 
 std::string sizes_string(const std::vector<int>& sizes) {
   std::string s;
-  for (std::size_t i = 0; i < sizes.size(); ++i) s += (i ? "-" : "") + std::to_string(sizes[i]);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    if (i > 0) s += '-';
+    s += std::to_string(sizes[i]);
+  }
   return s;
 }
 
@@ -241,7 +244,10 @@ Matrix<S>& Network<S>::param(const std::string& name) {
     if (p.name == name) return *p.value;
   }
   std::string known;
-  for (const auto& p : params_) known += (known.empty() ? "" : ", ") + p.name;
+  for (const auto& p : params_) {
+    if (!known.empty()) known += ", ";
+    known += p.name;
+  }
   throw Error("param.unknown", "no parameter named \"" + name + "\" (this network has " + known + ")");
 }
 

@@ -74,6 +74,12 @@ class Trainer {
           TrainerConfig config = {});
 
   // One minibatch: forward + backward (net.gradient), check, optimizer update.
+  // Divergence: if the loss or a gradient is NaN/inf the update is skipped;
+  // if the update itself makes a weight NaN/inf it is undone from a copy and
+  // the optimizer's memory is reset (guard on). Either way diverged = true,
+  // the weights (and BatchNorm's running statistics) are exactly as before
+  // the step, and after a lower set_learning_rate() training simply goes on.
+  // A diverged step still counts: its batch is used up, step/epoch advance.
   StepResult step();
   // `steps` steps, then return so the caller can update the UI.
   std::vector<StepResult> run(int steps);
@@ -95,9 +101,11 @@ class Trainer {
   // output is not finite.
   double evaluate(const Dataset& data);
 
-  const std::vector<double>& loss_history() const { return loss_history_; }        // per step
-  const std::vector<double>& train_acc_history() const { return train_acc_history_; }  // per epoch
-  const std::vector<double>& test_acc_history() const { return test_acc_history_; }    // per epoch
+  // One loss per step (NaN for a step whose forward pass overflowed), and one
+  // accuracy per completed epoch.
+  const std::vector<double>& loss_history() const { return loss_history_; }
+  const std::vector<double>& train_acc_history() const { return train_acc_history_; }
+  const std::vector<double>& test_acc_history() const { return test_acc_history_; }
   std::int64_t step_count() const { return steps_; }
   int epoch() const { return epochs_done_; }  // completed epochs
   int steps_per_epoch() const { return steps_per_epoch_; }

@@ -1,21 +1,90 @@
-// The placeholder playground: proves the wasm core loads in the page and
-// answers with the book's numbers. The real panels arrive with the playground issue.
-import { loadScratchnet } from '../lib/scratchnet.js';
+// main.js — the full playground page: a tab per panel, the language switch,
+// and the URL as the single source of the state (copy the link, get the view).
+import { mountPanel } from './mount.js';
+import { readState, writeStateToUrl, SETTINGS } from './state.js';
+import { t, registerMessages, getLanguage, setLanguage, onLanguageChange, languages } from './i18n.js';
+import 'katex/dist/katex.min.css';
+import './style.css';
+
+registerMessages({
+  ko: {
+    'app.title': 'scratchnet — 밑바닥부터 만드는 신경망',
+    'app.tagline': 'C++ 신경망 코어를 WebAssembly로 브라우저에서 돌립니다. 모든 숫자는 코어가 계산합니다.',
+    'app.panels': '패널',
+    'app.language': '언어',
+    'panel.perceptron': '퍼셉트론과 논리 게이트',
+    'panel.activation': '활성화 함수',
+    'panel.forward': '순전파',
+    'panel.backprop': '오차역전파 놀이터',
+  },
+  en: {
+    'app.title': 'scratchnet — neural networks from scratch',
+    'app.tagline': 'A C++ neural-network core running in your browser as WebAssembly. Every number is computed by the core.',
+    'app.panels': 'Panels',
+    'app.language': 'Language',
+    'panel.perceptron': 'Perceptron & logic gates',
+    'panel.activation': 'Activation functions',
+    'panel.forward': 'Forward pass',
+    'panel.backprop': 'Backprop playground',
+  },
+});
 
 const app = document.getElementById('app');
+let { state, notes } = readState();
+let current = null;
 
-try {
-  const sn = await loadScratchnet();
-  const y = sn.softmax([0.3, 2.9, 4.0]);
-  const net = sn.bookThreeLayerNetwork();
-  const out = net.predict(new Float32Array([1.0, 0.5]), 1);
-  net.delete();
-  app.innerHTML = `
-    <p id="status">core ${sn.version} (${sn.buildFlavor}) ready / 준비됨</p>
-    <table aria-label="book numbers">
-      <tr><th scope="row">softmax([0.3, 2.9, 4.0])</th><td id="softmax">${[...y].map((v) => v.toFixed(8)).join(', ')}</td></tr>
-      <tr><th scope="row">3-layer forward, x = [1.0, 0.5]</th><td id="forward">${[...out].map((v) => v.toFixed(8)).join(', ')}</td></tr>
-    </table>`;
-} catch (e) {
-  app.innerHTML = `<p id="status" class="error">${e.code ?? 'error'}: ${e.message}</p>`;
+function header() {
+  const h = document.createElement('header');
+  const h1 = document.createElement('h1');
+  h1.textContent = t('app.title');
+  const tag = document.createElement('p');
+  tag.textContent = t('app.tagline');
+
+  const nav = document.createElement('nav');
+  nav.setAttribute('aria-label', t('app.panels'));
+  for (const name of SETTINGS.panel.values) {
+    const a = document.createElement('a');
+    a.href = `#panel=${name}`;
+    a.textContent = t(`panel.${name}`);
+    a.dataset.panel = name;
+    if (name === state.panel) a.setAttribute('aria-current', 'page');
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      if (state.panel === name) return;
+      state.panel = name;
+      writeStateToUrl(state);
+      notes = [];
+      render();
+    });
+    nav.append(a);
+  }
+
+  const langSel = document.createElement('select');
+  langSel.id = 'sn-language';
+  langSel.setAttribute('aria-label', t('app.language'));
+  for (const l of languages) {
+    const o = document.createElement('option');
+    o.value = l;
+    o.textContent = l === 'ko' ? '한국어' : 'English';
+    o.selected = l === getLanguage();
+    langSel.append(o);
+  }
+  langSel.addEventListener('change', () => setLanguage(langSel.value));
+  h.append(h1, tag, nav, langSel);
+  return h;
 }
+
+async function render() {
+  current?.destroy();
+  document.documentElement.lang = getLanguage();
+  document.title = t('app.title');
+  const main = document.createElement('main');
+  app.replaceChildren(header(), main);
+  current = await mountPanel(main, { state, notes, onState: (s) => writeStateToUrl(s) });
+}
+
+onLanguageChange(() => render());
+// Back/forward or a pasted link: re-read the URL.
+window.addEventListener('hashchange', () => { ({ state, notes } = readState()); render(); });
+writeStateToUrl(state);
+render();

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -152,7 +154,10 @@ bool have_numpy() {
 }
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::path(testing::TempDir()) / ("scratchnet_" + name)).string();
+  // The process id keeps parallel test runs (several build dirs) apart.
+  return (std::filesystem::path(testing::TempDir()) /
+          ("scratchnet_" + std::to_string(getpid()) + "_" + name))
+      .string();
 }
 
 // ---- checksums ----------------------------------------------------------------

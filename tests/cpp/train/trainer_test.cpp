@@ -216,7 +216,8 @@ TEST(Trainer, HugeLearningRateIsRolledBackAndTrainingResumes) {
   Trainer<float> trainer(net, opt, data, nullptr, config);
   for (const auto& r : trainer.run(100)) ASSERT_FALSE(r.diverged);
 
-  // 1e39 is a valid double but more than float can hold (≈3.4e38): η·g is
+  // 1e39 is a valid double but more than float can hold (≈3.4e38): as a
+  // float η is +inf (IEEE rounding, the same natively and in wasm), η·g is
   // ±inf, and v and W become inf/NaN. The guard must undo the update.
   const auto before = snapshot(net);
   trainer.set_learning_rate(1e39);

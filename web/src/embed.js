@@ -1,0 +1,46 @@
+// embed.js — <scratchnet-panel>: one panel inside any page, with one script tag.
+//
+//   <script type="module" src="https://…/embed.js"></script>
+//   <scratchnet-panel panel="activation" fn="relu" lang="en"></scratchnet-panel>
+//
+// Attributes are the settings of web/src/state.js (validated and clamped the
+// same way as URL parameters; anything wrong is listed in a visible note).
+// The element never touches the host page's URL and never evaluates a string.
+import katexCss from 'katex/dist/katex.min.css?inline';
+import panelCss from './style.css?inline';
+import { mountPanel } from './mount.js';
+import { readState } from './state.js';
+import { setLanguage } from './i18n.js';
+
+// Constructable stylesheets: styles without <style> tags (works under a strict CSP).
+function adoptStyles() {
+  if (document.scratchnetStyled) return;
+  document.scratchnetStyled = true;
+  const sheets = [katexCss, panelCss].map((css) => {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    return s;
+  });
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...sheets];
+}
+
+class ScratchnetPanel extends HTMLElement {
+  #handle = null;
+
+  connectedCallback() {
+    adoptStyles();
+    const attrs = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
+    if (attrs.lang) setLanguage(attrs.lang, { remember: false });
+    delete attrs.lang;
+    // only the attributes count, never the host page's own URL
+    const { state, notes } = readState({ search: '', hash: '' }, attrs);
+    mountPanel(this, { state, notes, embedded: true }).then((h) => { this.#handle = h; });
+  }
+
+  disconnectedCallback() {
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+}
+
+if (!customElements.get('scratchnet-panel')) customElements.define('scratchnet-panel', ScratchnetPanel);

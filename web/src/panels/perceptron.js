@@ -1,0 +1,6 @@
+// placeholder, replaced by the real panel
+export const strings = { ko: {}, en: {} };
+export function mount(root, ctx) {
+  root.textContent = 'perceptron';
+  return { destroy() {} };
+}

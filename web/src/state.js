@@ -1,0 +1,121 @@
+// state.js — every setting a link should reproduce, in one table.
+//
+// Like TensorFlow Playground's state.ts: each setting has a type, a default
+// and limits; the state serialises to the URL hash (only what differs from the
+// defaults, so links stay short) and is read back with validation. A bad value
+// from a URL or an embed attribute is clamped or ignored, and a note says so —
+// a panel never breaks on a hand-edited link.
+export const SETTINGS = {
+  // which panel the page shows
+  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'backprop'], default: 'perceptron' },
+
+  // Perceptron & logic gates (book ch. 2)
+  w1: { type: 'number', min: -5, max: 5, default: 0.5, panel: 'perceptron' },
+  w2: { type: 'number', min: -5, max: 5, default: 0.5, panel: 'perceptron' },
+  b: { type: 'number', min: -5, max: 5, default: -0.7, panel: 'perceptron' },
+  gate: { type: 'enum', values: ['and', 'nand', 'or', 'xor'], default: 'and', panel: 'perceptron' },
+  rule: { type: 'enum', values: ['perceptron', 'delta', 'hebb'], default: 'perceptron', panel: 'perceptron' },
+  theta: { type: 'bool', default: false, panel: 'perceptron' },  // show θ = −b instead of b
+
+  // Activation functions (book 3.2, 3.5)
+  fn: { type: 'enum', values: ['step', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity'], default: 'sigmoid', panel: 'activation' },
+  slope: { type: 'number', min: 0, max: 1, default: 0.01, panel: 'activation' },
+  xmin: { type: 'number', min: -50, max: 50, default: -5, panel: 'activation' },
+  xmax: { type: 'number', min: -50, max: 50, default: 5, panel: 'activation' },
+  deriv: { type: 'bool', default: true, panel: 'activation' },
+  softmax: { type: 'list', min: -2000, max: 2000, maxLength: 10, default: [0.3, 2.9, 4.0], panel: 'activation' },
+
+  // Forward pass (book 3.4)
+  x1: { type: 'number', min: -10, max: 10, default: 1.0, panel: 'forward' },
+  x2: { type: 'number', min: -10, max: 10, default: 0.5, panel: 'forward' },
+
+  // Backprop playground (book ch. 5–6, vol. 2 ch. 1, 모두의 딥러닝 ch. 3)
+  data: { type: 'enum', values: ['xor', 'spiral'], default: 'xor', panel: 'backprop' },
+  hidden: { type: 'int', min: 1, max: 64, default: 2, panel: 'backprop' },
+  act: { type: 'enum', values: ['tanh', 'sigmoid', 'relu', 'leaky_relu'], default: 'tanh', panel: 'backprop' },
+  optimizer: { type: 'enum', values: ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'], default: 'momentum', panel: 'backprop' },
+  init: { type: 'enum', values: ['xavier', 'he', 'std'], default: 'xavier', panel: 'backprop' },
+  lr: { type: 'number', min: 0.0001, max: 10, default: 0.1, panel: 'backprop' },
+  seed: { type: 'int', min: 0, max: 2 ** 31 - 1, default: 1, panel: 'backprop' },
+};
+
+export function defaults() {
+  return Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, structuredClone(s.default)]));
+}
+
+// Parse one raw string for a setting. Returns { value } or { value, note } when
+// it had to be clamped, or { note } when it was ignored.
+export function parseSetting(key, raw) {
+  const s = SETTINGS[key];
+  if (!s) return { note: { key, raw, why: 'unknown' } };
+  const clamp = (v) => Math.min(s.max, Math.max(s.min, v));
+  switch (s.type) {
+    case 'enum':
+      return s.values.includes(raw) ? { value: raw } : { note: { key, raw, why: 'not_allowed' } };
+    case 'bool':
+      if (['1', 'true', 'yes', ''].includes(raw)) return { value: true };
+      if (['0', 'false', 'no'].includes(raw)) return { value: false };
+      return { note: { key, raw, why: 'not_allowed' } };
+    case 'number':
+    case 'int': {
+      let v = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(v)) return { note: { key, raw, why: 'not_a_number' } };
+      if (s.type === 'int') v = Math.round(v);
+      const c = clamp(v);
+      return c === v ? { value: v } : { value: c, note: { key, raw, why: 'clamped', to: c } };
+    }
+    case 'list': {
+      const parts = raw.split(',').slice(0, s.maxLength).map(Number);
+      if (parts.length === 0 || parts.some((v) => !Number.isFinite(v))) return { note: { key, raw, why: 'not_a_number' } };
+      const c = parts.map(clamp);
+      const changed = c.some((v, i) => v !== parts[i]) || raw.split(',').length > s.maxLength;
+      return changed ? { value: c, note: { key, raw, why: 'clamped', to: c.join(',') } } : { value: c };
+    }
+  }
+  return { note: { key, raw, why: 'unknown' } };
+}
+
+/**
+ * State from URL parameters (query and hash; the hash wins) and optional
+ * extra pairs (an embed's attributes, which win over both).
+ * Returns { state, notes } — notes list every ignored or clamped value.
+ */
+export function readState(url = location, extra = {}) {
+  const state = defaults();
+  const notes = [];
+  const pairs = [
+    ...new URLSearchParams(url.search ?? ''),
+    ...new URLSearchParams((url.hash ?? '').replace(/^#/, '')),
+    ...Object.entries(extra),
+  ];
+  for (const [key, raw] of pairs) {
+    if (key === 'lang') continue;  // handled by i18n.js
+    const r = parseSetting(key, String(raw));
+    if ('value' in r) state[key] = r.value;
+    if (r.note) notes.push(r.note);
+  }
+  if (state.xmin >= state.xmax) {
+    notes.push({ key: 'xmin', raw: `${state.xmin}…${state.xmax}`, why: 'clamped', to: `${SETTINGS.xmin.default}…${SETTINGS.xmax.default}` });
+    state.xmin = SETTINGS.xmin.default;
+    state.xmax = SETTINGS.xmax.default;
+  }
+  return { state, notes };
+}
+
+/** The hash for a state: only settings that differ from their defaults. */
+export function stateToHash(state) {
+  const p = new URLSearchParams();
+  for (const [key, s] of Object.entries(SETTINGS)) {
+    const v = state[key];
+    const same = Array.isArray(v) ? v.join(',') === s.default.join(',') : v === s.default;
+    if (same && key !== 'panel') continue;
+    p.set(key, Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return `#${p.toString()}`;
+}
+
+/** Write the state into the address bar without a new history entry per slider move. */
+export function writeStateToUrl(state) {
+  const hash = stateToHash(state);
+  if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+}
