@@ -22,6 +22,19 @@
 // are both (almost) zero from dividing 0 by 0. Below ~1e-7 the two agree to
 // the precision the central difference itself has.
 //
+// Two cases where a large relative error is NOT a bug:
+//   * a kink: ReLU/LeakyRelu are not differentiable at 0; if a nudge of h
+//     moves some input across 0, the difference quotient mixes both slopes.
+//     Check with inputs whose pre-activations stay clear of 0.
+//   * a gradient that is exactly 0 by construction, e.g. the bias b of an
+//     Affine followed by BatchNorm (BN subtracts the batch mean, and with it
+//     any constant added before it). Backprop gives ~1e-17, the central
+//     difference rounding noise of ~ε·L/2h ≈ 1e-12, and noise/1e-8 ≈ 1e-4.
+//     Judge such a row by max_abs_diff instead.
+// Elsewhere the relative error of a correct backprop is the central
+// difference's own O(h²) error divided by the gradient: ~1e-10 for typical
+// elements, up to ~1e-6 for elements whose gradient happens to be tiny.
+//
 // Randomness: a Dropout network draws a new mask every forward pass, so L
 // would be a different function at every evaluation. Before each forward we
 // reseed the network's noise generator with the same seed, which makes every

@@ -186,8 +186,9 @@ template <class S>
 Matrix<S> Network<S>::predict(const Matrix<S>& x, bool train) {
   require_input(x, "Network.predict");
   // Each layer's output is the next one's input (book: for layer in layers: x = layer.forward(x)).
-  Matrix<S> h = x;
-  for (auto& layer : layers_) h = layer->forward(h, train);
+  // There is always at least one Affine, so x itself is never copied.
+  Matrix<S> h = layers_.front()->forward(x, train);
+  for (std::size_t i = 1; i < layers_.size(); ++i) h = layers_[i]->forward(h, train);
   return h;
 }
 
@@ -265,9 +266,9 @@ std::vector<typename Network<S>::Trace> Network<S>::trace(const Matrix<S>& x) {
   require_input(x, "Network.trace");
   std::vector<Trace> steps;
   steps.reserve(layers_.size() + 2);
-  Matrix<S> h = x;
+  Matrix<S> h;
   for (std::size_t i = 0; i < layers_.size(); ++i) {
-    h = layers_[i]->forward(h, false);
+    h = layers_[i]->forward(i == 0 ? x : h, false);
     steps.push_back({names_[i], kinds_[i], h});
   }
   if (output_activation_) {

@@ -1,0 +1,130 @@
+// Batch processing (book 3.6.3, seed 003 "배치 처리"): the MNIST-shaped
+// network 784-50-100-10 in the core, one image vs. a batch of 100, and the
+// shape of every array read back from the core (params and trace).
+import katex from 'katex';
+import { errorMessage } from '../../i18n.js';
+
+const SPEC = { sizes: [784, 50, 100, 10], hidden: 'sigmoid', output: 'softmax', init: 'std' };
+const MODES = [1, 100];
+
+function h(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+/** Shape text as in the book: a single image is 1-D ("784"), a batch is "100×784". */
+const shapeText = (rows, cols, batch) => (batch ? `${rows}×${cols}` : `${cols}`);
+const shapeTex = (rows, cols, batch) => (batch ? `${rows}\\times${cols}` : `${cols}`);
+
+export function mountBatch(root, { sn, t, embedded, uid }) {
+  let net = null;
+  let rows = 100;
+  // embedded in a tutorial page the section folds away (a native <details>)
+  const section = embedded ? h('details', { class: 'sn-wide' })
+    : h('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-batch` });
+  const title = embedded ? h('summary', { text: t('fw.batch.title') })
+    : h('h3', { id: `${uid}-batch`, text: t('fw.batch.title') });
+  const intro = h('p', { class: 'sn-explain', text: t('fw.batch.intro') });
+  const buttons = h('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.batch.mode') });
+  const modeButtons = MODES.map((n) => {
+    const b = h('button', { type: 'button', 'data-rows': String(n), text: t(n === 1 ? 'fw.batch.one' : 'fw.batch.hundred') });
+    b.addEventListener('click', () => { rows = n; render(); });
+    buttons.append(b);
+    return b;
+  });
+  const formula = h('div', { class: 'sn-formula' });
+  const tableWrap = h('div');
+  tableWrap.style.overflowX = 'auto';
+  const traceLine = h('p', { class: 'sn-explain sn-mono', 'data-testid': 'batch-trace' });
+  const note = h('p', { class: 'sn-explain' });
+  const error = h('p', { class: 'sn-error', role: 'alert' });
+  error.hidden = true;
+  section.append(title);
+  if (!embedded) section.append(intro);
+  section.append(buttons, formula, tableWrap, traceLine, note, error);
+  root.append(section);
+
+  function render() {
+    for (const b of modeButtons) b.setAttribute('aria-pressed', String(Number(b.dataset.rows) === rows));
+    error.hidden = true;
+    try {
+      net ??= sn.network(SPEC, { seed: 42 });
+      const inputs = net.inputSize;
+      const trace = net.trace(new Float32Array(rows * inputs), rows);
+      const batch = rows > 1;
+      const Ws = net.paramNames().filter((n) => n.startsWith('W')).map((name) => ({ name, ...net.param(name) }));
+      const out = trace[trace.length - 1];
+      // The chain X · W1 · W2 · W3 → Y; what W_k multiplies is the previous layer's output.
+      const affine = trace.filter((s) => s.kind === 'A');
+      const arrays = [{ name: 'X', rows, cols: inputs, batch }];
+      Ws.forEach((W, k) => {
+        const leftCols = k === 0 ? inputs : affine[k - 1].cols;
+        arrays.push({ name: W.name, rows: W.rows, cols: W.cols, batch: true, left: leftCols });
+      });
+      arrays.push({ name: 'Y', rows: out.rows, cols: out.cols, batch, isOutput: true });
+
+      const table = h('table', { 'data-testid': 'batch-shapes', 'data-rows': String(rows) });
+      table.append(h('thead', {}, h('tr', {},
+        h('th', { scope: 'col', text: t('fw.batch.array') }),
+        h('th', { scope: 'col', text: t('fw.batch.shapeCol') }),
+        h('th', { scope: 'col', text: t('fw.batch.inner') }))));
+      const body = h('tbody');
+      for (const a of arrays) {
+        const shape = shapeText(a.rows, a.cols, a.batch);
+        const tr = h('tr', { 'data-name': a.name, 'data-shape': shape });
+        const check = h('td');
+        check.style.textAlign = 'left';
+        if (a.left !== undefined) {
+          const ok = a.left === a.rows;
+          check.className = ok ? 'sn-right' : 'sn-wrong';
+          check.textContent = ok ? `✓ ${t('fw.match', { n: a.rows })}` : t('fw.mismatch', { a: a.left, b: a.rows });
+          check.dataset.match = String(ok);
+        } else if (a.isOutput && batch) {
+          check.textContent = t('fw.batch.rows', { n: a.rows });
+        } else {
+          check.textContent = '—';
+        }
+        const name = h('th', { scope: 'row', text: a.name });
+        name.style.textAlign = 'left';
+        tr.append(name, h('td', { class: 'sn-mono', text: shape }), check);
+        body.append(tr);
+      }
+      table.append(body);
+      tableWrap.replaceChildren(table);
+
+      const tex = arrays.slice(0, -1)
+        .map((a) => `\\underset{${shapeTex(a.rows, a.cols, a.batch)}}{${a.name === 'X' ? 'X' : `W^{(${a.name.slice(1)})}`}}`)
+        .join(' \\cdot ');
+      katex.render(`${tex} \\;\\rightarrow\\; \\underset{${shapeTex(out.rows, out.cols, batch)}}{Y}`, formula,
+        { throwOnError: false, displayMode: true });
+      traceLine.textContent = t('fw.batch.trace', {
+        list: trace.map((s) => `${s.kind === 'Y' ? 'Y' : `${s.kind}${layerIndex(trace, s)}`} ${s.rows}×${s.cols}`).join(', '),
+      });
+      note.textContent = t(batch ? 'fw.batch.note100' : 'fw.batch.note1');
+    } catch (e) {
+      error.textContent = t('fw.error', { msg: errorMessage(e) });
+      error.hidden = false;
+    }
+  }
+  render();
+
+  return {
+    destroy() { net?.delete(); net = null; },
+  };
+}
+
+// the layer an intermediate belongs to: A_k is the k-th Affine, Z_k follows it
+function layerIndex(trace, s) {
+  let k = 0;
+  for (const x of trace) {
+    if (x.kind === 'A') k++;
+    if (x === s) return k;
+  }
+  return k;
+}
