@@ -14,6 +14,8 @@ export default defineConfig({
   root: here('.'),
   server: { port: 5173 },
   preview: { port: 4173 },
+  // Training runs in a module worker that imports the wasm core itself.
+  worker: { format: 'es' },
   build: {
     outDir: here('../dist'),
     emptyOutDir: true,

@@ -249,6 +249,11 @@ class PerceptronTrainerJs {
   bool converged() const { return trainer_->converged(); }
   bool finished() const { return trainer_->finished(); }
   double accuracy() const { return trainer_->accuracy(); }
+  // Only the perceptron rule watches for repeating weights; the others report 0.
+  int cycleLength() const {
+    const auto* p = dynamic_cast<const sn::PerceptronRuleTrainer*>(trainer_.get());
+    return p ? p->cycle_length() : 0;
+  }
 
  private:
   std::unique_ptr<sn::GateTrainer> trainer_;
@@ -587,7 +592,8 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("nextSample", &PerceptronTrainerJs::nextSample)
       .function("converged", &PerceptronTrainerJs::converged)
       .function("finished", &PerceptronTrainerJs::finished)
-      .function("accuracy", &PerceptronTrainerJs::accuracy);
+      .function("accuracy", &PerceptronTrainerJs::accuracy)
+      .function("cycleLength", &PerceptronTrainerJs::cycleLength);
 
   class_<NetworkJs>("Network")
       .constructor<const val&, double>()

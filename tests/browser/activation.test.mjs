@@ -3,48 +3,46 @@
 // the panel under a strict Content-Security-Policy.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE } from './harness.mjs';
 import { loadCore } from '../node/load.mjs';
 
 after(stop);
 
 const PAGE = '/index.html?lang=en#panel=activation';
-const $ = (id) => `[data-testid="${id}"]`;
 const hashParams = async (page) => Object.fromEntries(new URLSearchParams(await page.evaluate(() => location.hash.slice(1))));
-const readout = (page) => page.$eval($('cursor-readout'), (o) => ({ text: o.textContent, ...o.dataset }));
-const text = (page, id) => page.textContent($(id));
+const readout = (page) => page.$eval(tid('cursor-readout'), (o) => ({ text: o.textContent, ...o.dataset }));
 
 /** Type into the cursor's number field and commit it (change event). */
 async function setCursor(page, x) {
-  await page.fill($('cursor-x-number'), String(x));
-  await page.press($('cursor-x-number'), 'Enter');
+  await page.fill(tid('cursor-x-number'), String(x));
+  await page.press(tid('cursor-x-number'), 'Enter');
 }
 
 test('the default softmax output in the page is the book\'s [0.3, 2.9, 4.0] example', async () => {
   await withPage('activation-softmax-default', PAGE, async (page) => {
     await panelReady(page);
-    assert.equal(await page.inputValue($('softmax-input')), '0.3, 2.9, 4.0');
-    assert.equal(await text(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
-    assert.equal(await text(page, 'softmax-sum'), '1.00000000');
+    assert.equal(await page.inputValue(tid('softmax-input')), '0.3, 2.9, 4.0');
+    assert.equal(await testidText(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
+    assert.equal(await testidText(page, 'softmax-sum'), '1.00000000');
     // one bar per output in the Plot bar chart
-    assert.equal(await page.$$eval(`${$('softmax-chart')} svg g[aria-label="bar"] rect`, (r) => r.length), 3);
+    assert.equal(await page.$$eval(`${tid('softmax-chart')} svg g[aria-label="bar"] rect`, (r) => r.length), 3);
     // both formulas agree for small inputs
-    assert.equal(await text(page, 'softmax-naive'), '0.01821127, 0.24519181, 0.73659691');
+    assert.equal(await testidText(page, 'softmax-naive'), '0.01821127, 0.24519181, 0.73659691');
   });
 });
 
 test('the overflow demo shows NaN for the naive formula and finite values for the stable one', async () => {
   await withPage('activation-softmax-overflow', PAGE, async (page) => {
     await panelReady(page);
-    await page.click($('softmax-overflow'));
-    assert.equal(await page.inputValue($('softmax-input')), '1010, 1000, 990');
-    assert.equal(await text(page, 'softmax-naive'), 'NaN, NaN, NaN');
-    const stable = (await text(page, 'softmax-stable')).split(', ').map(Number);
+    await page.click(tid('softmax-overflow'));
+    assert.equal(await page.inputValue(tid('softmax-input')), '1010, 1000, 990');
+    assert.equal(await testidText(page, 'softmax-naive'), 'NaN, NaN, NaN');
+    const stable = (await testidText(page, 'softmax-stable')).split(', ').map(Number);
     assert.equal(stable.length, 3);
     assert.ok(stable.every(Number.isFinite), `stable: ${stable}`);
-    assert.equal(await text(page, 'softmax-stable'), '0.99995460, 0.00004540, 0.00000000');
-    assert.equal(await text(page, 'softmax-sum'), '1.00000000');
-    assert.match(await text(page, 'softmax-explain'), /C′ = max a_i = 1010/);
+    assert.equal(await testidText(page, 'softmax-stable'), '0.99995460, 0.00004540, 0.00000000');
+    assert.equal(await testidText(page, 'softmax-sum'), '1.00000000');
+    assert.match(await testidText(page, 'softmax-explain'), /C′ = max a_i = 1010/);
     assert.equal((await hashParams(page)).softmax, '1010,1000,990');
   });
 });
@@ -59,7 +57,7 @@ test('the cursor reads the core: sigmoid at x = 0 is 0.5 / 0.25, ReLU at x = −
     assert.match(r.text, /h\(x\) = 0\.500000/);
     assert.match(r.text, /h'\(x\) = 0\.250000/);
 
-    await page.selectOption($('fn'), 'relu');
+    await page.selectOption(tid('fn'), 'relu');
     await setCursor(page, -1);
     r = await readout(page);
     assert.equal(r.x, '-1.000000');
@@ -71,10 +69,10 @@ test('the cursor reads the core: sigmoid at x = 0 is 0.5 / 0.25, ReLU at x = −
     assert.equal(r.df, '1.000000');
 
     // leaky ReLU: the slope control appears and sets h'(x) for x < 0
-    await page.selectOption($('fn'), 'leaky_relu');
-    assert.ok(await page.isVisible($('slope')));
-    await page.fill(`${$('slope')} ~ input[type=number]`, '0.2');
-    await page.press(`${$('slope')} ~ input[type=number]`, 'Enter');
+    await page.selectOption(tid('fn'), 'leaky_relu');
+    assert.ok(await page.isVisible(tid('slope')));
+    await page.fill(`${tid('slope')} ~ input[type=number]`, '0.2');
+    await page.press(`${tid('slope')} ~ input[type=number]`, 'Enter');
     await setCursor(page, -1);
     r = await readout(page);
     assert.equal(r.f, '-0.200000');
@@ -89,7 +87,7 @@ test('moving the pointer over the plot moves the cursor', async () => {
     await setCursor(page, 3);
     assert.equal((await readout(page)).x, '3.000000');
     // the vertical rule Plot draws at x = 0, in page coordinates
-    const at = await page.$eval(`${$('activation-plot')} svg`, (svg) => {
+    const at = await page.$eval(`${tid('activation-plot')} svg`, (svg) => {
       const rules = [...svg.querySelectorAll('g[aria-label="rule"] line')].filter((l) => l.getAttribute('x1') === l.getAttribute('x2'));
       const r = svg.getBoundingClientRect();
       const k = r.width / Number(svg.getAttribute('width'));
@@ -97,7 +95,7 @@ test('moving the pointer over the plot moves the cursor', async () => {
       return { x: r.left + Number(line.getAttribute('x1')) * k, y: r.top + r.height / 2 };
     });
     await page.mouse.move(at.x, at.y);
-    await page.waitForFunction((sel) => document.querySelector(sel).dataset.x === '0.000000', $('cursor-readout'));
+    await page.waitForFunction((sel) => document.querySelector(sel).dataset.x === '0.000000', tid('cursor-readout'));
     const r = await readout(page);
     assert.equal(r.f, '0.500000');
   });
@@ -107,7 +105,7 @@ test('the x slider works with the keyboard and its values come from the core', a
   const sn = await loadCore();
   await withPage('activation-keyboard', PAGE, async (page) => {
     await panelReady(page);
-    await page.focus($('cursor-x'));
+    await page.focus(tid('cursor-x'));
     await page.keyboard.press('ArrowRight');
     let r = await readout(page);
     assert.equal(r.x, '0.050000');
@@ -117,7 +115,7 @@ test('the x slider works with the keyboard and its values come from the core', a
     await page.keyboard.press('ArrowLeft');
     r = await readout(page);
     assert.equal(r.x, '-0.050000');
-    assert.equal(await page.inputValue($('cursor-x-number')), '-0.05');
+    assert.equal(await page.inputValue(tid('cursor-x-number')), '-0.05');
     await page.keyboard.press('End');
     assert.equal((await readout(page)).x, '5.000000');
     // the plot's cursor dot follows
@@ -128,35 +126,35 @@ test('the x slider works with the keyboard and its values come from the core', a
 test('zoom buttons (mouse and keyboard) change xmin/xmax in the URL; a bad range is refused with a message', async () => {
   await withPage('activation-zoom', PAGE, async (page) => {
     await panelReady(page);
-    await page.click($('zoom-in'));
+    await page.click(tid('zoom-in'));
     let h = await hashParams(page);
     assert.equal(h.xmin, '-2.5');
     assert.equal(h.xmax, '2.5');
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-xmin'), '-2.5');
-    assert.equal(await page.inputValue($('xmin')), '-2.5');
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-xmin'), '-2.5');
+    assert.equal(await page.inputValue(tid('xmin')), '-2.5');
 
-    await page.focus($('zoom-out'));
+    await page.focus(tid('zoom-out'));
     await page.keyboard.press('Enter');
     await page.keyboard.press('Space');
     h = await hashParams(page);
     assert.equal(h.xmin, '-10');
     assert.equal(h.xmax, '10');
 
-    await page.click($('zoom-reset'));
+    await page.click(tid('zoom-reset'));
     h = await hashParams(page);
     assert.equal(h.xmin, undefined, 'the default range is not written to the URL');
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-xmax'), '5');
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-xmax'), '5');
 
     // typed bounds
-    await page.fill($('xmax'), '20');
-    await page.press($('xmax'), 'Enter');
+    await page.fill(tid('xmax'), '20');
+    await page.press(tid('xmax'), 'Enter');
     assert.equal((await hashParams(page)).xmax, '20');
     // xmin ≥ xmax: the core refuses the range, the panel says why and keeps the plot
-    await page.fill($('xmin'), '30');
-    await page.press($('xmin'), 'Enter');
-    assert.ok(await page.isVisible($('range-error')));
-    assert.match(await text(page, 'range-error'), /The plot range is not valid/);
-    assert.equal(await page.inputValue($('xmin')), '-5');
+    await page.fill(tid('xmin'), '30');
+    await page.press(tid('xmin'), 'Enter');
+    assert.ok(await page.isVisible(tid('range-error')));
+    assert.match(await testidText(page, 'range-error'), /The plot range is not valid/);
+    assert.equal(await page.inputValue(tid('xmin')), '-5');
     assert.equal((await hashParams(page)).xmin, undefined);
   });
 });
@@ -165,9 +163,9 @@ test('URL round trip: choosing tanh without the derivative reopens as tanh witho
   let url;
   await withPage('activation-url-write', PAGE, async (page, base) => {
     await panelReady(page);
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-deriv'), 'true');
-    await page.selectOption($('fn'), 'tanh');
-    await page.uncheck($('deriv'));
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-deriv'), 'true');
+    await page.selectOption(tid('fn'), 'tanh');
+    await page.uncheck(tid('deriv'));
     const h = await hashParams(page);
     assert.equal(h.fn, 'tanh');
     assert.equal(h.deriv, '0');
@@ -175,13 +173,13 @@ test('URL round trip: choosing tanh without the derivative reopens as tanh witho
   });
   await withPage('activation-url-read', url, async (page) => {
     await panelReady(page);
-    assert.equal(await page.inputValue($('fn')), 'tanh');
-    assert.equal(await page.isChecked($('deriv')), false);
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-fn'), 'tanh');
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-deriv'), 'false');
+    assert.equal(await page.inputValue(tid('fn')), 'tanh');
+    assert.equal(await page.isChecked(tid('deriv')), false);
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-fn'), 'tanh');
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-deriv'), 'false');
     // one curve, no dashed derivative line
-    assert.equal(await page.$$eval(`${$('activation-plot')} svg g[aria-label="line"]`, (g) => g.length), 1);
-    assert.equal(await page.$$eval(`${$('activation-plot')} svg [stroke-dasharray="6,4"]`, (g) => g.length), 0);
+    assert.equal(await page.$$eval(`${tid('activation-plot')} svg g[aria-label="line"]`, (g) => g.length), 1);
+    assert.equal(await page.$$eval(`${tid('activation-plot')} svg [stroke-dasharray="6,4"]`, (g) => g.length), 0);
     // the readout is tanh's: tanh(0) = 0, tanh'(0) = 1
     const r = await readout(page);
     assert.equal(r.f, '0.000000');
@@ -190,108 +188,92 @@ test('URL round trip: choosing tanh without the derivative reopens as tanh witho
   // and the short form written by hand
   await withPage('activation-url-hand', '/index.html?lang=en#panel=activation&fn=tanh&deriv=0', async (page) => {
     await panelReady(page);
-    assert.equal(await page.inputValue($('fn')), 'tanh');
-    assert.equal(await page.isChecked($('deriv')), false);
+    assert.equal(await page.inputValue(tid('fn')), 'tanh');
+    assert.equal(await page.isChecked(tid('deriv')), false);
   });
 });
 
 test('sigmoid and tanh shade where h\'(x) < 0.01 and explain the vanishing gradient; ReLU does not', async () => {
   await withPage('activation-vanishing', PAGE, async (page) => {
     await panelReady(page);
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-bands'), '2');
-    assert.equal(await page.$$eval(`${$('activation-plot')} svg g[aria-label="rect"] rect`, (r) => r.length), 2);
-    const note = await text(page, 'gradient-note');
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-bands'), '2');
+    assert.equal(await page.$$eval(`${tid('activation-plot')} svg g[aria-label="rect"] rect`, (r) => r.length), 2);
+    const note = await testidText(page, 'gradient-note');
     assert.match(note, /h'\(0\) = 0\.25/);
     assert.match(note, /vanishing gradient/);
     assert.match(note, /Why ReLU helps/);
-    await page.click($('zoom-in'));  // −2.5 … 2.5: the sigmoid is not flat enough there
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-bands'), '0');
-    assert.match(await text(page, 'gradient-note'), /No region/);
-    await page.click($('zoom-reset'));
-    await page.selectOption($('fn'), 'relu');
-    assert.equal(await page.getAttribute($('activation-plot'), 'data-bands'), '0');
-    assert.match(await text(page, 'gradient-note'), /dying ReLU/);
+    await page.click(tid('zoom-in'));  // −2.5 … 2.5: the sigmoid is not flat enough there
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-bands'), '0');
+    assert.match(await testidText(page, 'gradient-note'), /No region/);
+    await page.click(tid('zoom-reset'));
+    await page.selectOption(tid('fn'), 'relu');
+    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-bands'), '0');
+    assert.match(await testidText(page, 'gradient-note'), /dying ReLU/);
   });
   await withPage('activation-vanishing-ko', '/index.html?lang=ko#panel=activation&fn=tanh', async (page) => {
     await panelReady(page);
-    assert.match(await text(page, 'gradient-note'), /기울기 소실/);
-    assert.match(await text(page, 'gradient-note'), /h'\(0\) = 1/);
+    assert.match(await testidText(page, 'gradient-note'), /기울기 소실/);
+    assert.match(await testidText(page, 'gradient-note'), /h'\(0\) = 1/);
     // switching the language re-mounts the panel with the same settings
     await page.selectOption('#sn-language', 'en');
     await page.waitForFunction(() => /vanishes/.test(document.querySelector('[data-testid="gradient-note"]')?.textContent ?? ''));
-    assert.equal(await page.inputValue($('fn')), 'tanh');
+    assert.equal(await page.inputValue(tid('fn')), 'tanh');
   });
 });
 
 test('invalid softmax text shows a translated error and keeps the last good result', async () => {
   await withPage('activation-softmax-invalid', PAGE, async (page) => {
     await panelReady(page);
-    await page.fill($('softmax-input'), '1, abc');
-    assert.ok(await page.isVisible($('softmax-error')));
-    assert.match(await text(page, 'softmax-error'), /"abc" is not a number/);
-    assert.equal(await page.getAttribute($('softmax-input'), 'aria-invalid'), 'true');
-    assert.equal(await text(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
-    assert.equal(await page.$$eval(`${$('softmax-chart')} svg g[aria-label="bar"] rect`, (r) => r.length), 3);
+    await page.fill(tid('softmax-input'), '1, abc');
+    assert.ok(await page.isVisible(tid('softmax-error')));
+    assert.match(await testidText(page, 'softmax-error'), /"abc" is not a number/);
+    assert.equal(await page.getAttribute(tid('softmax-input'), 'aria-invalid'), 'true');
+    assert.equal(await testidText(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
+    assert.equal(await page.$$eval(`${tid('softmax-chart')} svg g[aria-label="bar"] rect`, (r) => r.length), 3);
     assert.equal((await hashParams(page)).softmax, undefined);
 
-    await page.fill($('softmax-input'), '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11');
-    assert.match(await text(page, 'softmax-error'), /At most 10 numbers/);
-    await page.fill($('softmax-input'), '5000');
-    assert.match(await text(page, 'softmax-error'), /between -2000 and 2000/);
+    await page.fill(tid('softmax-input'), '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11');
+    assert.match(await testidText(page, 'softmax-error'), /At most 10 numbers/);
+    await page.fill(tid('softmax-input'), '5000');
+    assert.match(await testidText(page, 'softmax-error'), /between -2000 and 2000/);
 
     // a valid vector clears the error and updates everything
-    await page.fill($('softmax-input'), '0, 0');
-    assert.equal(await page.isVisible($('softmax-error')), false);
-    assert.equal(await text(page, 'softmax-out'), '0.50000000, 0.50000000');
+    await page.fill(tid('softmax-input'), '0, 0');
+    assert.equal(await page.isVisible(tid('softmax-error')), false);
+    assert.equal(await testidText(page, 'softmax-out'), '0.50000000, 0.50000000');
     assert.equal((await hashParams(page)).softmax, '0,0');
   });
   await withPage('activation-softmax-invalid-ko', '/index.html?lang=ko#panel=activation', async (page) => {
     await panelReady(page);
-    await page.fill($('softmax-input'), '1, x');
-    assert.match(await text(page, 'softmax-error'), /"x"은\(는\) 숫자가 아닙니다/);
-    assert.equal(await text(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
+    await page.fill(tid('softmax-input'), '1, x');
+    assert.match(await testidText(page, 'softmax-error'), /"x"은\(는\) 숫자가 아닙니다/);
+    assert.equal(await testidText(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
   });
 });
 
 test('at 375 px wide nothing overflows horizontally', async () => {
   await withPage('activation-375', '/index.html?lang=en#panel=activation&fn=leaky_relu&slope=0.1', async (page) => {
     await panelReady(page);
-    await page.check($('compare'));
-    await page.click($('softmax-overflow'));
-    await page.fill($('softmax-input'), '-1500.25, 1999.5, 0.001, 3, 4, 5, 6, 7, 8, 9');
+    await page.check(tid('compare'));
+    await page.click(tid('softmax-overflow'));
+    await page.fill(tid('softmax-input'), '-1500.25, 1999.5, 0.001, 3, 4, 5, 6, 7, 8, 9');
     await page.waitForTimeout(100);
-    const { scroll, plot } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      plot: document.querySelector('[data-testid="activation-plot"] svg').getBoundingClientRect().right,
-    }));
-    assert.ok(scroll <= 375 + 1, `scrollWidth ${scroll}`);
+    await assertNoOverflow(page);
+    const plot = await page.$eval(`${tid('activation-plot')} svg`, (svg) => svg.getBoundingClientRect().right);
     assert.ok(plot <= 375, `plot right edge ${plot}`);
-  }, { viewport: { width: 375, height: 800 } });
+  }, { viewport: PHONE });
 });
 
 test('embedded under a strict Content-Security-Policy: compact, working, no violations', async () => {
-  await withPage('activation-embed-csp', '/embed.html?panel=activation&lang=en', async (page, base) => {
-    await page.route('**/embed.html*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: {
-          ...response.headers(),
-          'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self' data:",
-        },
-      });
-    });
-    const violations = [];
-    page.on('console', (m) => { if (/Content.Security.Policy|Refused/i.test(m.text())) violations.push(m.text()); });
-    await page.goto(`${base}/embed.html?panel=activation&fn=sigmoid&lang=en`);
+  await withPage('activation-embed-csp', '/embed.html?panel=activation&fn=sigmoid&lang=en', async (page, base, { violations }) => {
     await panelReady(page);
     assert.equal(await page.$$eval('.sn-panel h2', (h) => h.length), 0, 'no page heading when embedded');
     assert.equal((await readout(page)).df, '0.250000');
-    assert.equal(await text(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
-    assert.ok(await page.$(`${$('activation-plot')} svg`));
-    assert.equal(await page.$$eval(`${$('activation-plot')} svg style`, (s) => s.length), 0);
-    await page.click($('softmax-overflow'));
-    assert.equal(await text(page, 'softmax-naive'), 'NaN, NaN, NaN');
+    assert.equal(await testidText(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
+    assert.ok(await page.$(`${tid('activation-plot')} svg`));
+    assert.equal(await page.$$eval(`${tid('activation-plot')} svg style`, (s) => s.length), 0);
+    await page.click(tid('softmax-overflow'));
+    assert.equal(await testidText(page, 'softmax-naive'), 'NaN, NaN, NaN');
     assert.deepEqual(violations, []);
-  });
+  }, { csp: true });
 });

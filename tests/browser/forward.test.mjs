@@ -3,7 +3,7 @@
 // The numbers are read from the rendered page and compared with the book's.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop } from './harness.mjs';
+import { withPage, panelReady, stop, testidText, assertNoOverflow, PHONE } from './harness.mjs';
 import { strings } from '../../web/src/panels/forward/strings.js';
 
 after(stop);
@@ -40,7 +40,7 @@ function bookForward([x1, x2]) {
 }
 
 async function values(page, id) {
-  const text = await page.textContent(`[data-testid="${id}"]`);
+  const text = await testidText(page, id);
   // "comma-separated numbers to 8 decimals"
   assert.match(text.trim(), /^-?\d+\.\d{8}(, -?\d+\.\d{8})*$/, `${id} shows 8-decimal numbers: ${text}`);
   return text.split(',').map(Number);
@@ -62,11 +62,11 @@ test('x = [1.0, 0.5] shows the book\'s A1, Z1, A2, Z2, A3 and Y with their shape
     assert.equal(await page.inputValue('input[type="number"][data-key="x1"]'), '1.0');
     assert.equal(await page.inputValue('input[type="number"][data-key="x2"]'), '0.5');
     // shapes as NumPy prints them: (2,) · (2, 3) + (3,) → (3,)
-    const shape1 = await page.textContent('[data-testid="shape-1"]');
+    const shape1 = await testidText(page, 'shape-1');
     assert.match(shape1, /X \(2,\) · W1 \(2, 3\) \+ B1 \(3,\) → A1 \(3,\)/);
     assert.match(shape1, /2 = 2 match/);
-    assert.match(await page.textContent('[data-testid="shape-2"]'), /Z1 \(3,\) · W2 \(3, 2\) \+ B2 \(2,\) → A2 \(2,\)/);
-    assert.match(await page.textContent('[data-testid="shape-3"]'), /Z2 \(2,\) · W3 \(2, 2\) \+ B3 \(2,\) → A3 \(2,\)/);
+    assert.match(await testidText(page, 'shape-2'), /Z1 \(3,\) · W2 \(3, 2\) \+ B2 \(2,\) → A2 \(2,\)/);
+    assert.match(await testidText(page, 'shape-3'), /Z2 \(2,\) · W3 \(2, 2\) \+ B3 \(2,\) → A3 \(2,\)/);
     // the first neuron's dot product spelled out with the weights read from the core
     const tex = await page.textContent('[data-testid="spelled-1"] annotation');
     assert.match(tex, /a_\{1\}\^\{\(1\)\} &= w_\{11\}\^\{\(1\)\} x_\{1\} \+ w_\{12\}\^\{\(1\)\} x_\{2\} \+ b_\{1\}\^\{\(1\)\}/);
@@ -109,7 +109,7 @@ test('x1 and x2 survive a URL round trip', async () => {
     assert.match(hash, /x1=-2\.5/);
     assert.match(hash, /x2=3/);
     url = page.url();
-    y = await page.textContent('[data-testid="Y"]');
+    y = await testidText(page, 'Y');
     assertClose(await values(page, 'Y'), bookForward([-2.5, 3]).Y, 1e-6, 'Y');
   });
   await withPage('forward-url-in', url.slice(url.indexOf('/index.html')), async (page) => {
@@ -117,7 +117,7 @@ test('x1 and x2 survive a URL round trip', async () => {
     assert.equal(await page.inputValue('input[type="number"][data-key="x1"]'), '-2.5');
     assert.equal(await page.inputValue('input[type="number"][data-key="x2"]'), '3.0');
     assert.equal(await page.inputValue('input[type="range"][data-key="x1"]'), '-2.5');
-    assert.equal(await page.textContent('[data-testid="Y"]'), y);
+    assert.equal(await testidText(page, 'Y'), y);
     await assertAllLayers(page, bookForward([-2.5, 3]));
   });
 });
@@ -147,7 +147,7 @@ test('keyboard: ArrowRight on the x1 slider, and the layer-step buttons', async 
     await page.keyboard.press('Enter');
     assert.equal(await panel.getAttribute('data-step'), '1');
     assert.equal(await page.getAttribute('[data-testid="results"] [data-layer="1"]', 'aria-current'), 'step');
-    assert.match(await page.textContent('[data-testid="step-status"]'), /Step 1 of 3: input layer → hidden layer 1/);
+    assert.match(await testidText(page, 'step-status'), /Step 1 of 3: input layer → hidden layer 1/);
     // the diagram dims what is not in this layer
     const dimmed = await page.$$eval('[data-testid="diagram"] svg line', (ls) => ls.filter((l) => Number(l.getAttribute('stroke-opacity')) < 0.5).length);
     assert.equal(dimmed, 23 - 9, 'only the 6 weights and 3 biases of layer 1 stay lit');
@@ -178,9 +178,9 @@ test('batch mode reads the shapes of the 784-50-100-10 network from the core', a
     assert.deepEqual(await rows(), [
       ['X', '100×784', null], ['W1', '784×50', 'true'], ['W2', '50×100', 'true'], ['W3', '100×10', 'true'], ['Y', '100×10', null],
     ]);
-    const text = await page.textContent('[data-testid="batch-shapes"]');
+    const text = await testidText(page, 'batch-shapes');
     for (const s of ['100×784', '784×50', '50×100', '100×10', '784 = 784 match']) assert.ok(text.includes(s), s);
-    assert.match(await page.textContent('[data-testid="batch-trace"]'), /A1 100×50, Z1 100×50, A2 100×100, Z2 100×100, A3 100×10, Y 100×10/);
+    assert.match(await testidText(page, 'batch-trace'), /A1 100×50, Z1 100×50, A2 100×100, Z2 100×100, A3 100×10, Y 100×10/);
 
     await page.click('button[data-rows="1"]');
     assert.deepEqual(await rows(), [
@@ -193,10 +193,9 @@ test('at 375px nothing overflows and the diagram stacks top to bottom', async ()
   await withPage('forward-375', URL_EN, async (page) => {
     await panelReady(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="diagram"] svg')?.dataset.orientation === 'vertical');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 376, `page is ${width}px wide`);
+    await assertNoOverflow(page);
     await assertAllLayers(page, BOOK);
-  }, { viewport: { width: 375, height: 800 } });
+  }, { viewport: PHONE });
 });
 
 test('Korean page, and every string exists in both languages', async () => {
@@ -204,9 +203,9 @@ test('Korean page, and every string exists in both languages', async () => {
   await withPage('forward-ko', '/index.html?lang=ko#panel=forward', async (page) => {
     await panelReady(page);
     assert.match(await page.textContent('.sn-panel h2'), /순전파/);
-    assert.match(await page.textContent('[data-testid="shape-1"]'), /2 = 2 일치/);
+    assert.match(await testidText(page, 'shape-1'), /2 = 2 일치/);
     await page.click('button[data-rows="100"]');
-    assert.match(await page.textContent('[data-testid="batch-shapes"]'), /784 = 784 일치/);
+    assert.match(await testidText(page, 'batch-shapes'), /784 = 784 일치/);
     await assertAllLayers(page, BOOK);
   });
 });

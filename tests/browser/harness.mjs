@@ -1,7 +1,10 @@
 // harness.mjs — what every browser test needs: the built site served on
 // localhost, Debian's Chromium driven by playwright-core, console errors
-// collected, and a screenshot saved when a test fails.
+// collected, and a screenshot saved when a test fails; plus the helpers
+// several test files share (data-testid selectors, the strict-CSP page,
+// the phone-width overflow check).
 import fs from 'node:fs';
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
@@ -36,11 +39,33 @@ export async function stop() {
   server = undefined;
 }
 
+/** The policy a strict embedding page sets: no inline styles or scripts, wasm allowed. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self' data:";
+
 /**
- * Open `urlPath` in a fresh context and run fn(page). Console errors and page
- * errors fail the test; on any failure a screenshot goes to test-results/.
+ * Serve every HTML page `page` loads from now on with the STRICT_CSP header.
+ * Returns the list that collects the CSP violations the browser reports.
  */
-export async function withPage(name, urlPath, fn, { viewport = { width: 1200, height: 900 }, headers } = {}) {
+export async function withStrictCsp(page) {
+  await page.route((url) => url.pathname.endsWith('.html') || url.pathname.endsWith('/'), async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
+  });
+  const violations = [];
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused/i.test(m.text())) violations.push(m.text()); });
+  return violations;
+}
+
+/** A phone: the width every panel must fit without horizontal scrolling. */
+export const PHONE = { width: 375, height: 800 };
+
+/**
+ * Open `urlPath` in a fresh context and run fn(page, base, { violations }).
+ * Console errors and page errors fail the test; on any failure a screenshot
+ * goes to test-results/. With `csp: true` the page is served under STRICT_CSP
+ * from the first load on, and `violations` collects what the browser refused.
+ */
+export async function withPage(name, urlPath, fn, { viewport = { width: 1200, height: 900 }, headers, csp = false } = {}) {
   const base = await start();
   const context = await browser.newContext({ viewport, extraHTTPHeaders: headers });
   const page = await context.newPage();
@@ -48,8 +73,9 @@ export async function withPage(name, urlPath, fn, { viewport = { width: 1200, he
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   try {
+    const violations = csp ? await withStrictCsp(page) : [];
     await page.goto(base + urlPath);
-    await fn(page, base);
+    await fn(page, base, { violations });
     if (errors.length) throw new Error(`errors on the page:\n${errors.join('\n')}`);
   } catch (e) {
     fs.mkdirSync(screenshotDir, { recursive: true });
@@ -65,4 +91,16 @@ export async function withPage(name, urlPath, fn, { viewport = { width: 1200, he
 /** Wait until the panel inside `scope` has mounted. */
 export async function panelReady(page, scope = 'body') {
   await page.waitForSelector(`${scope} .sn-panel[data-ready="true"]`, { timeout: 20000 });
+}
+
+/** The selector of the element with data-testid="id". */
+export const tid = (id) => `[data-testid="${id}"]`;
+
+/** The text of the element with data-testid="id". */
+export const testidText = (page, id) => page.textContent(tid(id));
+
+/** Assert the page does not scroll sideways at its width (1px of rounding allowed). */
+export async function assertNoOverflow(page, width = PHONE.width) {
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= width + 1, `scrollWidth ${scroll} > ${width + 1}`);
 }

@@ -24,14 +24,22 @@ function adoptStyles() {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...sheets];
 }
 
+// Attributes the host page uses for itself (id, class, style, aria-*, data-*, …)
+// are not settings; anything else that is not a setting gets a visible note.
+const HTML_ATTRIBUTES = new Set(['id', 'class', 'style', 'title', 'lang', 'hidden', 'tabindex', 'role', 'slot', 'dir']);
+function isHtmlAttribute(name) {
+  return HTML_ATTRIBUTES.has(name) || name.startsWith('aria-') || name.startsWith('data-');
+}
+
 class ScratchnetPanel extends HTMLElement {
   #handle = null;
 
   connectedCallback() {
     adoptStyles();
-    const attrs = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
-    if (attrs.lang) setLanguage(attrs.lang, { remember: false });
-    delete attrs.lang;
+    const attrs = Object.fromEntries([...this.attributes]
+      .filter((a) => !isHtmlAttribute(a.name))
+      .map((a) => [a.name, a.value]));
+    if (this.lang) setLanguage(this.lang, { remember: false });
     // only the attributes count, never the host page's own URL
     const { state, notes } = readState({ search: '', hash: '' }, attrs);
     mountPanel(this, { state, notes, embedded: true }).then((h) => { this.#handle = h; });

@@ -16,6 +16,7 @@ registerMessages({
     'panel.activation': '활성화 함수',
     'panel.forward': '순전파',
     'panel.backprop': '오차역전파 놀이터',
+    'panel.mnist': 'MNIST 학습',
   },
   en: {
     'app.title': 'scratchnet — neural networks from scratch',
@@ -26,6 +27,7 @@ registerMessages({
     'panel.activation': 'Activation functions',
     'panel.forward': 'Forward pass',
     'panel.backprop': 'Backprop playground',
+    'panel.mnist': 'Train MNIST',
   },
 });
 

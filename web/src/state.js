@@ -7,7 +7,7 @@
 // a panel never breaks on a hand-edited link.
 export const SETTINGS = {
   // which panel the page shows
-  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'backprop'], default: 'perceptron' },
+  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'backprop', 'mnist'], default: 'perceptron' },
 
   // Perceptron & logic gates (book ch. 2)
   w1: { type: 'number', min: -5, max: 5, default: 0.5, panel: 'perceptron' },
@@ -37,6 +37,20 @@ export const SETTINGS = {
   init: { type: 'enum', values: ['xavier', 'he', 'std'], default: 'xavier', panel: 'backprop' },
   lr: { type: 'number', min: 0.0001, max: 10, default: 0.1, panel: 'backprop' },
   seed: { type: 'int', min: 0, max: 2 ** 31 - 1, default: 1, panel: 'backprop' },
+
+  // MNIST in the browser (book ch. 4–6): keys prefixed m_ so they never clash with backprop's
+  m_data: { type: 'enum', values: ['mnist', 'fashion'], default: 'mnist', panel: 'mnist' },
+  m_hidden: { type: 'list', min: 1, max: 1024, maxLength: 4, default: [100], panel: 'mnist' },
+  m_act: { type: 'enum', values: ['relu', 'sigmoid', 'tanh', 'leaky_relu'], default: 'relu', panel: 'mnist' },
+  m_init: { type: 'enum', values: ['he', 'xavier', 'std'], default: 'he', panel: 'mnist' },
+  m_opt: { type: 'enum', values: ['adam', 'sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop'], default: 'adam', panel: 'mnist' },
+  m_lr: { type: 'number', min: 0.00001, max: 10, default: 0.001, panel: 'mnist' },
+  m_batch: { type: 'int', min: 1, max: 1000, default: 100, panel: 'mnist' },
+  m_epochs: { type: 'int', min: 1, max: 100, default: 5, panel: 'mnist' },
+  m_wd: { type: 'number', min: 0, max: 0.1, default: 0, panel: 'mnist' },
+  m_dropout: { type: 'number', min: 0, max: 0.9, default: 0, panel: 'mnist' },
+  m_bn: { type: 'bool', default: false, panel: 'mnist' },
+  m_seed: { type: 'int', min: 0, max: 2 ** 31 - 1, default: 1, panel: 'mnist' },
 };
 
 export function defaults() {

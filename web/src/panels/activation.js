@@ -8,7 +8,8 @@
 import { SETTINGS } from '../state.js';
 import { errorMessage } from '../i18n.js';
 import { strings as activationStrings } from './activation/strings.js';
-import { el, newId, swatch, formula, fmt, short } from './activation/dom.js';
+import { el, controlRow, formula, fmt } from '../ui.js';
+import { newId, swatch, short } from './activation/dom.js';
 import { activationPlot, rowsOf, vanishingBands, COLORS, DF_DASH } from './activation/plots.js';
 import { activationTex } from './activation/formulas.js';
 import { mountSoftmax } from './activation/softmax.js';
@@ -48,12 +49,12 @@ export function mount(root, ctx) {
   // ---- controls -------------------------------------------------------------
   const ids = { fn: newId('fn'), slope: newId('slope'), deriv: newId('deriv'), compare: newId('compare'), x: newId('x'), xmin: newId('xmin'), xmax: newId('xmax') };
 
-  const fnSelect = el('select', { id: ids.fn, dataset: { testid: 'fn' }, style: { gridColumn: '2 / 4' } });
+  const fnSelect = el('select', { id: ids.fn, dataset: { testid: 'fn' } });
   for (const f of FNS) fnSelect.append(el('option', { value: f, textContent: t(`act.fn.${f}`), selected: f === state.fn }));
 
   const slopeRange = el('input', { id: ids.slope, type: 'range', min: 0, max: 1, step: 0.01, value: state.slope, dataset: { testid: 'slope' } });
   const slopeNumber = el('input', { type: 'number', min: 0, max: 1, step: 0.01, value: state.slope, attrs: { 'aria-label': t('act.slope.number') } });
-  const slopeRow = el('div', { className: 'sn-control' }, el('label', { htmlFor: ids.slope, textContent: t('act.slope') }), slopeRange, slopeNumber);
+  const slopeRow = controlRow(t('act.slope'), ids.slope, slopeRange, slopeNumber);
 
   const checkbox = (id, checked, label, testid) => {
     const box = el('input', { id, type: 'checkbox', checked, dataset: { testid } });
@@ -88,11 +89,11 @@ export function mount(root, ctx) {
   // ---- layout ---------------------------------------------------------------
   const left = el('div', { className: 'sn-controls' },
     embedded ? null : el('h2', { textContent: t('act.title') }),
-    el('div', { className: 'sn-control' }, el('label', { htmlFor: ids.fn, textContent: t('act.fn') }), fnSelect),
+    controlRow(t('act.fn'), ids.fn, fnSelect),
     slopeRow,
     derivRow,
     compareRow,
-    el('div', { className: 'sn-control' }, el('label', { htmlFor: ids.x, textContent: t('act.cursor') }), xRange, xNumber),
+    controlRow(t('act.cursor'), ids.x, xRange, xNumber),
     readout,
     el('p', { className: 'sn-explain', textContent: t('act.hint'), style: { margin: '0' } }),
   );
@@ -101,14 +102,14 @@ export function mount(root, ctx) {
     el('span', { style: { display: 'inline-flex', gap: '0.3rem', alignItems: 'center' } }, el('label', { htmlFor: ids.xmax, textContent: t('act.xmax') }), xmaxInput),
     el('div', { className: 'sn-buttons' }, zoomIn, zoomOut, zoomReset),
   );
-  const right = el('div', { style: { minWidth: '0' } }, plotBox, plotError, legend, rangeGroup, rangeError);
+  const right = el('div', {}, plotBox, plotError, legend, rangeGroup, rangeError);
   const explain = el('div', {
     className: 'sn-wide',
     style: { display: 'grid', gap: '0 1.5rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(20rem, 100%), 1fr))', alignItems: 'start' },
   },
   el('section', { style: { minWidth: '0' } }, el('h3', { textContent: t('act.formula') }), formulas),
   el('section', { style: { minWidth: '0' } }, el('h3', { textContent: t('act.note') }), note));
-  const softmaxSection = el('section', { className: 'sn-wide', dataset: { testid: 'softmax' }, style: { minWidth: '0' } });
+  const softmaxSection = el('section', { className: 'sn-wide', dataset: { testid: 'softmax' } });
   root.append(left, right, explain, softmaxSection);
 
   // ---- computing (all through the core) -------------------------------------

@@ -5,8 +5,8 @@
 // numeric — the forward pass over the decision grid, the losses, accuracies,
 // the divergence guard and the gradient check — comes from `sn`; this file
 // only moves the numbers onto the screen.
-import katex from 'katex';
 import { errorMessage } from '../i18n.js';
+import { el, controlRow, formula } from '../ui.js';
 import { strings } from './backprop/strings.js';
 import { decisionPlot, lossPlot } from './backprop/plots.js';
 import { LossHistory } from './backprop/history.js';
@@ -45,19 +45,6 @@ function fmt(v, digits = 4) {
 /** Learning rates shown and stored with 3 significant digits. */
 const roundLr = (v) => Number(v.toPrecision(3));
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k === 'style') Object.assign(e.style, v);
-    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'for' || k === 'role') e.setAttribute(k, v);
-    else e[k] = v;
-  }
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
-}
-
 export function mount(root, ctx) {
   const { sn, t } = ctx;
   const st = ctx.state;
@@ -88,18 +75,13 @@ export function mount(root, ctx) {
   // ---- DOM -------------------------------------------------------------------
   root.replaceChildren();
   const left = el('section', { class: 'sn-controls', 'aria-label': t('bp.settings') });
-  const right = el('section', { style: { minWidth: '0' } });
-  const bottom = el('section', { class: 'sn-wide', style: { minWidth: '0' } });
+  const right = el('section');
+  const bottom = el('section', { class: 'sn-wide' });
   root.append(left, right, bottom);
 
   left.append(el('h2', { text: t('bp.title') }));
   if (!ctx.embedded) left.append(el('p', { class: 'sn-explain', text: t('bp.intro') }));
 
-  function row(labelText, id, ...inputs) {
-    const r = el('div', { class: 'sn-control' }, el('label', { for: id, text: labelText }), ...inputs);
-    if (inputs.length === 1) inputs[0].style.gridColumn = '2 / 4';
-    return r;
-  }
   function select(id, key, values, labelFor, testid) {
     const s = el('select', { id, 'data-testid': testid ?? key });
     for (const v of values) s.append(el('option', { value: String(v), text: labelFor(v) }));
@@ -124,14 +106,14 @@ export function mount(root, ctx) {
   speedSel.setAttribute('aria-label', t('bp.speed.label'));
 
   left.append(
-    row(t('bp.data'), ids.data, dataSel),
-    row(t('bp.hidden'), ids.hidden, hiddenRange, hiddenNum),
-    row(t('bp.act'), ids.act, actSel),
-    row(t('bp.optimizer'), ids.optimizer, optSel),
-    row(t('bp.init'), ids.init, initSel),
-    row(t('bp.seed'), ids.seed, seedNum, seedBtn),
-    row(t('bp.lr'), ids.lr, lrRange, lrNum),
-    row(t('bp.speed'), ids.speed, speedSel),
+    controlRow(t('bp.data'), ids.data, dataSel),
+    controlRow(t('bp.hidden'), ids.hidden, hiddenRange, hiddenNum),
+    controlRow(t('bp.act'), ids.act, actSel),
+    controlRow(t('bp.optimizer'), ids.optimizer, optSel),
+    controlRow(t('bp.init'), ids.init, initSel),
+    controlRow(t('bp.seed'), ids.seed, seedNum, seedBtn),
+    controlRow(t('bp.lr'), ids.lr, lrRange, lrNum),
+    controlRow(t('bp.speed'), ids.speed, speedSel),
   );
   const archLine = el('p', { class: 'sn-explain sn-mono', 'data-testid': 'architecture', style: { margin: '0' } });
   left.append(archLine);
@@ -219,9 +201,7 @@ export function mount(root, ctx) {
   function renderFormulas() {
     formulaBody.replaceChildren();
     const add = (captionKey, tex, params) => {
-      const box = el('div', { class: 'sn-formula' });
-      katex.render(tex, box, { throwOnError: false, displayMode: true });
-      formulaBody.append(el('p', { class: 'sn-explain', style: { margin: '0.5rem 0 0' }, text: t(captionKey, params) }), box);
+      formulaBody.append(el('p', { class: 'sn-explain', style: { margin: '0.5rem 0 0' }, text: t(captionKey, params) }), formula(tex));
     };
     add('bp.f.forward', F.FORWARD);
     if (st.data === 'xor') {

@@ -6,27 +6,16 @@
 // layer with their shapes, spells out the dot products, draws the network as
 // an SVG graph and can step through it one layer at a time. A second section
 // builds the MNIST-shaped 784-50-100-10 network to show the shapes of a batch.
-import katex from 'katex';
 import { errorMessage } from '../i18n.js';
 import { SETTINGS } from '../state.js';
 import { strings } from './forward/strings.js';
+import { el, controlRow, renderTex } from '../ui.js';
 import { drawNetwork, sub, sup } from './forward/diagram.js';
 import { mountBatch } from './forward/batch.js';
 
 export { strings };
 
 let instances = 0;
-
-function h(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 // ---- number formats (display only; every value comes from the core) -------
 const fmt8 = (v) => v.toFixed(8);
@@ -47,8 +36,6 @@ const ACT_TEX = {
   identity: '\\sigma(x) = x',
   softmax: '\\sigma(x)_k = \\frac{\\exp(x_k)}{\\sum_i \\exp(x_i)}',
 };
-
-const tex = (s, el) => katex.render(s, el, { throwOnError: false, displayMode: true });
 
 export function mount(root, ctx) {
   const { sn, state, t, embedded } = ctx;
@@ -73,23 +60,22 @@ export function mount(root, ctx) {
   const outName = (k) => (k === L ? 'Y' : `Z${k}`);
 
   // ---- header --------------------------------------------------------------
-  const head = h('div', { class: 'sn-wide' }, h('h2', { text: t('fw.title') }));
-  if (!embedded) head.append(h('p', { class: 'sn-explain', text: t('fw.intro') }));
+  const head = el('div', { class: 'sn-wide' }, el('h2', { text: t('fw.title') }));
+  if (!embedded) head.append(el('p', { class: 'sn-explain', text: t('fw.intro') }));
 
   // ---- left column: input, steps, results -----------------------------------
-  const left = h('div');
-  const controls = h('div', { class: 'sn-controls' });
+  const left = el('div');
+  const controls = el('div', { class: 'sn-controls' });
   const inputs = {};
   for (const key of ['x1', 'x2']) {
     const s = SETTINGS[key];
     const name = t(`fw.${key}`);
     const id = `${uid}-${key}`;
-    const label = h('label', { for: id, text: name });
-    const range = h('input', {
+    const range = el('input', {
       type: 'range', min: String(s.min), max: String(s.max), step: '0.1',
       'aria-label': t('fw.slider', { name }), 'data-key': key,
     });
-    const number = h('input', {
+    const number = el('input', {
       type: 'number', id, min: String(s.min), max: String(s.max), step: '0.1',
       'aria-label': t('fw.number', { name }), 'data-key': key, class: 'sn-mono',
     });
@@ -103,40 +89,43 @@ export function mount(root, ctx) {
       // an empty or out-of-range field snaps back to the value in use
       number.value = fmtIn(state[key]);
     });
-    controls.append(h('div', { class: 'sn-control' }, label, range, number));
+    controls.append(controlRow(name, id, range, number));
     inputs[key] = { range, number };
   }
 
-  const prev = h('button', { type: 'button', 'data-action': 'prev', text: t('fw.step.prev') });
-  const next = h('button', { type: 'button', 'data-action': 'next', text: t('fw.step.next') });
-  const all = h('button', { type: 'button', 'data-action': 'all', text: t('fw.step.all') });
-  const stepButtons = h('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.step.group') }, prev, next, all);
-  const status = h('p', { class: 'sn-explain', role: 'status', 'aria-live': 'polite', 'data-testid': 'step-status' });
+  const prev = el('button', { type: 'button', 'data-action': 'prev', text: t('fw.step.prev') });
+  const next = el('button', { type: 'button', 'data-action': 'next', text: t('fw.step.next') });
+  const all = el('button', { type: 'button', 'data-action': 'all', text: t('fw.step.all') });
+  const stepButtons = el('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.step.group') }, prev, next, all);
+  const status = el('p', { class: 'sn-explain', role: 'status', 'aria-live': 'polite', 'data-testid': 'step-status' });
   prev.addEventListener('click', () => setStep(step - 1));
   next.addEventListener('click', () => setStep(step + 1));
   all.addEventListener('click', () => setStep(0));
 
-  const error = h('p', { class: 'sn-error', role: 'alert' });
+  const error = el('p', { class: 'sn-error', role: 'alert' });
   error.hidden = true;
 
+  // a layer's box, in the results and in the detail: a grey bar on the left
+  // that showStep() turns yellow while the step is at that layer
+  const layerBox = (k, padding, margin) => el('div', {
+    'data-layer': String(k), style: { borderLeft: '4px solid #d0d0d0', padding, margin },
+  });
+
   // the results, one group per layer: A_k, then Z_k (or Y)
-  const results = h('div', { 'data-testid': 'results' });
-  const xLine = h('div', { class: 'sn-mono' });
+  const results = el('div', { 'data-testid': 'results' });
+  const xLine = el('div', { class: 'sn-mono' });
   xLine.style.margin = '0.25rem 0 0.5rem';
   results.append(xLine);
   const groups = [];
   for (let k = 1; k <= L; k++) {
-    const g = h('div', { 'data-layer': String(k) });
-    g.style.borderLeft = '4px solid #d0d0d0';
-    g.style.padding = '0.2rem 0.5rem';
-    g.style.margin = '0.4rem 0';
+    const g = layerBox(k, '0.2rem 0.5rem', '0.4rem 0');
     const rows = {};
     for (const name of [`A${k}`, outName(k)]) {
-      const line = h('div');
-      const formula = h('span');
-      const shape = h('span', { class: 'sn-explain' });
+      const line = el('div');
+      const formula = el('span');
+      const shape = el('span', { class: 'sn-explain' });
       shape.style.marginLeft = '0.5rem';
-      const value = h('div', { class: 'sn-mono', 'data-testid': name });
+      const value = el('div', { class: 'sn-mono', 'data-testid': name });
       value.style.overflowWrap = 'anywhere';
       line.append(formula, shape, value);
       g.append(line);
@@ -146,64 +135,59 @@ export function mount(root, ctx) {
     groups.push({ g, rows });
   }
   left.append(
-    h('h3', { text: t('fw.input') }), controls,
-    h('h3', { text: t('fw.step.title') }), stepButtons, status, error,
-    h('h3', { text: t('fw.results') }), results,
+    el('h3', { text: t('fw.input') }), controls,
+    el('h3', { text: t('fw.step.title') }), stepButtons, status, error,
+    el('h3', { text: t('fw.results') }), results,
   );
-  if (!embedded) left.append(h('p', { class: 'sn-explain', text: t('fw.float32') }));
+  if (!embedded) left.append(el('p', { class: 'sn-explain', text: t('fw.float32') }));
 
   // ---- right column: the diagram ---------------------------------------------
-  const figure = h('figure', { class: 'sn-plot' });
+  const figure = el('figure', { class: 'sn-plot' });
   figure.style.margin = '0';
-  const diagram = h('div', { 'data-testid': 'diagram' });
-  const legend = h('figcaption', { class: 'sn-explain', text: t('fw.diagram.legend') });
+  const diagram = el('div', { 'data-testid': 'diagram' });
+  const legend = el('figcaption', { class: 'sn-explain', text: t('fw.diagram.legend') });
   figure.append(diagram, legend);
 
   // ---- below: the calculation in detail ----------------------------------------
   // embedded in a tutorial page, the long parts fold away (a native <details>)
-  const detail = embedded ? h('details', { class: 'sn-wide' })
-    : h('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-detail` });
-  detail.append(embedded ? h('summary', { text: t('fw.detail.title') })
-    : h('h3', { id: `${uid}-detail`, text: t('fw.detail.title') }));
+  const detail = embedded ? el('details', { class: 'sn-wide' })
+    : el('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-detail` });
+  detail.append(embedded ? el('summary', { text: t('fw.detail.title') })
+    : el('h3', { id: `${uid}-detail`, text: t('fw.detail.title') }));
   const details = [];
   for (let k = 1; k <= L; k++) {
-    const block = h('div', { 'data-layer': String(k) });
-    block.style.borderLeft = '4px solid #d0d0d0';
-    block.style.padding = '0 0.75rem';
-    block.style.margin = '0.75rem 0';
-    const title = h('h4', {
+    const block = layerBox(k, '0 0.75rem', '0.75rem 0');
+    const title = el('h4', {
       text: t('fw.layer.head', { k, from: layerName(k - 1), to: layerName(k), act: actName(actOf(k)) }),
     });
     title.style.margin = '0.25rem 0';
-    const general = h('div', { class: 'sn-formula' });
+    const general = el('div', { class: 'sn-formula' });
     const src = k === 1 ? '\\mathbf{X}' : `\\mathbf{Z}^{(${k - 1})}`;
     const act = actOf(k);
     const out = k === L ? '\\mathbf{Y} = \\sigma' : `\\mathbf{Z}^{(${k})} = h`;
-    tex(`\\begin{gathered} \\mathbf{A}^{(${k})} = ${src}\\mathbf{W}^{(${k})} + \\mathbf{B}^{(${k})} \\\\ ${out}(\\mathbf{A}^{(${k})})`
-      + (ACT_TEX[act] ? ` \\\\ ${ACT_TEX[act]}` : '') + ' \\end{gathered}', general);
-    const neurons = h('div', { class: 'sn-formula', 'data-testid': `spelled-${k}` });
-    const matrix = h('div', { class: 'sn-formula', 'data-testid': `matrix-${k}` });
-    const shape = h('p', { class: 'sn-mono', 'data-testid': `shape-${k}` });
+    renderTex(general, `\\begin{gathered} \\mathbf{A}^{(${k})} = ${src}\\mathbf{W}^{(${k})} + \\mathbf{B}^{(${k})} \\\\ ${out}(\\mathbf{A}^{(${k})})`
+      + (ACT_TEX[act] ? ` \\\\ ${ACT_TEX[act]}` : '') + ' \\end{gathered}');
+    const neurons = el('div', { class: 'sn-formula', 'data-testid': `spelled-${k}` });
+    const matrix = el('div', { class: 'sn-formula', 'data-testid': `matrix-${k}` });
+    const shape = el('p', { class: 'sn-mono', 'data-testid': `shape-${k}` });
     shape.style.margin = '0.25rem 0';
     block.append(title, general, shape,
-      h('div', { class: 'sn-explain', text: t('fw.detail.neurons') }), neurons);
-    if (k === 1) block.append(h('p', { class: 'sn-explain', text: t('fw.notation') }));
-    block.append(h('div', { class: 'sn-explain', text: t('fw.detail.matrix') }), matrix);
+      el('div', { class: 'sn-explain', text: t('fw.detail.neurons') }), neurons);
+    if (k === 1) block.append(el('p', { class: 'sn-explain', text: t('fw.notation') }));
+    block.append(el('div', { class: 'sn-explain', text: t('fw.detail.matrix') }), matrix);
     detail.append(block);
     details.push({ block, neurons, matrix, shape });
   }
 
   // ---- below: why --------------------------------------------------------------
-  const explain = h('section', { class: 'sn-wide' },
-    h('h3', { text: t('fw.explain.title') }),
-    h('p', { class: 'sn-explain', text: t('fw.explain.shapes') }),
-    h('p', { class: 'sn-explain', text: t('fw.explain.identity') }));
+  const explain = el('section', { class: 'sn-wide' },
+    el('h3', { text: t('fw.explain.title') }),
+    el('p', { class: 'sn-explain', text: t('fw.explain.shapes') }),
+    el('p', { class: 'sn-explain', text: t('fw.explain.identity') }));
 
   root.append(head, left, figure, detail);
   const batch = mountBatch(root, { sn, t, embedded, uid });
   if (!embedded) root.append(explain);
-  // grid items may shrink below their content (wide formulas scroll inside .sn-formula)
-  for (const child of root.children) child.style.minWidth = '0';
 
   // ---- behaviour -------------------------------------------------------------------
   function set(key, value, { from } = {}) {
@@ -225,19 +209,18 @@ export function mount(root, ctx) {
   function showStep() {
     prev.setAttribute('aria-disabled', String(step === 0));
     next.setAttribute('aria-disabled', String(step === L));
-    for (const b of [prev, next]) b.style.opacity = b.getAttribute('aria-disabled') === 'true' ? '0.5' : '';
     all.setAttribute('aria-pressed', String(step === 0));
     root.dataset.step = String(step);
     status.textContent = step === 0
       ? t('fw.step.statusAll')
       : t('fw.step.status', { k: step, n: L, from: layerName(step - 1), to: layerName(step) });
-    for (const [i, el] of [...groups.map((x) => x.g), ...details.map((x) => x.block)].entries()) {
+    for (const [i, box] of [...groups.map((x) => x.g), ...details.map((x) => x.block)].entries()) {
       const k = (i % L) + 1;
       const on = step === k;
-      el.style.borderLeftColor = on ? '#f4b400' : '#d0d0d0';
-      el.style.background = on ? '#fff8e1' : '';
-      if (on) el.setAttribute('aria-current', 'step');
-      else el.removeAttribute('aria-current');
+      box.style.borderLeftColor = on ? '#f4b400' : '#d0d0d0';
+      box.style.background = on ? '#fff8e1' : '';
+      if (on) box.setAttribute('aria-current', 'step');
+      else box.removeAttribute('aria-current');
     }
   }
 
@@ -300,16 +283,16 @@ export function mount(root, ctx) {
           + ` &= ${num.join(' + ')} = ${fmt8(a.data[j])} \\\\`
           + ` ${outSym}_{${j + 1}}${k === L ? '' : `^{(${k})}`} &= ${fn}(a_{${j + 1}}^{(${k})}) = ${fmt8(z.data[j])}`);
       }
-      tex(`\\begin{aligned} ${lines.join(' \\\\[6pt] ')} \\end{aligned}`, d.neurons);
+      renderTex(d.neurons, `\\begin{aligned} ${lines.join(' \\\\[6pt] ')} \\end{aligned}`);
       const row = (vals) => `\\begin{pmatrix} ${vals.join(' & ')} \\end{pmatrix}`;
       const mat = [];
       for (let i = 0; i < w.rows; i++) mat.push(Array.from(w.data.slice(i * w.cols, (i + 1) * w.cols), fmtW).join(' & '));
       const inRow = k === 1 ? x.map(fmtIn) : Array.from(input.data, fmt8);
       const under = (shape, body) => `\\underset{${shape}}{${body}}`;
-      tex(`${under(vecShape(input), row(inRow))}`
+      renderTex(d.matrix, `${under(vecShape(input), row(inRow))}`
         + ` ${under(matShape(w), `\\begin{pmatrix} ${mat.join(' \\\\ ')} \\end{pmatrix}`)}`
         + ` + ${under(vecShape(b), row(Array.from(b.data, fmtW)))}`
-        + ` = ${under(vecShape(a), row(Array.from(a.data, fmt8)))}`, d.matrix);
+        + ` = ${under(vecShape(a), row(Array.from(a.data, fmt8)))}`);
     }
 
     // the diagram's model

@@ -16,4 +16,5 @@ export const PANELS = {
   activation: () => import('./activation.js'),
   forward: () => import('./forward.js'),
   backprop: () => import('./backprop.js'),
+  mnist: () => import('./mnist.js'),
 };

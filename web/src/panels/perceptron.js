@@ -6,10 +6,10 @@
 // step by step; and finally builds XOR from NAND + OR → AND.
 // Every answer of a perceptron comes from the core: sn.truthTable,
 // sn.perceptronTrainer, sn.xorTwoLayer, sn.gatePresets.
-import katex from 'katex';
 import { errorMessage } from '../i18n.js';
 import { parseSetting } from '../state.js';
-import { h, uid, fmt, fieldValue, scrollBox, srOnly } from './perceptron/dom.js';
+import { el, controlRow, renderTex } from '../ui.js';
+import { uid, fmt, fieldValue, scrollBox, srOnly } from './perceptron/dom.js';
 import { decisionPlot, xorPlot, errorChart, COLORS } from './perceptron/plots.js';
 
 export const strings = {
@@ -225,10 +225,6 @@ const SPEEDS = [1, 4, 16, 64, 256, 1024];  // steps per second
 const DEFAULT_SPEED = 4;
 const WEIGHT_KEYS = ['w1', 'w2', 'b'];
 
-function tex(el, source) {
-  katex.render(source, el, { throwOnError: false, displayMode: true });
-}
-
 // A number inside a TeX formula (ASCII minus is fine there).
 const texNum = (v) => String(Number(v.toFixed(3)));
 
@@ -254,7 +250,7 @@ export function mount(root, ctx) {
   let cycle = null;
   let destroyed = false;
 
-  const errorBox = h('p', { className: 'sn-error sn-wide', attrs: { role: 'alert' }, testid: 'pc-error', hidden: true });
+  const errorBox = el('p', { className: 'sn-error sn-wide', attrs: { role: 'alert' }, 'data-testid': 'pc-error', hidden: true });
   function showError(e) {
     errorBox.textContent = errorMessage(e);
     errorBox.hidden = false;
@@ -268,17 +264,17 @@ export function mount(root, ctx) {
   presets = guard(() => sn.gatePresets, {});
 
   const explain = (...paragraphs) => {
-    const ps = paragraphs.map((p) => (typeof p === 'string' ? h('p', { className: 'sn-explain', text: p }) : p));
+    const ps = paragraphs.map((p) => (typeof p === 'string' ? el('p', { className: 'sn-explain', text: p }) : p));
     if (!embedded) return ps;
-    return [h('details', {}, h('summary', { text: t('pc.more') }), ...ps)];
+    return [el('details', {}, el('summary', { text: t('pc.more') }), ...ps)];
   };
 
   // ---- 1. controls ---------------------------------------------------------------------
-  const formulaTheta = h('div', { className: 'sn-formula', testid: 'formula-theta' });
-  const formulaBias = h('div', { className: 'sn-formula', testid: 'formula-bias' });
-  const formulaLive = h('div', { className: 'sn-formula', testid: 'formula-live' });
-  tex(formulaTheta, String.raw`y = \begin{cases} 0 & (w_1 x_1 + w_2 x_2 \le \theta) \\ 1 & (w_1 x_1 + w_2 x_2 > \theta) \end{cases}`);
-  tex(formulaBias, String.raw`y = \begin{cases} 0 & (b + w_1 x_1 + w_2 x_2 \le 0) \\ 1 & (b + w_1 x_1 + w_2 x_2 > 0) \end{cases}`);
+  const formulaTheta = el('div', { className: 'sn-formula', 'data-testid': 'formula-theta' });
+  const formulaBias = el('div', { className: 'sn-formula', 'data-testid': 'formula-bias' });
+  const formulaLive = el('div', { className: 'sn-formula', 'data-testid': 'formula-live' });
+  renderTex(formulaTheta, String.raw`y = \begin{cases} 0 & (w_1 x_1 + w_2 x_2 \le \theta) \\ 1 & (w_1 x_1 + w_2 x_2 > \theta) \end{cases}`);
+  renderTex(formulaBias, String.raw`y = \begin{cases} 0 & (b + w_1 x_1 + w_2 x_2 \le 0) \\ 1 & (b + w_1 x_1 + w_2 x_2 > 0) \end{cases}`);
 
   const controls = {};
   const thetaView = () => state.theta;
@@ -288,98 +284,96 @@ export function mount(root, ctx) {
 
   for (const key of WEIGHT_KEYS) {
     const id = uid(key);
-    const label = h('label', { attrs: { for: id } });
-    const range = h('input', { type: 'range', id, min: '-5', max: '5', step: '0.05', testid: `slider-${key}` });
-    const num = h('input', { type: 'number', step: '0.05', testid: `num-${key}`, attrs: { inputmode: 'decimal' } });
+    const label = el('label', { attrs: { for: id } });
+    const range = el('input', { type: 'range', id, min: '-5', max: '5', step: '0.05', 'data-testid': `slider-${key}` });
+    const num = el('input', { type: 'number', step: '0.05', 'data-testid': `num-${key}`, attrs: { inputmode: 'decimal' } });
     range.addEventListener('input', () => onWeightInput(key, range.value));
     range.addEventListener('change', () => flushUrl());
     num.addEventListener('input', () => onWeightInput(key, num.value));
     num.addEventListener('change', () => { flushUrl(); num.value = fieldValue(shownValue(key)); });
-    controls[key] = { label, range, num, row: h('div', { className: 'sn-control' }, label, range, num) };
+    controls[key] = { label, range, num, row: el('div', { className: 'sn-control' }, label, range, num) };
   }
 
   const thetaId = uid('theta');
-  const thetaBox = h('input', { type: 'checkbox', id: thetaId, checked: state.theta, testid: 'theta-toggle' });
+  const thetaBox = el('input', { type: 'checkbox', id: thetaId, checked: state.theta, 'data-testid': 'theta-toggle' });
   thetaBox.addEventListener('change', () => {
     setState({ theta: thetaBox.checked });
     syncLabels();
     renderLearn();
     scheduleRender();
   });
-  const thetaRow = h('div', {}, thetaBox, ' ', h('label', { attrs: { for: thetaId }, text: t('pc.thetaToggle') }));
+  const thetaRow = el('div', {}, thetaBox, ' ', el('label', { attrs: { for: thetaId }, text: t('pc.thetaToggle') }));
 
   const gateId = uid('gate');
-  const gateSelect = h('select', { id: gateId, testid: 'gate-select', style: { gridColumn: '2 / 4' } },
-    ...GATES.map((g) => h('option', { value: g, text: t(`pc.gate.${g}`), selected: g === state.gate })));
+  const gateSelect = el('select', { id: gateId, 'data-testid': 'gate-select' },
+    ...GATES.map((g) => el('option', { value: g, text: t(`pc.gate.${g}`), selected: g === state.gate })));
   gateSelect.addEventListener('change', () => {
     setState({ gate: gateSelect.value });
     newTrainer();
     scheduleRender();
   });
-  const gateRow = h('div', { className: 'sn-control' }, h('label', { attrs: { for: gateId }, text: t('pc.gate') }), gateSelect);
+  const gateRow = controlRow(t('pc.gate'), gateId, gateSelect);
 
-  const presetTitle = h('div', { className: 'sn-explain', style: { margin: '0.6rem 0 0.3rem' } });
+  const presetTitle = el('div', { className: 'sn-explain', style: { margin: '0.6rem 0 0.3rem' } });
   const presetButtons = {};
   for (const g of PRESET_GATES) {
     if (!presets[g]) continue;
-    const b = h('button', { type: 'button', testid: `preset-${g}` });
+    const b = el('button', { type: 'button', 'data-testid': `preset-${g}` });
     b.addEventListener('click', () => applyPreset(g));
     presetButtons[g] = b;
   }
-  const presetRow = h('div', { className: 'sn-buttons' }, ...Object.values(presetButtons));
+  const presetRow = el('div', { className: 'sn-buttons' }, ...Object.values(presetButtons));
 
-  // minWidth 0: a grid item may shrink below its widest formula (which then scrolls by itself)
-  const gridItem = { minWidth: '0' };
   const titleId = uid('h');
-  const controlSection = h('section', { attrs: embedded ? { 'aria-label': t('pc.title') } : { 'aria-labelledby': titleId }, style: gridItem });
-  const title = h('h2', { id: titleId, text: t('pc.title') });
+  const controlSection = el('section', { attrs: embedded ? { 'aria-label': t('pc.title') } : { 'aria-labelledby': titleId } });
+  const title = el('h2', { id: titleId, text: t('pc.title') });
   controlSection.append(...[
     embedded ? null : title,  // an embedding page has its own heading
-    embedded ? null : h('p', { className: 'sn-explain', text: t('pc.intro') }),
-    h('div', { attrs: { role: 'group', 'aria-label': t('pc.formula.label') } },
+    embedded ? null : el('p', { className: 'sn-explain', text: t('pc.intro') }),
+    el('div', { attrs: { role: 'group', 'aria-label': t('pc.formula.label') } },
       formulaTheta,
-      h('div', { className: 'sn-explain', text: `↓ ${t('pc.formula.swap')}`, style: { textAlign: 'center' } }),
+      el('div', { className: 'sn-explain', text: `↓ ${t('pc.formula.swap')}`, style: { textAlign: 'center' } }),
       formulaBias),
-    h('div', { className: 'sn-controls' }, ...WEIGHT_KEYS.map((k) => controls[k].row), thetaRow, gateRow),
+    el('div', { className: 'sn-controls' }, ...WEIGHT_KEYS.map((k) => controls[k].row), thetaRow, gateRow),
     presetTitle,
     presetRow,
     ...explain(t('pc.explain.weights'), t('pc.explain.bias')),
   ].filter(Boolean));
 
   // ---- 2. plot and truth table ---------------------------------------------------------
-  const plotBox = h('div', { className: 'sn-plot', testid: 'decision-plot' });
-  const noLineNote = h('p', { className: 'sn-explain', hidden: true, testid: 'no-line' });
-  const swatch = (color, text, border) => h('span', { style: { display: 'inline-flex', alignItems: 'center', gap: '0.3rem', marginRight: '0.8rem' } },
-    h('span', { attrs: { 'aria-hidden': 'true' }, style: { display: 'inline-block', width: '0.9rem', height: '0.9rem', background: color, border: `1px solid ${border ?? '#999'}` } }),
+  const plotBox = el('div', { className: 'sn-plot', 'data-testid': 'decision-plot' });
+  const noLineNote = el('p', { className: 'sn-explain', hidden: true, 'data-testid': 'no-line' });
+  const swatch = (color, text, border) => el('span', { style: { display: 'inline-flex', alignItems: 'center', gap: '0.3rem', marginRight: '0.8rem' } },
+    el('span', { attrs: { 'aria-hidden': 'true' }, style: { display: 'inline-block', width: '0.9rem', height: '0.9rem', background: color, border: `1px solid ${border ?? '#999'}` } }),
     text);
-  const legendItem = (text) => h('span', { text, style: { display: 'inline-block', marginRight: '0.8rem' } });
-  const legend = h('div', { className: 'sn-explain', style: { fontSize: '0.85rem' } },
+  const legendItem = (text) => el('span', { text, style: { display: 'inline-block', marginRight: '0.8rem' } });
+  const legend = el('div', { className: 'sn-explain', style: { fontSize: '0.85rem' } },
     swatch(COLORS.one, t('pc.legend.one')), swatch(COLORS.zero, t('pc.legend.zero')),
     legendItem(t('pc.legend.t1')), legendItem(t('pc.legend.t0')), legendItem(t('pc.legend.wrong')), legendItem(t('pc.legend.current')));
-  const tableBox = h('div');
-  const summary = h('p', { testid: 'tt-summary', style: { fontWeight: 'bold', margin: '0.3rem 0' } });
-  const xorNote = h('p', { className: 'sn-explain', text: t('pc.table.xorNote'), hidden: true, testid: 'xor-note' });
-  const viewSection = h('section', { style: gridItem },
+  const tableBox = el('div');
+  const summary = el('p', { 'data-testid': 'tt-summary', style: { fontWeight: 'bold', margin: '0.3rem 0' } });
+  const xorNote = el('p', { className: 'sn-explain', text: t('pc.table.xorNote'), hidden: true, 'data-testid': 'xor-note' });
+  const viewSection = el('section', {},
     formulaLive, plotBox, legend, noLineNote, scrollBox(tableBox), summary, xorNote);
 
   // ---- 3. learn it -----------------------------------------------------------------------
   const ruleId = uid('rule');
-  const ruleSelect = h('select', { id: ruleId, testid: 'rule-select', style: { gridColumn: '2 / 4' } },
-    ...Object.keys(RULES).map((r) => h('option', { value: r, text: t(`pc.rule.${r}`), selected: r === state.rule })));
+  const ruleSelect = el('select', { id: ruleId, 'data-testid': 'rule-select' },
+    ...Object.keys(RULES).map((r) => el('option', { value: r, text: t(`pc.rule.${r}`), selected: r === state.rule })));
   ruleSelect.addEventListener('change', () => {
     setState({ rule: ruleSelect.value });
     newTrainer();
     scheduleRender();
   });
   const speedId = uid('speed');
-  const speedSelect = h('select', { id: speedId, testid: 'speed-select', style: { gridColumn: '2 / 4' } },
-    ...SPEEDS.map((n) => h('option', { value: String(n), text: t('pc.speed.option', { n }), selected: n === speed })));
+  const speedSelect = el('select', { id: speedId, 'data-testid': 'speed-select' },
+    ...SPEEDS.map((n) => el('option', { value: String(n), text: t('pc.speed.option', { n }), selected: n === speed })));
   speedSelect.addEventListener('change', () => { speed = Number(speedSelect.value); });
 
-  const playBtn = h('button', { type: 'button', className: 'sn-primary', text: t('pc.play'), testid: 'learn-play' });
-  const pauseBtn = h('button', { type: 'button', text: t('pc.pause'), testid: 'learn-pause' });
-  const stepBtn = h('button', { type: 'button', text: t('pc.step'), testid: 'learn-step' });
-  const resetBtn = h('button', { type: 'button', text: t('pc.reset'), testid: 'learn-reset' });
+  const playBtn = el('button', { type: 'button', className: 'sn-primary', text: t('pc.play'), 'data-testid': 'learn-play' });
+  const pauseBtn = el('button', { type: 'button', text: t('pc.pause'), 'data-testid': 'learn-pause' });
+  const stepBtn = el('button', { type: 'button', text: t('pc.step'), 'data-testid': 'learn-step' });
+  const resetBtn = el('button', { type: 'button', text: t('pc.reset'), 'data-testid': 'learn-reset' });
   playBtn.addEventListener('click', play);
   pauseBtn.addEventListener('click', () => { pause(); renderLearn(); });
   stepBtn.addEventListener('click', () => {
@@ -395,33 +389,33 @@ export function mount(root, ctx) {
     scheduleRender();
   });
 
-  const ruleFormula = h('div', { className: 'sn-formula', testid: 'rule-formula' });
-  const ruleNote = h('p', { className: 'sn-explain' });
-  const status = h('p', { testid: 'learn-status', attrs: { 'aria-live': 'polite' }, style: { fontWeight: 'bold', margin: '0.4rem 0' } });
-  const weightsLine = h('p', { className: 'sn-mono', testid: 'learn-weights', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
-  const shownLine = h('p', { className: 'sn-explain', testid: 'learn-shown', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
-  const sampleLine = h('p', { className: 'sn-mono', testid: 'learn-sample', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
-  const chartBox = h('div', { className: 'sn-plot', testid: 'error-chart' });
-  const whyBox = h('div', { testid: 'learn-why', hidden: true, style: { borderLeft: `4px solid ${COLORS.wrong}`, paddingLeft: '0.6rem' } });
-  const cycleBox = h('p', { className: 'sn-explain', testid: 'learn-cycle', hidden: true });
+  const ruleFormula = el('div', { className: 'sn-formula', 'data-testid': 'rule-formula' });
+  const ruleNote = el('p', { className: 'sn-explain' });
+  const status = el('p', { 'data-testid': 'learn-status', attrs: { 'aria-live': 'polite' }, style: { fontWeight: 'bold', margin: '0.4rem 0' } });
+  const weightsLine = el('p', { className: 'sn-mono', 'data-testid': 'learn-weights', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
+  const shownLine = el('p', { className: 'sn-explain', 'data-testid': 'learn-shown', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
+  const sampleLine = el('p', { className: 'sn-mono', 'data-testid': 'learn-sample', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
+  const chartBox = el('div', { className: 'sn-plot', 'data-testid': 'error-chart' });
+  const whyBox = el('div', { 'data-testid': 'learn-why', hidden: true, style: { borderLeft: `4px solid ${COLORS.wrong}`, paddingLeft: '0.6rem' } });
+  const cycleBox = el('p', { className: 'sn-explain', 'data-testid': 'learn-cycle', hidden: true });
 
   const learnTitleId = uid('learn');
   // A full-width section; embedded in someone's page it starts folded, to stay compact.
   const wideSection = (titleId, titleText, ...content) => (embedded
-    ? h('details', { className: 'sn-wide', style: gridItem },
-      h('summary', { id: titleId, text: titleText, style: { fontWeight: 'bold', fontSize: '1.1rem', cursor: 'pointer' } }), ...content)
-    : h('section', { className: 'sn-wide', attrs: { 'aria-labelledby': titleId }, style: gridItem },
-      h('h2', { id: titleId, text: titleText }), ...content));
+    ? el('details', { className: 'sn-wide' },
+      el('summary', { id: titleId, text: titleText, style: { fontWeight: 'bold', fontSize: '1.1rem', cursor: 'pointer' } }), ...content)
+    : el('section', { className: 'sn-wide', attrs: { 'aria-labelledby': titleId } },
+      el('h2', { id: titleId, text: titleText }), ...content));
   const learnSection = wideSection(learnTitleId, t('pc.learn.title'),
-    embedded ? null : h('p', { className: 'sn-explain', text: t('pc.learn.intro') }),
-    h('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-start' } },
-      h('div', { style: { flex: '1 1 18rem', minWidth: '0' } },
-        h('div', { className: 'sn-controls' },
-          h('div', { className: 'sn-control' }, h('label', { attrs: { for: ruleId }, text: t('pc.rule') }), ruleSelect),
-          h('div', { className: 'sn-control' }, h('label', { attrs: { for: speedId }, text: t('pc.speed') }), speedSelect)),
-        h('div', { className: 'sn-buttons', style: { margin: '0.5rem 0' } }, playBtn, pauseBtn, stepBtn, resetBtn),
+    embedded ? null : el('p', { className: 'sn-explain', text: t('pc.learn.intro') }),
+    el('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-start' } },
+      el('div', { style: { flex: '1 1 18rem', minWidth: '0' } },
+        el('div', { className: 'sn-controls' },
+          controlRow(t('pc.rule'), ruleId, ruleSelect),
+          controlRow(t('pc.speed'), speedId, speedSelect)),
+        el('div', { className: 'sn-buttons', style: { margin: '0.5rem 0' } }, playBtn, pauseBtn, stepBtn, resetBtn),
         ruleFormula, ruleNote),
-      h('div', { style: { flex: '1 1 18rem', minWidth: '0' } },
+      el('div', { style: { flex: '1 1 18rem', minWidth: '0' } },
         status, weightsLine, shownLine, sampleLine, chartBox)),
     cycleBox,
     whyBox,
@@ -429,14 +423,14 @@ export function mount(root, ctx) {
 
   // ---- 4. XOR from two layers --------------------------------------------------------------
   const xorTitleId = uid('xor');
-  const xorFormula = h('div', { className: 'sn-formula' });
-  tex(xorFormula, String.raw`\begin{gathered} s_1 = \mathrm{NAND}(x_1, x_2),\quad s_2 = \mathrm{OR}(x_1, x_2) \\ y = \mathrm{AND}(s_1, s_2) \end{gathered}`);
-  const xorTableBox = h('div');
-  const xorPlotBox = h('div', { className: 'sn-plot', testid: 'xor-plot' });
+  const xorFormula = el('div', { className: 'sn-formula' });
+  renderTex(xorFormula, String.raw`\begin{gathered} s_1 = \mathrm{NAND}(x_1, x_2),\quad s_2 = \mathrm{OR}(x_1, x_2) \\ y = \mathrm{AND}(s_1, s_2) \end{gathered}`);
+  const xorTableBox = el('div');
+  const xorPlotBox = el('div', { className: 'sn-plot', 'data-testid': 'xor-plot' });
   const xorSection = wideSection(xorTitleId, t('pc.xor.title'),
-    h('p', { className: 'sn-explain', text: t('pc.xor.intro') }),
+    el('p', { className: 'sn-explain', text: t('pc.xor.intro') }),
     xorFormula,
-    h('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '1.5rem', alignItems: 'flex-start' } },
+    el('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '1.5rem', alignItems: 'flex-start' } },
       scrollBox(xorTableBox), xorPlotBox),
     ...explain(t('pc.xor.explain')),
   );
@@ -545,11 +539,11 @@ export function mount(root, ctx) {
     add(w.w2, 'x_2');
     if (thetaView()) {
       const lhs = terms.length ? terms.join(' ') : '0';
-      tex(formulaLive, String.raw`y = 1 \iff ${lhs} > ${texNum(-w.b)}`);
+      renderTex(formulaLive, String.raw`y = 1 \iff ${lhs} > ${texNum(-w.b)}`);
     } else {
       add(w.b, '');
       const lhs = terms.length ? terms.join(' ') : '0';
-      tex(formulaLive, String.raw`y = 1 \iff ${lhs} > 0`);
+      renderTex(formulaLive, String.raw`y = 1 \iff ${lhs} > 0`);
     }
   }
 
@@ -557,20 +551,20 @@ export function mount(root, ctx) {
     const gateName = t(`pc.gate.${state.gate}`);
     const head = ['x₁', 'x₂', t(thetaView() ? 'pc.table.netTheta' : 'pc.table.net'), 'y', t('pc.table.target'), t('pc.table.check')];
     const cur = currentSample();
-    const table = h('table', { testid: 'truth-table', attrs: { 'data-gate': state.gate } },
-      h('caption', { text: t('pc.table.caption', { gate: gateName }), style: { textAlign: 'left', fontWeight: 'bold' } }),
-      h('thead', {}, h('tr', {}, ...head.map((s) => h('th', { text: s, attrs: { scope: 'col' } })))),
-      h('tbody', {}, ...rows.map((r, i) => h('tr', {
+    const table = el('table', { 'data-testid': 'truth-table', attrs: { 'data-gate': state.gate } },
+      el('caption', { text: t('pc.table.caption', { gate: gateName }), style: { textAlign: 'left', fontWeight: 'bold' } }),
+      el('thead', {}, el('tr', {}, ...head.map((s) => el('th', { text: s, attrs: { scope: 'col' } })))),
+      el('tbody', {}, ...rows.map((r, i) => el('tr', {
         className: r.correct ? 'sn-right' : 'sn-wrong',
         attrs: { 'data-correct': String(r.correct), 'data-row': i },
         style: i === cur ? { outline: `3px dashed ${COLORS.current}`, outlineOffset: '-3px' } : {},
       },
-      h('td', { text: String(r.x1) }),
-      h('td', { text: String(r.x2) }),
-      h('td', { text: fmt(r.net), testid: `net-${i}` }),
-      h('td', { text: String(r.y), testid: `y-${i}`, style: { fontWeight: 'bold' } }),
-      h('td', { text: String(r.target), testid: `target-${i}` }),
-      h('td', { style: { textAlign: 'center' }, testid: `check-${i}` },
+      el('td', { text: String(r.x1) }),
+      el('td', { text: String(r.x2) }),
+      el('td', { text: fmt(r.net), 'data-testid': `net-${i}` }),
+      el('td', { text: String(r.y), 'data-testid': `y-${i}`, style: { fontWeight: 'bold' } }),
+      el('td', { text: String(r.target), 'data-testid': `target-${i}` }),
+      el('td', { style: { textAlign: 'center' }, 'data-testid': `check-${i}` },
         r.correct ? '✓' : '✗', srOnly(` ${t(r.correct ? 'pc.table.right' : 'pc.table.wrong')}`))))));
     tableBox.replaceChildren(table);
     const right = rows.filter((r) => r.correct).length;
@@ -691,10 +685,6 @@ export function mount(root, ctx) {
     stepBtn.disabled = finished;
     resetBtn.disabled = !trainer;
     playBtn.setAttribute('aria-pressed', String(playing));
-    for (const b of [playBtn, pauseBtn, stepBtn, resetBtn]) {
-      b.style.opacity = b.disabled ? '0.45' : '';
-      b.style.cursor = b.disabled ? 'not-allowed' : '';
-    }
   }
 
   function weightsText(p) {
@@ -707,7 +697,7 @@ export function mount(root, ctx) {
     renderLearnButtons();
     const rule = state.rule;
     const opts = RULES[rule];
-    tex(ruleFormula, {
+    renderTex(ruleFormula, {
       perceptron: String.raw`\begin{gathered} w_i(t+1) = w_i(t) + (d_j - y_j(t))\,x_{j,i} \\ b = w_0,\quad x_{j,0} = 1 \end{gathered}`,
       delta: String.raw`\begin{gathered} w_i(t+1) = w_i(t) + \eta\,(d_j - \mathrm{net}_j(t))\,x_{j,i} \\ \mathrm{net}_j = \mathbf{w}(t)\cdot\mathbf{x}_j,\quad \eta = 0.1 \end{gathered}`,
       hebb: String.raw`\begin{gathered} w_i(t+1) = w_i(t) + \alpha\,x_{j,i}\,d_j \\ x_{j,i},\ d_j \in \{-1, +1\},\quad \alpha = 1 \end{gathered}`,
@@ -780,7 +770,7 @@ export function mount(root, ctx) {
       }), null);
       if (svg) chartBox.replaceChildren(svg);
     } else {
-      chartBox.replaceChildren(h('p', { className: 'sn-explain', text: t('pc.learn.chart.empty') }));
+      chartBox.replaceChildren(el('p', { className: 'sn-explain', text: t('pc.learn.chart.empty') }));
     }
 
     cycleBox.hidden = !cycle;
@@ -789,9 +779,9 @@ export function mount(root, ctx) {
     whyBox.hidden = st !== 'failed';
     if (st === 'failed') {
       const paragraphs = state.gate === 'xor'
-        ? [h('strong', { text: t('pc.why.title') }), t('pc.why.xor'), t(`pc.why.${rule}`), t('pc.why.fix')]
+        ? [el('strong', { text: t('pc.why.title') }), t('pc.why.xor'), t(`pc.why.${rule}`), t('pc.why.fix')]
         : [t('pc.why.other')];
-      whyBox.replaceChildren(...paragraphs.map((p) => (typeof p === 'string' ? h('p', { className: 'sn-explain', text: p }) : p)));
+      whyBox.replaceChildren(...paragraphs.map((p) => (typeof p === 'string' ? el('p', { className: 'sn-explain', text: p }) : p)));
     }
   }
 
@@ -818,19 +808,19 @@ export function mount(root, ctx) {
     if (!rows) return;
     const head = ['x₁', 'x₂', 's₁', 's₂', 'y'];
     const sub = ['', '', 'NAND', 'OR', 'AND'];
-    xorTableBox.replaceChildren(h('table', { testid: 'xor-table' },
-      h('caption', { text: t('pc.xor.caption'), style: { textAlign: 'left', fontWeight: 'bold' } }),
-      h('thead', {},
-        h('tr', {}, ...head.map((s) => h('th', { text: s, attrs: { scope: 'col' } }))),
-        h('tr', {}, ...sub.map((s) => h('th', { text: s, style: { fontWeight: 'normal', fontSize: '0.8rem' } })))),
-      h('tbody', {}, ...rows.map((r, i) => h('tr', { attrs: { 'data-row': i } },
-        ...['x1', 'x2', 's1', 's2', 'y'].map((k) => h('td', { text: String(r[k]), attrs: { 'data-col': k } })))))));
+    xorTableBox.replaceChildren(el('table', { 'data-testid': 'xor-table' },
+      el('caption', { text: t('pc.xor.caption'), style: { textAlign: 'left', fontWeight: 'bold' } }),
+      el('thead', {},
+        el('tr', {}, ...head.map((s) => el('th', { text: s, attrs: { scope: 'col' } }))),
+        el('tr', {}, ...sub.map((s) => el('th', { text: s, style: { fontWeight: 'normal', fontSize: '0.8rem' } })))),
+      el('tbody', {}, ...rows.map((r, i) => el('tr', { attrs: { 'data-row': i } },
+        ...['x1', 'x2', 's1', 's2', 'y'].map((k) => el('td', { text: String(r[k]), attrs: { 'data-col': k } })))))));
     if (presets.nand && presets.or) {
       const svg = guard(() => xorPlot({
         nand: presets.nand, or: presets.or, rows, size: embedded ? 260 : 300,
         ariaLabel: t('pc.xor.plot.aria'), labels: { nand: 'NAND', or: 'OR' },
       }), null);
-      if (svg) xorPlotBox.replaceChildren(svg, h('div', { className: 'sn-explain', style: { fontSize: '0.85rem' } }, swatch(COLORS.band, t('pc.xor.band'))));
+      if (svg) xorPlotBox.replaceChildren(svg, el('div', { className: 'sn-explain', style: { fontSize: '0.85rem' } }, swatch(COLORS.band, t('pc.xor.band'))));
     }
   }
 

@@ -2,7 +2,7 @@
 // here was computed by the core (sn.sampleActivation / sn.activate /
 // sn.derivative / sn.softmax); this module only lays them out.
 import * as Plot from '@observablehq/plot';
-import { cspSafePlot } from './dom.js';
+import { cspSafePlot } from '../../ui.js';
 
 export const COLORS = {
   f: '#0b57d0',

@@ -3,7 +3,8 @@
 // the naive formula next to the one that subtracts the maximum (seed 000/003).
 import { SETTINGS } from '../../state.js';
 import { errorMessage } from '../../i18n.js';
-import { el, newId, formula, fmt, short } from './dom.js';
+import { el, formula, fmt } from '../../ui.js';
+import { newId, short } from './dom.js';
 import { softmaxPlot } from './plots.js';
 import { SOFTMAX_TEX, SOFTMAX_STABLE_TEX } from './formulas.js';
 

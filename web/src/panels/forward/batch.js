@@ -1,22 +1,11 @@
 // Batch processing (book 3.6.3, seed 003 "배치 처리"): the MNIST-shaped
 // network 784-50-100-10 in the core, one image vs. a batch of 100, and the
 // shape of every array read back from the core (params and trace).
-import katex from 'katex';
 import { errorMessage } from '../../i18n.js';
+import { el, renderTex } from '../../ui.js';
 
 const SPEC = { sizes: [784, 50, 100, 10], hidden: 'sigmoid', output: 'softmax', init: 'std' };
 const MODES = [1, 100];
-
-function h(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 /** Shape text as in the book: a single image is 1-D ("784"), a batch is "100×784". */
 const shapeText = (rows, cols, batch) => (batch ? `${rows}×${cols}` : `${cols}`);
@@ -26,24 +15,24 @@ export function mountBatch(root, { sn, t, embedded, uid }) {
   let net = null;
   let rows = 100;
   // embedded in a tutorial page the section folds away (a native <details>)
-  const section = embedded ? h('details', { class: 'sn-wide' })
-    : h('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-batch` });
-  const title = embedded ? h('summary', { text: t('fw.batch.title') })
-    : h('h3', { id: `${uid}-batch`, text: t('fw.batch.title') });
-  const intro = h('p', { class: 'sn-explain', text: t('fw.batch.intro') });
-  const buttons = h('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.batch.mode') });
+  const section = embedded ? el('details', { class: 'sn-wide' })
+    : el('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-batch` });
+  const title = embedded ? el('summary', { text: t('fw.batch.title') })
+    : el('h3', { id: `${uid}-batch`, text: t('fw.batch.title') });
+  const intro = el('p', { class: 'sn-explain', text: t('fw.batch.intro') });
+  const buttons = el('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.batch.mode') });
   const modeButtons = MODES.map((n) => {
-    const b = h('button', { type: 'button', 'data-rows': String(n), text: t(n === 1 ? 'fw.batch.one' : 'fw.batch.hundred') });
+    const b = el('button', { type: 'button', 'data-rows': String(n), text: t(n === 1 ? 'fw.batch.one' : 'fw.batch.hundred') });
     b.addEventListener('click', () => { rows = n; render(); });
     buttons.append(b);
     return b;
   });
-  const formula = h('div', { class: 'sn-formula' });
-  const tableWrap = h('div');
+  const formula = el('div', { class: 'sn-formula' });
+  const tableWrap = el('div');
   tableWrap.style.overflowX = 'auto';
-  const traceLine = h('p', { class: 'sn-explain sn-mono', 'data-testid': 'batch-trace' });
-  const note = h('p', { class: 'sn-explain' });
-  const error = h('p', { class: 'sn-error', role: 'alert' });
+  const traceLine = el('p', { class: 'sn-explain sn-mono', 'data-testid': 'batch-trace' });
+  const note = el('p', { class: 'sn-explain' });
+  const error = el('p', { class: 'sn-error', role: 'alert' });
   error.hidden = true;
   section.append(title);
   if (!embedded) section.append(intro);
@@ -69,16 +58,16 @@ export function mountBatch(root, { sn, t, embedded, uid }) {
       });
       arrays.push({ name: 'Y', rows: out.rows, cols: out.cols, batch, isOutput: true });
 
-      const table = h('table', { 'data-testid': 'batch-shapes', 'data-rows': String(rows) });
-      table.append(h('thead', {}, h('tr', {},
-        h('th', { scope: 'col', text: t('fw.batch.array') }),
-        h('th', { scope: 'col', text: t('fw.batch.shapeCol') }),
-        h('th', { scope: 'col', text: t('fw.batch.inner') }))));
-      const body = h('tbody');
+      const table = el('table', { 'data-testid': 'batch-shapes', 'data-rows': String(rows) });
+      table.append(el('thead', {}, el('tr', {},
+        el('th', { scope: 'col', text: t('fw.batch.array') }),
+        el('th', { scope: 'col', text: t('fw.batch.shapeCol') }),
+        el('th', { scope: 'col', text: t('fw.batch.inner') }))));
+      const body = el('tbody');
       for (const a of arrays) {
         const shape = shapeText(a.rows, a.cols, a.batch);
-        const tr = h('tr', { 'data-name': a.name, 'data-shape': shape });
-        const check = h('td');
+        const tr = el('tr', { 'data-name': a.name, 'data-shape': shape });
+        const check = el('td');
         check.style.textAlign = 'left';
         if (a.left !== undefined) {
           const ok = a.left === a.rows;
@@ -90,9 +79,9 @@ export function mountBatch(root, { sn, t, embedded, uid }) {
         } else {
           check.textContent = '—';
         }
-        const name = h('th', { scope: 'row', text: a.name });
+        const name = el('th', { scope: 'row', text: a.name });
         name.style.textAlign = 'left';
-        tr.append(name, h('td', { class: 'sn-mono', text: shape }), check);
+        tr.append(name, el('td', { class: 'sn-mono', text: shape }), check);
         body.append(tr);
       }
       table.append(body);
@@ -101,8 +90,7 @@ export function mountBatch(root, { sn, t, embedded, uid }) {
       const tex = arrays.slice(0, -1)
         .map((a) => `\\underset{${shapeTex(a.rows, a.cols, a.batch)}}{${a.name === 'X' ? 'X' : `W^{(${a.name.slice(1)})}`}}`)
         .join(' \\cdot ');
-      katex.render(`${tex} \\;\\rightarrow\\; \\underset{${shapeTex(out.rows, out.cols, batch)}}{Y}`, formula,
-        { throwOnError: false, displayMode: true });
+      renderTex(formula, `${tex} \\;\\rightarrow\\; \\underset{${shapeTex(out.rows, out.cols, batch)}}{Y}`);
       traceLine.textContent = t('fw.batch.trace', {
         list: trace.map((s) => `${s.kind === 'Y' ? 'Y' : `${s.kind}${layerIndex(trace, s)}`} ${s.rows}×${s.cols}`).join(', '),
       });

@@ -2,14 +2,7 @@
 // layer, a circle per neuron with its weighted sum a and output z, an edge per
 // weight (width by |w|, labelled with its value) and dashed edges from a bias
 // neuron "1". It only draws numbers it is given; it computes nothing.
-const NS = 'http://www.w3.org/2000/svg';
-
-function el(name, attrs = {}, text) {
-  const e = document.createElementNS(NS, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { svgEl } from '../../ui.js';
 
 const R = 34;        // neuron radius
 const RB = 15;       // bias neuron radius
@@ -47,7 +40,7 @@ export function drawNetwork(model) {
   };
   const biasPos = (k) => xy(u0 + k * gapU, vBias);
 
-  const svg = el('svg', {
+  const svg = svgEl('svg', {
     viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img',
     'aria-label': model.label, 'font-family': 'system-ui, "Noto Sans KR", sans-serif',
   });
@@ -60,9 +53,9 @@ export function drawNetwork(model) {
   const lit = (layer) => step === 0 || layer === step;
   const litNode = (k) => step === 0 || k === step || k === step - 1;
 
-  const edges = el('g');
-  const labels = el('g', { 'font-size': 12, 'text-anchor': 'middle' });
-  const nodes = el('g');
+  const edges = svgEl('g');
+  const labels = svgEl('g', { 'font-size': 12, 'text-anchor': 'middle' });
+  const nodes = svgEl('g');
   svg.append(edges, labels, nodes);
 
   let maxAbs = 0;
@@ -74,7 +67,7 @@ export function drawNetwork(model) {
     const [x1, y1] = from;
     const [x2, y2] = to;
     const on = lit(layer);
-    const line = el('line', {
+    const line = svgEl('line', {
       x1, y1, x2, y2,
       stroke: dashed ? BIAS : w >= 0 ? POS : NEG,
       'stroke-width': (1 + 5 * Math.abs(w) / maxAbs).toFixed(2),
@@ -82,11 +75,11 @@ export function drawNetwork(model) {
       'data-layer': layer,
     });
     if (dashed) line.setAttribute('stroke-dasharray', '5 4');
-    line.append(el('title', {}, title));
+    line.append(svgEl('title', {}, title));
     edges.append(line);
     const lx = x1 + t * (x2 - x1);
     const ly = y1 + t * (y2 - y1);
-    const text = el('text', {
+    const text = svgEl('text', {
       x: lx.toFixed(1), y: (ly + 4).toFixed(1), fill: on ? '#202124' : '#9aa0a6',
       stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', 'data-layer': layer,
       'fill-opacity': on ? 1 : 0.5,
@@ -127,36 +120,36 @@ export function drawNetwork(model) {
     const current = step !== 0 && k === step;
     // the column's title
     const [hx, hy] = vertical ? [10, u0 + k * gapU - R - 14] : [u0 + k * gapU, 20];
-    const header = el('text', {
+    const header = svgEl('text', {
       x: hx, y: hy, 'font-size': 14, 'font-weight': 600, 'text-anchor': vertical ? 'start' : 'middle',
       fill: on ? '#202124' : '#9aa0a6', stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke',
     }, col.title);
     // the activation: beside the title when stacked, under it in columns
-    const subtitle = vertical ? el('tspan', { dx: 8, 'font-weight': 400 }, `(${col.subtitle})`)
-      : el('tspan', { x: hx, dy: 17, 'font-size': 12, 'font-weight': 400 }, col.subtitle);
+    const subtitle = vertical ? svgEl('tspan', { dx: 8, 'font-weight': 400 }, `(${col.subtitle})`)
+      : svgEl('tspan', { x: hx, dy: 17, 'font-size': 12, 'font-weight': 400 }, col.subtitle);
     header.append(subtitle);
     nodes.append(header);
     if (k + 1 < L) {
       const [bx, by] = biasPos(k);
-      const g = el('g', { 'data-layer': k + 1, opacity: lit(k + 1) ? 1 : 0.3 });
+      const g = svgEl('g', { 'data-layer': k + 1, opacity: lit(k + 1) ? 1 : 0.3 });
       g.append(
-        el('circle', { cx: bx, cy: by, r: RB, fill: '#f1f3f4', stroke: BIAS, 'stroke-dasharray': '3 3' }),
-        el('text', { x: bx, y: by + 5, 'font-size': 14, 'text-anchor': 'middle', fill: '#202124' }, '1'),
-        el('title', {}, 'bias'),
+        svgEl('circle', { cx: bx, cy: by, r: RB, fill: '#f1f3f4', stroke: BIAS, 'stroke-dasharray': '3 3' }),
+        svgEl('text', { x: bx, y: by + 5, 'font-size': 14, 'text-anchor': 'middle', fill: '#202124' }, '1'),
+        svgEl('title', {}, 'bias'),
       );
       nodes.append(g);
     }
     col.nodes.forEach((node, i) => {
       const [cx, cy] = nodePos(k, i);
-      const g = el('g', { 'data-node': `${k}-${i}`, opacity: on ? 1 : 0.3 });
+      const g = svgEl('g', { 'data-node': `${k}-${i}`, opacity: on ? 1 : 0.3 });
       g.append(
-        el('circle', {
+        svgEl('circle', {
           cx, cy, r: R, fill: current ? '#fff8e1' : '#fff',
           stroke: current ? HI : '#3c4043', 'stroke-width': current ? 3 : 1.5,
         }),
-        el('text', { x: cx, y: cy - 5, 'font-size': 12, 'text-anchor': 'middle', fill: '#5f6368' }, node.top),
-        el('text', { x: cx, y: cy + 13, 'font-size': 13, 'font-weight': 600, 'text-anchor': 'middle', fill: '#202124' }, node.bottom),
-        el('title', {}, node.title),
+        svgEl('text', { x: cx, y: cy - 5, 'font-size': 12, 'text-anchor': 'middle', fill: '#5f6368' }, node.top),
+        svgEl('text', { x: cx, y: cy + 13, 'font-size': 13, 'font-weight': 600, 'text-anchor': 'middle', fill: '#202124' }, node.bottom),
+        svgEl('title', {}, node.title),
       );
       nodes.append(g);
     });

@@ -1,6 +1,7 @@
 // plots.js — the perceptron panel's Observable Plot figures: the decision plane,
 // the XOR two-line picture and the per-epoch error chart.
 import * as Plot from '@observablehq/plot';
+import { cspSafePlot } from '../../ui.js';
 import { DOMAIN, SQUARE, halfPlanes, clip, closed } from './geometry.js';
 
 export const COLORS = {
@@ -13,20 +14,6 @@ export const COLORS = {
   wrong: '#b3261e',
   current: '#f4b400',
 };
-
-/**
- * Observable Plot puts a <style> element into each SVG; an embedding page with a
- * strict CSP (style-src without 'unsafe-inline') refuses it and logs an error.
- * Drop it and set the rules that matter through the CSSOM instead.
- */
-function cspSafe(svg) {
-  for (const s of svg.querySelectorAll('style')) s.remove();
-  svg.style.display = 'block';
-  svg.style.maxWidth = '100%';
-  svg.style.height = 'auto';
-  svg.style.overflow = 'visible';
-  return svg;
-}
 
 const axes = (size, t) => ({
   width: size,
@@ -62,7 +49,7 @@ function inputMarks(rows, { wrong = true, current = -1 } = {}) {
  */
 export function decisionPlot({ weights, rows, current = -1, size = 340, ariaLabel }) {
   const { one, zero, segment } = halfPlanes(weights);
-  return cspSafe(Plot.plot({
+  return cspSafePlot(Plot.plot({
     ...axes(size, ariaLabel),
     marks: [
       one.length ? area(one, COLORS.one) : null,
@@ -87,7 +74,7 @@ export function xorPlot({ nand, or, rows, size = 300, ariaLabel, labels }) {
   const lineLabel = (seg, text, fill) => (seg
     ? Plot.text([seg[0][1] > seg[1][1] ? seg[0] : seg[1]], { x: (p) => p[0], y: (p) => p[1], text: () => text, fill, dy: 10, dx: 8, textAnchor: 'start', fontWeight: 'bold', fontSize: 11 })
     : null);
-  return cspSafe(Plot.plot({
+  return cspSafePlot(Plot.plot({
     ...axes(size, ariaLabel),
     marks: [
       band.length ? area(band, COLORS.band) : null,
@@ -113,7 +100,7 @@ function integerTicks(n) {
 export function errorChart({ errors, width = 340, height = 150, yLabel, xLabel, ariaLabel }) {
   const data = Array.from(errors, (e, i) => ({ epoch: i + 1, error: e }));
   const top = Math.max(1e-9, ...data.map((d) => d.error));
-  return cspSafe(Plot.plot({
+  return cspSafePlot(Plot.plot({
     width,
     height,
     marginLeft: 44,
