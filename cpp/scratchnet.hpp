@@ -29,6 +29,7 @@
 #include "layers/activation_layer.hpp"
 
 #include "net/network.hpp"
+#include "net/network_npz.hpp"
 #include "net/gradient_check.hpp"
 
 #include "optim/optimizer.hpp"

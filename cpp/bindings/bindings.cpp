@@ -312,22 +312,7 @@ class NetworkJs {
   static NetworkJs* fromNpz(std::uintptr_t ptr, int n, const val& spec_obj) {
     return guarded([&] {
       const auto arrays = sn::load_npz(reinterpret_cast<const std::uint8_t*>(ptr), static_cast<std::size_t>(n));
-      sn::NetSpec spec = spec_in(spec_obj);
-      if (spec.sizes.empty()) {
-        for (int i = 1;; ++i) {
-          const std::string w = "W" + std::to_string(i);
-          const auto it = std::find_if(arrays.begin(), arrays.end(), [&](const auto& a) { return a.first == w; });
-          if (it == arrays.end()) break;
-          if (spec.sizes.empty()) spec.sizes.push_back(static_cast<int>(it->second.rows()));
-          sn::require(static_cast<int>(it->second.rows()) == spec.sizes.back(), "npz.bad_entry",
-                      w + " has " + std::to_string(it->second.rows()) + " rows but the layer before has " +
-                          std::to_string(spec.sizes.back()) + " outputs");
-          spec.sizes.push_back(static_cast<int>(it->second.cols()));
-        }
-        sn::require(spec.sizes.size() >= 2, "npz.missing_param", "the file has no W1: not a scratchnet/book network");
-      }
-      auto net = std::make_shared<sn::Network<float>>(spec, 0);
-      for (const auto& p : net->params()) net->set_param(p.name, sn::find_array(arrays, p.name));
+      auto net = std::make_shared<sn::Network<float>>(sn::network_from_arrays(arrays, spec_in(spec_obj)));
       return new NetworkJs(std::move(net));
     });
   }
@@ -411,9 +396,7 @@ class NetworkJs {
 
   val toNpz() {
     return guarded([&] {
-      sn::NamedArrays arrays;
-      for (const auto& p : net_->params()) arrays.emplace_back(p.name, *p.value);
-      const auto bytes = sn::save_npz(arrays);
+      const auto bytes = sn::save_npz(sn::network_arrays(*net_));
       return copy_out(bytes.data(), bytes.size());
     });
   }
@@ -503,7 +486,7 @@ val step_out(const sn::StepResult& r) {
 class TrainerJs {
  public:
   TrainerJs(NetworkJs& net, const std::string& optimizer, double lr, double weight_decay, DatasetJs& train,
-            DatasetJs& test, bool has_test, int batch_size, double seed)
+            DatasetJs& test, bool has_test, int batch_size, double seed, int eval_max_samples)
       : net_(net.shared()), train_(train.shared()), test_(has_test ? test.shared() : nullptr) {
     guarded([&] {
       sn::require(batch_size >= 1 && batch_size <= 100000, "trainer.bad_config",
@@ -512,6 +495,7 @@ class TrainerJs {
       sn::TrainerConfig config;
       config.batch_size = batch_size;
       config.seed = static_cast<std::uint64_t>(seed);
+      config.eval_max_samples = eval_max_samples;
       trainer_ = std::make_unique<sn::Trainer<float>>(*net_, *opt_, *train_, test_.get(), config);
       return 0;
     });
@@ -551,6 +535,8 @@ class TrainerJs {
       return 0;
     });
   }
+  // Forget momentum / Adam moments, e.g. after the caller put back earlier weights.
+  void resetOptimizer() { opt_->reset(); }
   double stepCount() const { return static_cast<double>(trainer_->step_count()); }
   int epoch() const { return trainer_->epoch(); }
   int stepsPerEpoch() const { return trainer_->steps_per_epoch(); }
@@ -627,11 +613,12 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("targets", &DatasetJs::targets);
 
   class_<TrainerJs>("Trainer")
-      .constructor<NetworkJs&, const std::string&, double, double, DatasetJs&, DatasetJs&, bool, int, double>()
+      .constructor<NetworkJs&, const std::string&, double, double, DatasetJs&, DatasetJs&, bool, int, double, int>()
       .function("step", &TrainerJs::step)
       .function("run", &TrainerJs::run)
       .function("learningRate", &TrainerJs::learningRate)
       .function("setLearningRate", &TrainerJs::setLearningRate)
+      .function("resetOptimizer", &TrainerJs::resetOptimizer)
       .function("stepCount", &TrainerJs::stepCount)
       .function("epoch", &TrainerJs::epoch)
       .function("stepsPerEpoch", &TrainerJs::stepsPerEpoch)

@@ -93,26 +93,16 @@ int train(const Args& a) {
                 static_cast<double>(train_set.size()) / s);
   }
   if (a.count("save")) {
-    sn::NamedArrays arrays;
-    for (const auto& p : net.params()) arrays.emplace_back(p.name, *p.value);
-    sn::save_npz_file(get(a, "save"), arrays);
+    sn::save_npz_file(get(a, "save"), sn::network_arrays(net));
     std::printf("saved %s\n", get(a, "save").c_str());
   }
   return 0;
 }
 
 int eval(const Args& a) {
-  const auto arrays = sn::load_npz_file(get(a, "model"));
   sn::NetSpec spec;
   spec.hidden = get(a, "hidden", "sigmoid");
-  for (int i = 1;; ++i) {
-    const auto it = std::find_if(arrays.begin(), arrays.end(), [&](const auto& p) { return p.first == "W" + std::to_string(i); });
-    if (it == arrays.end()) break;
-    if (spec.sizes.empty()) spec.sizes.push_back(static_cast<int>(it->second.rows()));
-    spec.sizes.push_back(static_cast<int>(it->second.cols()));
-  }
-  sn::Network<float> net(spec, 0);
-  for (const auto& p : net.params()) net.set_param(p.name, sn::find_array(arrays, p.name));
+  sn::Network<float> net = sn::network_from_arrays(sn::load_npz_file(get(a, "model")), spec);
   const sn::Dataset data = load(a, "", "eval");
   std::printf("accuracy %.4f on %lld samples\n", net.accuracy(data.x, data.labels), static_cast<long long>(data.size()));
   return 0;

@@ -10,12 +10,17 @@
 //
 // The bias is broadcast over the N rows in forward, so in backward its
 // gradient is the *sum* over the rows: each row used the same b once.
+//
+// The three matrix products below are nearly all of a training step's work;
+// they go through kernels/gemm.hpp, which runs a SIMD micro-kernel in the
+// wasm build and Eigen's own product natively (and always for double).
 #pragma once
 
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "../kernels/gemm.hpp"
 #include "layer.hpp"
 
 namespace scratchnet {
@@ -40,7 +45,8 @@ class Affine final : public Layer<S> {
     x_ = x;
     // out_ij = Σ_k x_ik W_kj + b_j — a matrix product, then b added to every row
     // (NumPy's broadcast `np.dot(x, W) + b`).
-    Matrix<S> out = x * W_;
+    Matrix<S> out;
+    gemm(x, Transpose::No, W_, Transpose::No, out);
     out.rowwise() += b_.row(0);
     return out;
   }
@@ -48,12 +54,15 @@ class Affine final : public Layer<S> {
   // dout (N, out) → dx (N, in); fills dW (in, out) and db (1, out)
   Matrix<S> backward(const Matrix<S>& dout) override {
     require_dout_shape("Affine.backward", dout, x_.rows(), W_.cols());
-    // out_nj = Σ_k x_nk W_kj, so ∂L/∂x_nk = Σ_j dout_nj W_kj   →  dx = dout·Wᵀ
-    Matrix<S> dx = dout * W_.transpose();
     // ∂L/∂W_kj = Σ_n x_nk dout_nj (W is shared by all N rows) →  dW = xᵀ·dout
-    dW_.noalias() = x_.transpose() * dout;
+    gemm(x_, Transpose::Yes, dout, Transpose::No, dW_);
     // ∂L/∂b_j = Σ_n dout_nj (b was broadcast to all N rows)   →  db = Σ_rows dout
     db_ = dout.colwise().sum();
+    // out_nj = Σ_k x_nk W_kj, so ∂L/∂x_nk = Σ_j dout_nj W_kj   →  dx = dout·Wᵀ
+    // The first layer's dx is ∂L/∂(input data): nothing learns from it, so a
+    // network turns it off there and saves a third of that layer's work.
+    Matrix<S> dx;
+    if (input_gradient_) gemm(dout, Transpose::No, W_, Transpose::Yes, dx);
     return dx;
   }
 
@@ -63,10 +72,16 @@ class Affine final : public Layer<S> {
   Index input_size() const { return W_.rows(); }
   Index output_size() const { return W_.cols(); }
 
+  // On by default. Off: backward() still fills dW and db but returns an empty
+  // (0, 0) dx — for the first layer of a network, whose input is the data.
+  void set_input_gradient(bool on) { input_gradient_ = on; }
+  bool input_gradient() const { return input_gradient_; }
+
  private:
   Matrix<S> W_, b_;    // parameters
   Matrix<S> dW_, db_;  // their gradients, same shapes
   Matrix<S> x_;        // forward input, kept for backward
+  bool input_gradient_ = true;
 };
 
 }  // namespace scratchnet

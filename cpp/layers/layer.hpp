@@ -17,6 +17,7 @@
 
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
+#include "../kernels/finite.hpp"
 
 namespace scratchnet {
 
@@ -90,11 +91,11 @@ void require_dout_shape(const char* where, const A& dout, Index rows, Index cols
   }
 }
 
-// NaN/inf check: one cheap pass over the data, done where a bad value would
+// NaN/inf check: one cheap pass over the data (kernels/finite.hpp), done where a bad value would
 // otherwise silently poison every later number (Affine input, loss inputs).
 template <class Derived>
 void require_finite(const Eigen::MatrixBase<Derived>& m, const char* where) {
-  if (!m.allFinite()) {
+  if (!all_finite(m.derived())) {
     throw Error("input.not_finite", std::string(where) + ": input contains NaN or infinity");
   }
 }

@@ -64,6 +64,16 @@ std::uint64_t parameter_count(const NetSpec& spec) {
   return count;
 }
 
+void require_activation_memory(const NetSpec& spec, std::uint64_t rows, bool train,
+                               std::size_t scalar_bytes, const std::string& what) {
+  std::uint64_t widths = 0;
+  for (int n : spec.sizes) widths = saturating_add(widths, static_cast<std::uint64_t>(std::max(n, 0)));
+  const std::uint64_t copies = train ? 6 : 3;
+  require_allocation(saturating_mul(saturating_mul(rows, widths), copies), scalar_bytes,
+                     what + " over " + std::to_string(rows) + " rows of the network " +
+                         sizes_string(spec.sizes) + " (its layer outputs and what backward keeps)");
+}
+
 void validate(const NetSpec& spec, std::size_t scalar_bytes) {
   const auto& sizes = spec.sizes;
   require(sizes.size() >= 2, "net.too_few_layers",
@@ -130,7 +140,10 @@ Network<S>::Network(const NetSpec& spec, std::uint64_t seed)
     // Drawn in row-major order from our own generator: the same on every platform.
     Matrix<S> W(in, out);
     for (Index i = 0; i < W.size(); ++i) W.data()[i] = static_cast<S>(std_dev * init_rng.normal());
-    layers_.push_back(std::make_unique<Affine<S>>(std::move(W), Matrix<S>::Zero(1, out)));
+    auto affine = std::make_unique<Affine<S>>(std::move(W), Matrix<S>::Zero(1, out));
+    // Affine1's dx would be ∂L/∂(the data): backward skips that product (affine.hpp).
+    if (l == 0) affine->set_input_gradient(false);
+    layers_.push_back(std::move(affine));
     names_.push_back("Affine" + idx);
     kinds_.push_back("A");
     if (!hidden) break;  // the last Affine gives the scores; the loss layer follows
@@ -185,6 +198,7 @@ void Network<S>::require_input(const Matrix<S>& x, const char* where) const {
 template <class S>
 Matrix<S> Network<S>::predict(const Matrix<S>& x, bool train) {
   require_input(x, "Network.predict");
+  require_activation_memory(spec_, static_cast<std::uint64_t>(x.rows()), train, sizeof(S), "a forward pass");
   // Each layer's output is the next one's input (book: for layer in layers: x = layer.forward(x)).
   // There is always at least one Affine, so x itself is never copied.
   Matrix<S> h = layers_.front()->forward(x, train);
@@ -229,12 +243,17 @@ double Network<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>&
               " labels");
   // Softmax keeps the order of the scores, so the argmax of the scores is the
   // argmax of the probabilities (book 3.5.3) — no need to compute softmax.
-  const Matrix<S> scores = predict(x, false);
+  // In chunks of rows: 60,000 MNIST rows through wide layers would otherwise
+  // hold 60,000 × width scores per layer at once.
   std::size_t correct = 0;
-  for (Index i = 0; i < scores.rows(); ++i) {
-    Index best = 0;
-    scores.row(i).maxCoeff(&best);
-    correct += best == labels[static_cast<std::size_t>(i)];
+  for (Index start = 0; start < x.rows(); start += kForwardChunkRows) {
+    const Index rows = std::min<Index>(kForwardChunkRows, x.rows() - start);
+    const Matrix<S> scores = rows == x.rows() ? predict(x, false) : predict(x.middleRows(start, rows), false);
+    for (Index i = 0; i < rows; ++i) {
+      Index best = 0;
+      scores.row(i).maxCoeff(&best);
+      correct += best == labels[static_cast<std::size_t>(start + i)];
+    }
   }
   return static_cast<double>(correct) / static_cast<double>(x.rows());
 }
@@ -264,6 +283,7 @@ void Network<S>::set_param(const std::string& name, const Matrix<S>& value) {
 template <class S>
 std::vector<typename Network<S>::Trace> Network<S>::trace(const Matrix<S>& x) {
   require_input(x, "Network.trace");
+  require_activation_memory(spec_, static_cast<std::uint64_t>(x.rows()), false, sizeof(S), "a traced forward pass");
   std::vector<Trace> steps;
   steps.reserve(layers_.size() + 2);
   Matrix<S> h;

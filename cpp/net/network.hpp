@@ -61,6 +61,18 @@ void validate(const NetSpec& spec, std::size_t scalar_bytes = sizeof(float));
 // Saturates instead of overflowing for absurd sizes.
 std::uint64_t parameter_count(const NetSpec& spec);
 
+// The weights are not all a network needs: a forward pass over N rows makes
+// an (N, width) matrix per layer, and the layers keep some of them for
+// backward. Estimated generously as N·Σwidths scalars times 3 (inference:
+// output, cached input, activation) or 6 (training: plus the backward
+// gradients, BatchNorm's xc/xn, Dropout's mask). Throws "size.too_large"
+// (with the estimate) above the allocation limit — before anything is
+// allocated. predict/output/loss/gradient/trace check it; accuracy() runs in
+// chunks of kForwardChunkRows rows, so it never needs more than one chunk.
+void require_activation_memory(const NetSpec& spec, std::uint64_t rows, bool train,
+                               std::size_t scalar_bytes, const std::string& what);
+inline constexpr std::int64_t kForwardChunkRows = 1024;
+
 template <class S>
 class Network {
  public:

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "../core/error.hpp"
+#include "../kernels/finite.hpp"
 
 namespace scratchnet {
 
@@ -39,7 +40,7 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
           "Trainer: the data has " + std::to_string(train_.features()) +
               " features but the network's input size is " + std::to_string(spec.sizes.front()));
   // Checked once here so that, later, a NaN can only mean the weights diverged.
-  require(train_.x.allFinite(), "trainer.bad_data", "Trainer: the training data contains NaN or inf");
+  require(all_finite(train_.x), "trainer.bad_data", "Trainer: the training data contains NaN or inf");
   outputs_ = spec.sizes.back();
 
   const bool has_labels = !train_.labels.empty();
@@ -81,6 +82,8 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
 
   // ceil(N / batch): the last batch holds the remaining rows.
   const Index batch = std::min<Index>(config_.batch_size, n);
+  // Batch size × layer widths, before the batch buffers below are allocated.
+  require_activation_memory(spec, static_cast<std::uint64_t>(batch), true, sizeof(S), "a training step");
   steps_per_epoch_ = static_cast<int>((n + batch - 1) / batch);
   const Index tail = n - (steps_per_epoch_ - 1) * batch;  // rows of the last step, 1..batch
   batch_x_.resize(batch, train_.features());
@@ -128,14 +131,14 @@ void Trainer<S>::fill_batch(Index first, Index rows, Matrix<S>& bx, Matrix<S>& b
 template <class S>
 bool Trainer<S>::gradients_finite() const {
   for (const auto& p : params_)
-    if (!p.grad->allFinite()) return false;
+    if (!all_finite(*p.grad)) return false;
   return true;
 }
 
 template <class S>
 bool Trainer<S>::values_finite() const {
   for (const auto& p : params_)
-    if (!p.value->allFinite()) return false;
+    if (!all_finite(*p.value)) return false;
   return true;
 }
 
@@ -259,10 +262,13 @@ double Trainer<S>::evaluate(const Dataset& data) {
       // A single output (the XOR network) has no argmax to take: the
       // prediction is class 1 when the output is above 0.5, halfway between
       // the 0 and 1 targets.
-      const Matrix<S> y = net_.output(data.x.topRows(k).template cast<S>());
       Index correct = 0;
-      for (Index i = 0; i < k; ++i)
-        correct += (y(i, 0) > S(0.5) ? 1 : 0) == data.labels[static_cast<std::size_t>(i)];
+      for (Index start = 0; start < k; start += kForwardChunkRows) {  // chunks: see Network::accuracy
+        const Index rows = std::min<Index>(kForwardChunkRows, k - start);
+        const Matrix<S> y = net_.output(data.x.middleRows(start, rows).template cast<S>());
+        for (Index i = 0; i < rows; ++i)
+          correct += (y(i, 0) > S(0.5) ? 1 : 0) == data.labels[static_cast<std::size_t>(start + i)];
+      }
       return static_cast<double>(correct) / static_cast<double>(k);
     }
     if constexpr (std::is_same_v<S, float>) {

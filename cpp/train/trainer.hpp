@@ -69,7 +69,9 @@ class Trainer {
   // Regression (any other output, MSE): the targets are `train.targets`;
   // a set with labels only is used as one-hot rows, or as the 0/1 value
   // itself when the network has a single output.
-  // Throws Error "trainer.bad_config" / "trainer.bad_data" on a mismatch.
+  // Throws Error "trainer.bad_config" / "trainer.bad_data" on a mismatch, and
+  // "size.too_large" when batch size × layer widths would not fit in memory
+  // (require_activation_memory), before any batch buffer is allocated.
   Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train, const Dataset* test = nullptr,
           TrainerConfig config = {});
 

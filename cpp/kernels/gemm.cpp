@@ -1,0 +1,40 @@
+// gemm.cpp — gemm<float>: the packed SIMD kernel in a wasm SIMD build, Eigen elsewhere.
+#include "gemm.hpp"
+
+#include "gemm_packed.hpp"
+
+namespace scratchnet::kernels {
+
+#if defined(__wasm_simd128__)
+#define SCRATCHNET_GEMM_PACKED 1
+#else
+#define SCRATCHNET_GEMM_PACKED 0
+#endif
+
+namespace {
+
+// Xᵀ of a row-major X (R, C) is a (C, R) view with the strides swapped.
+StridedMatrix view(const Matrix<float>& m, Transpose t) {
+  if (t == Transpose::No) return {m.data(), m.rows(), m.cols(), m.cols(), 1};
+  return {m.data(), m.cols(), m.rows(), 1, m.cols()};
+}
+
+}  // namespace
+
+void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Transpose tb,
+                Matrix<float>& c) {
+  const StridedMatrix va = view(a, ta), vb = view(b, tb);
+  c.resize(va.rows, vb.cols);
+  if constexpr (SCRATCHNET_GEMM_PACKED) {
+    packed_gemm(va, vb, c.data(), c.cols(), /*accumulate=*/false);
+  } else {
+    if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
+    else if (ta == Transpose::No) c.noalias() = a * b.transpose();
+    else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
+    else c.noalias() = a.transpose() * b.transpose();
+  }
+}
+
+const char* gemm_backend() { return SCRATCHNET_GEMM_PACKED ? "packed-wasm-simd128" : "eigen"; }
+
+}  // namespace scratchnet::kernels

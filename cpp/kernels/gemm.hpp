@@ -1,0 +1,64 @@
+// gemm.hpp — the one interface every hot matrix product goes through.
+//
+// An Affine layer spends almost all of a training step in three products
+// (layers/affine.hpp):
+//   forward   out = x · W        (N, in) · (in, out)
+//   backward  dx  = dout · Wᵀ    (N, out) · (out, in)
+//   backward  dW  = xᵀ · dout    (in, N) · (N, out)
+// They differ only in which operand is read transposed, so one function
+// covers all three: C = op(A) · op(B), op = identity or transpose.
+//
+// Which code runs:
+//   float, wasm build with SIMD   the packed micro-kernel of gemm_packed.hpp
+//                                 (Eigen 3.4 has no wasm packet math, so its
+//                                 own products would run scalar code there)
+//   float, every other build      Eigen's product (native: its SSE/AVX kernels)
+//   double (gradient checks)      always Eigen, so the checks never depend on
+//                                 the kernel they are meant to check
+#pragma once
+
+#include <string>
+#include <type_traits>
+
+#include "../core/error.hpp"
+#include "../core/matrix.hpp"
+
+namespace scratchnet {
+
+enum class Transpose { No, Yes };
+
+namespace kernels {
+
+// C = op(a) · op(b) for float; defined in gemm.cpp (kernel or Eigen, see above).
+void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Transpose tb,
+                Matrix<float>& c);
+
+// "packed-wasm-simd128" or "eigen": what gemm<float> runs in this build.
+const char* gemm_backend();
+
+}  // namespace kernels
+
+// c (rows of op(a), cols of op(b)) = op(a) · op(b). c is resized if needed
+// (no allocation when it already has that shape) and must not alias a or b.
+// Throws "shape.mismatch" when the inner dimensions differ.
+template <class S>
+void gemm(const Matrix<S>& a, Transpose ta, const Matrix<S>& b, Transpose tb, Matrix<S>& c) {
+  const Index inner_a = ta == Transpose::No ? a.cols() : a.rows();
+  const Index inner_b = tb == Transpose::No ? b.rows() : b.cols();
+  if (inner_a != inner_b) {
+    throw Error("shape.mismatch", "gemm: op(a) has " + std::to_string(inner_a) +
+                                      " columns but op(b) has " + std::to_string(inner_b) + " rows");
+  }
+  if constexpr (std::is_same_v<S, float>) {
+    kernels::gemm_float(a, ta, b, tb, c);
+  } else {
+    // The four combinations spelled out: Eigen picks its kernel from the
+    // expression type, so a runtime flag cannot be passed to it directly.
+    if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
+    else if (ta == Transpose::No) c.noalias() = a * b.transpose();
+    else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
+    else c.noalias() = a.transpose() * b.transpose();
+  }
+}
+
+}  // namespace scratchnet

@@ -1,0 +1,180 @@
+// gemm_packed.cpp — see gemm_packed.hpp for the algorithm and its block sizes.
+#include "gemm_packed.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "f32x4.hpp"
+
+namespace scratchnet::kernels {
+
+namespace {
+
+// Pack rows [i0, i0+m) × depth [k0, k0+kc) of A into strips of kMr rows:
+// strip s holds, for each k, the kMr values a(i0 + s·kMr + r, k0 + k), r = 0..kMr-1,
+// so the micro-kernel reads A strictly forward. Rows past the edge are 0.
+void pack_a(const StridedMatrix& a, gemm_index i0, gemm_index m, gemm_index k0, gemm_index kc,
+            float* out) {
+  for (gemm_index s = 0; s < m; s += kMr) {
+    const gemm_index rows = std::min(kMr, m - s);
+    for (gemm_index k = 0; k < kc; ++k) {
+      const float* col = a.data + (i0 + s) * a.row_stride + (k0 + k) * a.col_stride;
+      gemm_index r = 0;
+      for (; r < rows; ++r) out[r] = col[r * a.row_stride];
+      for (; r < kMr; ++r) out[r] = 0.0f;
+      out += kMr;
+    }
+  }
+}
+
+// Pack depth [k0, k0+kc) × columns [j0, j0+n) of B into strips of kNr columns:
+// strip s holds, for each k, b(k0 + k, j0 + s·kNr + c), c = 0..kNr-1. Columns
+// past the edge are 0, so a ragged last strip computes zeros we never store.
+void pack_b(const StridedMatrix& b, gemm_index k0, gemm_index kc, gemm_index j0, gemm_index n,
+            float* out) {
+  for (gemm_index s = 0; s < n; s += kNr) {
+    const gemm_index cols = std::min(kNr, n - s);
+    for (gemm_index k = 0; k < kc; ++k) {
+      const float* row = b.data + (k0 + k) * b.row_stride + (j0 + s) * b.col_stride;
+      gemm_index c = 0;
+      if (b.col_stride == 1 && cols == kNr) {
+        for (; c < kNr; ++c) out[c] = row[c];  // the common case: a contiguous copy
+      } else {
+        for (; c < cols; ++c) out[c] = row[c * b.col_stride];
+        for (; c < kNr; ++c) out[c] = 0.0f;
+      }
+      out += kNr;
+    }
+  }
+}
+
+// The register tile: acc (kMr × kNr) = Σ_k ap[k] ⊗ bp[k], then written to C.
+// `first` means this is the first pass over k for C (overwrite unless the
+// caller asked to accumulate). m, n ≤ kMr, kNr are the valid part of the tile.
+void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc,
+                  bool overwrite, gemm_index m, gemm_index n) {
+  F32x4 acc[kMr][2];
+  for (auto& row : acc) row[0] = row[1] = zero4();
+  for (gemm_index k = 0; k < kc; ++k) {
+    // c_ij += a_ik · b_kj for the 4 × 8 tile: 2 loads of B, 4 broadcasts of A.
+    const F32x4 b0 = load4(bp), b1 = load4(bp + 4);
+    for (gemm_index r = 0; r < kMr; ++r) {
+      const F32x4 ar = splat4(ap + r);
+      acc[r][0] = add4(acc[r][0], mul4(ar, b0));
+      acc[r][1] = add4(acc[r][1], mul4(ar, b1));
+    }
+    ap += kMr;
+    bp += kNr;
+  }
+  if (m == kMr && n == kNr) {
+    for (gemm_index r = 0; r < kMr; ++r) {
+      float* cr = c + r * ldc;
+      if (overwrite) {
+        store4(cr, acc[r][0]);
+        store4(cr + 4, acc[r][1]);
+      } else {
+        store4(cr, add4(load4(cr), acc[r][0]));
+        store4(cr + 4, add4(load4(cr + 4), acc[r][1]));
+      }
+    }
+    return;
+  }
+  // A ragged edge tile: spill to a buffer and copy only the valid m × n part.
+  alignas(16) float tile[kMr][kNr];
+  for (gemm_index r = 0; r < kMr; ++r) {
+    store4(tile[r], acc[r][0]);
+    store4(tile[r] + 4, acc[r][1]);
+  }
+  for (gemm_index r = 0; r < m; ++r)
+    for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = overwrite ? tile[r][j] : c[r * ldc + j] + tile[r][j];
+}
+
+// Fewer rows than one register tile (inference on a single sample): packing
+// B would cost as much as the product itself, so read B in place, a strip of
+// 16 columns at a time with the strip's sums held in registers:
+//   c_i,j..j+15 = Σ_k a_ik · b_k,j..j+15
+// Needs B's rows contiguous (col_stride 1), which x·W, the forward product, has.
+void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+              bool accumulate) {
+  const gemm_index N = b.cols, K = a.cols;
+  for (gemm_index i = 0; i < a.rows; ++i) {
+    const float* ai = a.data + i * a.row_stride;
+    float* ci = c + i * ldc;
+    gemm_index j = 0;
+    for (; j + 16 <= N; j += 16) {
+      F32x4 acc[4] = {zero4(), zero4(), zero4(), zero4()};
+      for (gemm_index k = 0; k < K; ++k) {
+        const F32x4 aik = splat4(ai + k * a.col_stride);
+        const float* bk = b.data + k * b.row_stride + j;
+        for (int q = 0; q < 4; ++q) acc[q] = add4(acc[q], mul4(aik, load4(bk + 4 * q)));
+      }
+      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, accumulate ? add4(load4(ci + j + 4 * q), acc[q]) : acc[q]);
+    }
+    for (; j + 4 <= N; j += 4) {
+      F32x4 acc = zero4();
+      for (gemm_index k = 0; k < K; ++k)
+        acc = add4(acc, mul4(splat4(ai + k * a.col_stride), load4(b.data + k * b.row_stride + j)));
+      store4(ci + j, accumulate ? add4(load4(ci + j), acc) : acc);
+    }
+    for (; j < N; ++j) {  // the last N mod 4 columns
+      float sum = 0.0f;
+      for (gemm_index k = 0; k < K; ++k) sum += ai[k * a.col_stride] * b.data[k * b.row_stride + j];
+      ci[j] = accumulate ? ci[j] + sum : sum;
+    }
+  }
+}
+
+// Per-thread scratch for the packed blocks; grows to its largest size once
+// and is then reused, so a training step never allocates here.
+float* scratch(std::size_t floats) {
+  thread_local std::vector<float> buffer;
+  if (buffer.size() < floats) buffer.resize(floats);
+  return buffer.data();
+}
+
+}  // namespace
+
+void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+                 bool accumulate) {
+  const gemm_index M = a.rows, N = b.cols, K = a.cols;
+  if (M == 0 || N == 0) return;
+  if (K == 0) {  // an empty sum: C = 0 (or unchanged)
+    if (!accumulate)
+      for (gemm_index i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
+    return;
+  }
+  if (M < kMr && b.col_stride == 1) {
+    few_rows(a, b, c, ldc, accumulate);
+    return;
+  }
+  const gemm_index nc_max = std::min(kNc, (N + kNr - 1) / kNr * kNr);
+  const gemm_index mc_max = std::min(kMc, (M + kMr - 1) / kMr * kMr);
+  const gemm_index kc_max = std::min(kKc, K);
+  float* packed_b = scratch(static_cast<std::size_t>(kc_max * (nc_max + mc_max)));
+  float* packed_a = packed_b + kc_max * nc_max;
+
+  for (gemm_index jc = 0; jc < N; jc += kNc) {
+    const gemm_index nc = std::min(kNc, N - jc);
+    for (gemm_index pc = 0; pc < K; pc += kKc) {
+      const gemm_index kc = std::min(kKc, K - pc);
+      const bool overwrite = pc == 0 && !accumulate;
+      pack_b(b, pc, kc, jc, nc, packed_b);
+      for (gemm_index ic = 0; ic < M; ic += kMc) {
+        const gemm_index mc = std::min(kMc, M - ic);
+        pack_a(a, ic, mc, pc, kc, packed_a);
+        // One B strip stays in L1 while every A strip of the block passes it.
+        for (gemm_index jr = 0; jr < nc; jr += kNr) {
+          const float* bp = packed_b + jr * kc;
+          for (gemm_index ir = 0; ir < mc; ir += kMr) {
+            micro_kernel(kc, packed_a + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, overwrite,
+                         std::min(kMr, mc - ir), std::min(kNr, nc - jr));
+          }
+        }
+      }
+    }
+  }
+}
+
+const char* packed_gemm_flavor() { return kF32x4Flavor; }
+
+}  // namespace scratchnet::kernels

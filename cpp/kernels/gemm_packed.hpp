@@ -1,0 +1,61 @@
+// gemm_packed.hpp — a register-blocked, panel-packed float GEMM (the wasm SIMD kernel).
+//
+// Why it exists: Eigen 3.4 has no WebAssembly packet math, so in the wasm
+// build its matrix products fall back to scalar code plus whatever LLVM's
+// autovectorizer finds. This file is the classic Goto/BLIS algorithm, small
+// enough to read in one sitting, written against the 4-lane type of
+// f32x4.hpp. Native builds keep using Eigen's own (excellent) kernels; they
+// compile this file only so the tests can check it (see gemm.hpp).
+//
+// The algorithm, from the inside out:
+//   micro-kernel  a kMr × kNr tile of C lives in registers (4 × 8 floats =
+//                 8 vectors) for the whole k loop; per k it loads 2 vectors
+//                 of B, broadcasts 4 values of A, and does 8 mul + 8 add.
+//                 Eight accumulators + 3 operands fit in the 16 SSE/AVX
+//                 registers V8 maps wasm SIMD onto, so nothing spills.
+//   packing       the micro-kernel wants A and B as contiguous strips in
+//                 exactly the order it reads them, zero-padded to whole
+//                 tiles. Packing copies them once per block (O(M·K + K·N)
+//                 work for O(M·N·K) arithmetic) and absorbs transposes and
+//                 ragged edges, so the kernel itself has no branches.
+//   blocking      kKc rows of B per pass keep one B strip (kKc × kNr) in L1
+//                 and one packed A block (kMc × kKc) in L2.
+//   few rows      with fewer than kMr rows (a single sample at inference)
+//                 packing B would cost as much as the product, so B is read
+//                 in place instead (when its rows are contiguous).
+#pragma once
+
+#include <cstddef>
+
+namespace scratchnet::kernels {
+
+using gemm_index = std::ptrdiff_t;
+
+// A read-only matrix with arbitrary strides: element (i, j) is
+// data[i * row_stride + j * col_stride]. A row-major X (R, C) is
+// {data, R, C, C, 1}; its transpose Xᵀ is {data, C, R, 1, C} — no copy.
+struct StridedMatrix {
+  const float* data;
+  gemm_index rows, cols;
+  gemm_index row_stride, col_stride;
+};
+
+inline constexpr gemm_index kMr = 4;    // rows of the register tile
+inline constexpr gemm_index kNr = 8;    // columns of the register tile (2 vectors)
+inline constexpr gemm_index kKc = 256;  // depth of one packed pass
+inline constexpr gemm_index kMc = 128;  // rows of A packed at once (multiple of kMr)
+inline constexpr gemm_index kNc = 2048; // columns of B packed at once (multiple of kNr)
+
+// C (a.rows, b.cols), row-major with row stride ldc:
+//   C  = a · b   (accumulate == false)
+//   C += a · b   (accumulate == true)
+// Requires a.cols == b.rows (checked by the caller, gemm.hpp). C must not
+// overlap a or b. Uses a per-thread scratch buffer that grows once.
+void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+                 bool accumulate);
+
+// "wasm_simd128" when the kernel was compiled with WebAssembly SIMD,
+// "portable" for the plain-float reference build.
+const char* packed_gemm_flavor();
+
+}  // namespace scratchnet::kernels
