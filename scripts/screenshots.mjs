@@ -13,6 +13,7 @@ const shots = [
   ['activation', '/index.html?lang=en#panel=activation&fn=sigmoid'],
   ['forward', '/index.html?lang=en#panel=forward'],
   ['backprop', '/index.html?lang=en#panel=backprop&data=spiral&hidden=10&act=sigmoid&optimizer=sgd&init=std&lr=1'],
+  ['mnist', '/index.html?lang=en#panel=mnist&m_epochs=3'],
   ['demo', '/demo.html'],
 ];
 
@@ -24,6 +25,21 @@ for (const [name, url] of shots) {
       await page.getByRole('button', { name: /^Play$/ }).click();
       await page.waitForTimeout(6000);
       await page.getByRole('button', { name: /^Pause$/ }).click();
+    }
+    if (name === 'mnist') {
+      // three epochs, then a drawn "7", so the picture shows every result
+      await page.waitForSelector('[data-testid="status"][data-value="ready"]', { timeout: 60000 });
+      await page.getByTestId('train').click();
+      await page.waitForSelector('[data-testid="status"][data-value="done"]', { timeout: 60000 });
+      await page.getByTestId('test-image').nth(8).click();
+      const canvas = page.getByTestId('draw-canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      const b = await canvas.boundingBox();
+      await page.mouse.move(b.x + 0.25 * b.width, b.y + 0.2 * b.height);
+      await page.mouse.down();
+      for (const [fx, fy] of [[0.75, 0.2], [0.5, 0.8]]) await page.mouse.move(b.x + fx * b.width, b.y + fy * b.height, { steps: 8 });
+      await page.mouse.up();
+      await page.waitForTimeout(1000);
     }
     await page.waitForTimeout(300);
     await page.screenshot({ path: new URL(`${name}.png`, out).pathname });

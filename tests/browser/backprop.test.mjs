@@ -2,20 +2,11 @@
 // mid-run, divergence, the gradient check, the spiral, URL state, keyboard, 375px.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue, waitValue } from './harness.mjs';
 
 after(stop);
 
-const value = (page, id) => page.$eval(tid(id), (e) => Number(e.dataset.value));
-
-/** Wait until the number in data-value of `id` compares (op: <, >=, ===) with x. */
-async function waitValue(page, id, op, x, timeout = 30000) {
-  await page.waitForFunction(([sel, o, y]) => {
-    const e = document.querySelector(sel);
-    const v = e ? Number(e.dataset.value) : NaN;
-    return o === '<' ? v < y : o === '>=' ? v >= y : v === y;
-  }, [tid(id), op, x], { timeout });
-}
+const value = dataValue;
 
 test('XOR with the defaults (2-2-1 tanh, momentum η = 0.1) reaches loss < 0.01', async () => {
   await withPage('backprop-xor', '/index.html?lang=en#panel=backprop', async (page) => {

@@ -24,6 +24,8 @@ let browser;
 export async function start() {
   server ??= await preview({
     configFile: path.join(root, 'web/vite.config.js'),
+    // SCRATCHNET_DIST=build/my-dist serves another build than dist/ (a private one while developing)
+    ...(process.env.SCRATCHNET_DIST ? { build: { outDir: path.resolve(root, process.env.SCRATCHNET_DIST) } } : {}),
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'error',
   });
@@ -95,6 +97,18 @@ export async function panelReady(page, scope = 'body') {
 
 /** The selector of the element with data-testid="id". */
 export const tid = (id) => `[data-testid="${id}"]`;
+
+/** The number in data-value of the element with data-testid="id". */
+export const dataValue = (page, id) => page.$eval(tid(id), (e) => Number(e.dataset.value));
+
+/** Wait until the number in data-value of `id` compares (op: <, >, >=, ===) with x. */
+export async function waitValue(page, id, op, x, timeout = 30000) {
+  await page.waitForFunction(([sel, o, y]) => {
+    const e = document.querySelector(sel);
+    const v = e ? Number(e.dataset.value) : NaN;
+    return o === '<' ? v < y : o === '>' ? v > y : o === '>=' ? v >= y : v === y;
+  }, [tid(id), op, x], { timeout });
+}
 
 /** The text of the element with data-testid="id". */
 export const testidText = (page, id) => page.textContent(tid(id));

@@ -218,11 +218,12 @@ class Scratchnet {
   /**
    * A trainer for `net` on `train` (and `test` for per-epoch accuracy):
    * { optimizer: 'sgd'|'momentum'|'nesterov'|'adagrad'|'rmsprop'|'adam',
-   *   learningRate (≤ 0: the book's default), weightDecay, batchSize, seed }.
+   *   learningRate (≤ 0: the book's default), weightDecay, batchSize, seed,
+   *   evalSamples: per-epoch accuracies on the first k rows only (0 = all) }.
    */
-  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0 } = {}) {
+  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0, evalSamples = 0 } = {}) {
     const raw = this.#call(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
-      train._raw, (test ?? train)._raw, test !== null, batchSize, seed));
+      train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples));
     return this.#track(new Trainer(raw));
   }
 
@@ -338,7 +339,11 @@ class Trainer extends Owned {
   get learningRate() { return this._raw.learningRate(); }
   /** Takes effect on the next step. */
   set learningRate(lr) { this.#call(() => this._raw.setLearningRate(lr)); }
+  /** Forget the optimizer's memory (momentum, Adam's moments), e.g. after restoring weights. */
+  resetOptimizer() { this._raw.resetOptimizer(); }
   get stepCount() { return this._raw.stepCount(); }
   get epoch() { return this._raw.epoch(); }
+  /** ceil(training rows / batch size): the steps that make one epoch. */
+  get stepsPerEpoch() { return this._raw.stepsPerEpoch(); }
   #call(fn) { try { return fn(); } catch (e) { rethrow(e); } }
 }

@@ -1,9 +1,38 @@
 // embed-page.js — the page behind <iframe src="embed.html?panel=…">: one panel,
-// settings from the iframe's URL, nothing else around it.
+// settings from the iframe's URL, nothing else around it. The embedding page
+// may change settings later with postMessage (schema: embed-messages.js);
+// every other message is ignored.
 import 'katex/dist/katex.min.css';
 import './style.css';
 import { mountPanel } from './mount.js';
 import { readState } from './state.js';
+import { parseMessage, MESSAGE_VERSION } from './embed-messages.js';
 
-const { state, notes } = readState();
-mountPanel(document.getElementById('panel'), { state, notes, embedded: true });
+const root = document.getElementById('panel');
+const embedded = window.parent !== window;
+// Settings received by message, as URL-style strings; they win over the URL's.
+let overrides = Object.create(null);
+let { state, notes } = readState();
+let handle = null;
+let queue = Promise.resolve();  // one mount at a time, in the order messages came
+
+function tell(type, extra = {}) {
+  // Only settings go out (what the parent could read from the URL anyway), so any origin may hear them.
+  if (embedded) window.parent.postMessage({ type, version: MESSAGE_VERSION, panel: state.panel, state: { ...state }, ...extra }, '*');
+}
+
+async function render() {
+  handle?.destroy();
+  handle = await mountPanel(root, { state, notes, embedded: true });
+}
+
+queue = queue.then(render).then(() => tell('scratchnet:ready'));
+
+window.addEventListener('message', (event) => {
+  if (!embedded || event.source !== window.parent) return;  // only the embedding page may talk to us
+  const settings = parseMessage(event.data);
+  if (settings === null) return;
+  overrides = Object.assign(Object.create(null), overrides, settings);
+  ({ state, notes } = readState(location, overrides));
+  queue = queue.then(render).then(() => tell('scratchnet:state', { notes: notes.map((n) => ({ ...n })) }));
+});

@@ -36,9 +36,11 @@ export function renderNotes(notes) {
   const title = document.createElement('strong');
   title.textContent = t('note.title');
   const list = document.createElement('ul');
+  // A hostile link may carry 10,000-character values: show their start only.
+  const short = (v) => (String(v).length > 60 ? `${String(v).slice(0, 60)}…` : v);
   for (const n of notes) {
     const li = document.createElement('li');
-    li.textContent = t(`note.${n.why}`, n);
+    li.textContent = t(`note.${n.why}`, { ...n, key: short(n.key), raw: short(n.raw), to: short(n.to ?? '') });
     list.append(li);
   }
   box.append(title, list);

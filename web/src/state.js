@@ -40,13 +40,13 @@ export const SETTINGS = {
 
   // MNIST in the browser (book ch. 4–6): keys prefixed m_ so they never clash with backprop's
   m_data: { type: 'enum', values: ['mnist', 'fashion'], default: 'mnist', panel: 'mnist' },
-  m_hidden: { type: 'list', min: 1, max: 1024, maxLength: 4, default: [100], panel: 'mnist' },
+  m_hidden: { type: 'list', integer: true, min: 1, max: 1024, maxLength: 4, default: [100], panel: 'mnist' },
   m_act: { type: 'enum', values: ['relu', 'sigmoid', 'tanh', 'leaky_relu'], default: 'relu', panel: 'mnist' },
   m_init: { type: 'enum', values: ['he', 'xavier', 'std'], default: 'he', panel: 'mnist' },
   m_opt: { type: 'enum', values: ['adam', 'sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop'], default: 'adam', panel: 'mnist' },
-  m_lr: { type: 'number', min: 0.00001, max: 10, default: 0.001, panel: 'mnist' },
-  m_batch: { type: 'int', min: 1, max: 1000, default: 100, panel: 'mnist' },
-  m_epochs: { type: 'int', min: 1, max: 100, default: 5, panel: 'mnist' },
+  m_lr: { type: 'number', min: 0.00001, max: 10, default: 0.002, panel: 'mnist' },
+  m_batch: { type: 'int', min: 1, max: 1000, default: 50, panel: 'mnist' },
+  m_epochs: { type: 'int', min: 1, max: 100, default: 10, panel: 'mnist' },
   m_wd: { type: 'number', min: 0, max: 0.1, default: 0, panel: 'mnist' },
   m_dropout: { type: 'number', min: 0, max: 0.9, default: 0, panel: 'mnist' },
   m_bn: { type: 'bool', default: false, panel: 'mnist' },
@@ -79,7 +79,7 @@ export function parseSetting(key, raw) {
       return c === v ? { value: v } : { value: c, note: { key, raw, why: 'clamped', to: c } };
     }
     case 'list': {
-      const parts = raw.split(',').slice(0, s.maxLength).map(Number);
+      const parts = raw.split(',').slice(0, s.maxLength).map(Number).map((v) => (s.integer ? Math.round(v) : v));
       if (parts.length === 0 || parts.some((v) => !Number.isFinite(v))) return { note: { key, raw, why: 'not_a_number' } };
       const c = parts.map(clamp);
       const changed = c.some((v, i) => v !== parts[i]) || raw.split(',').length > s.maxLength;

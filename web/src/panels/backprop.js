@@ -8,8 +8,9 @@
 import { errorMessage } from '../i18n.js';
 import { el, controlRow, formula } from '../ui.js';
 import { strings } from './backprop/strings.js';
-import { decisionPlot, lossPlot } from './backprop/plots.js';
-import { LossHistory } from './backprop/history.js';
+import { decisionPlot } from './backprop/plots.js';
+import { lossPlot } from '../shared/loss-plot.js';
+import { LossHistory } from '../shared/loss-history.js';
 import * as F from './backprop/formulas.js';
 
 export { strings };
@@ -267,7 +268,7 @@ export function mount(root, ctx) {
   function drawLoss() {
     lastLoss = performance.now();
     lossBox.replaceChildren(lossPlot({
-      points: history.points, markers, divergences, logY, t, lastStep: last.step,
+      points: history.points, markers, divergences, logY, lastStep: last.step,
       width: plotWidth(lossBox, ctx.embedded ? 420 : 560),
     }));
   }

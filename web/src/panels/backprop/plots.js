@@ -1,5 +1,6 @@
 // The two Observable Plot figures of the backprop playground.
 import * as Plot from '@observablehq/plot';
+import { cspSafePlot } from '../../ui.js';
 
 export const CLASS_COLORS = ['#d95f02', '#1b9e77', '#7570b3'];
 
@@ -31,7 +32,7 @@ export function decisionPlot({ kind, extent, gridN, out, classes, points, width,
     raster = Plot.raster(cls, { ...common, fill: (d) => d, fillOpacity: (d, i) => opacity[i] });
     color = { type: 'ordinal', domain: CLASS_COLORS.map((_, i) => i), range: CLASS_COLORS, legend: true, label: t('bp.class') };
   }
-  const fig = Plot.plot({
+  const fig = cspSafePlot(Plot.plot({
     width,
     height: width,
     marginLeft: 40,
@@ -50,45 +51,7 @@ export function decisionPlot({ kind, extent, gridN, out, classes, points, width,
         r: kind === 'xor' ? 8.5 : 3.4,
       }),
     ],
-  });
+  }));
   fig.style.margin = '0';  // a figure (plot + legend) has browser margins of 40px otherwise
   return fig;
-}
-
-// Plot's automatic domain, except when there is at most one distinct loss (a lone point would
-// give a zero-height domain).
-function yDomain(finite, logY) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const p of finite) { lo = Math.min(lo, p.loss); hi = Math.max(hi, p.loss); }
-  if (!(hi > lo)) {
-    if (!Number.isFinite(lo)) return logY ? [1e-4, 1] : [0, 1];
-    return logY ? [lo / 10, lo * 10] : [0, 2 * lo || 1];
-  }
-  return undefined;
-}
-
-/** Loss by step, with a dashed rule where the learning rate changed and a red one where a step diverged. */
-export function lossPlot({ points, markers, divergences, logY, width, t, lastStep }) {
-  const finite = points.filter((p) => Number.isFinite(p.loss) && (!logY || p.loss > 0));
-  const maxStep = Math.max(10, lastStep);
-  return Plot.plot({
-    width,
-    height: Math.round(Math.min(260, Math.max(180, width * 0.5))),
-    marginLeft: 52,
-    marginTop: 22,
-    ariaLabel: t('bp.losscurve.aria'),
-    x: { domain: [0, maxStep], label: t('bp.axis.step'), grid: true },
-    y: { type: logY ? 'log' : 'linear', label: t('bp.axis.loss'), grid: true, nice: true, tickFormat: '~g', domain: yDomain(finite, logY) },
-    marks: [
-      Plot.ruleX(markers, { x: 'step', stroke: '#e6a100', strokeWidth: 1.5, strokeDasharray: '5 3', className: 'sn-lr-change', ariaDescription: t('bp.mark.lr') }),
-      Plot.text(markers, {
-        x: 'step', frameAnchor: 'top', dy: -12, dx: 3, textAnchor: 'start', fill: '#8a6100',
-        text: (d) => `η=${d.label}`, className: 'sn-lr-change-label',
-      }),
-      Plot.ruleX(divergences, { x: 'step', stroke: '#b3261e', strokeWidth: 2, className: 'sn-diverged', ariaDescription: t('bp.mark.diverged') }),
-      Plot.line(finite, { x: 'step', y: 'loss', stroke: '#0b57d0', strokeWidth: 1.5 }),
-      Plot.dot(finite.slice(-1), { x: 'step', y: 'loss', fill: '#0b57d0', r: 3.5 }),  // where training is now
-    ],
-  });
 }

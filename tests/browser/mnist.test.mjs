@@ -1,0 +1,284 @@
+// The MNIST panel: training in a Web Worker on the bundled digits, the
+// learning rate changed mid-run, pause/resume, a bad IDX upload, divergence
+// and recovery, drawing a digit, .npz round trip, the book's weights, a
+// worker crash, Fashion-MNIST, and the URL.
+import test, { after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, assertNoOverflow, PHONE } from './harness.mjs';
+
+after(stop);
+
+const MNIST = '/index.html?lang=en#panel=mnist';
+
+/** Open the panel and wait until the bundled data is loaded and a network built. */
+async function ready(page) {
+  await panelReady(page);
+  await page.waitForSelector(`${tid('status')}[data-value="ready"]`, { timeout: 30000 });
+}
+
+async function setNumber(page, id, v) {
+  await page.fill(tid(id), String(v));
+  await page.dispatchEvent(tid(id), 'change');
+}
+
+/** A "7"-ish stroke on the drawing canvas. */
+async function drawSeven(page) {
+  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+  const box = await page.locator(tid('draw-canvas')).boundingBox();
+  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
+  await page.mouse.move(...at(0.25, 0.2));
+  await page.mouse.down();
+  for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.6, 0.5], [0.5, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 6 });
+  await page.mouse.up();
+}
+
+const probsOf = (page) => page.$eval(tid('draw-probs'), (e) => (e.dataset.probs ?? '').split(',').filter(Boolean).map(Number));
+
+test('the default network trains in a worker on the bundled digits and passes 90 % test accuracy', async () => {
+  await withPage('mnist-train', MNIST, async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('.sn-panel').getAttribute('data-session'), 'worker');
+    assert.match(await testidText(page, 'data-status'), /8000 training, 2000 test/);
+    assert.match(await testidText(page, 'architecture'), /784-100-10, 160 steps per epoch/);
+    await page.click(tid('train'));
+    await waitValue(page, 'test-acc', '>', 0.9, 60000);
+    // the results of an epoch end: a 10×10 confusion matrix over all 2,000 test images, the grid, the weights
+    await page.waitForSelector(`${tid('confusion')} svg`);
+    const cells = await page.$$eval(`${tid('confusion')} svg [aria-label="cell"] rect`, (r) => r.length);
+    assert.equal(cells, 100);
+    const counted = await page.$$eval(`${tid('confusion')} svg [aria-label="cell"] title`, (ts) => ts.reduce((s, t) => s + Number(t.textContent.split(': ')[1]), 0));
+    assert.equal(counted, 2000);
+    assert.equal(await page.locator(`${tid('test-grid')} ${tid('test-image')}`).count(), 60);
+    assert.equal(await page.locator(`${tid('weights')} canvas`).count(), 64);
+    // an image of the grid gives its ten probabilities
+    await page.locator(tid('test-image')).first().click();
+    await page.waitForSelector(`${tid('picked-probs')} svg`);
+    assert.ok((await dataValue(page, 'samples-per-sec')) > 0);
+    await page.click(tid('train'));   // pause
+  });
+});
+
+test('a new learning rate reaches the worker mid-run and is marked on the loss curve', async () => {
+  await withPage('mnist-lr', MNIST, async (page) => {
+    await ready(page);
+    assert.equal(await dataValue(page, 'lr-current'), 0.002);
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 30);
+    await setNumber(page, 'lr-number', 0.0005);
+    // the value shown comes back from the trainer in the worker
+    await waitValue(page, 'lr-current', '===', 0.0005);
+    const stepAtChange = await dataValue(page, 'step');
+    await waitValue(page, 'step', '>', stepAtChange + 20);
+    assert.equal(await dataValue(page, 'lr-current'), 0.0005);
+    assert.equal(await page.$eval(tid('status'), (e) => e.dataset.value), 'running');
+    await page.waitForSelector(`${tid('loss-plot')} .sn-lr-change`, { state: 'attached' });
+    assert.match(page.url(), /m_lr=0\.0005/);
+    await page.click(tid('train'));
+  });
+});
+
+test('pause keeps the step count and resume goes on from it', async () => {
+  await withPage('mnist-pause', MNIST, async (page) => {
+    await ready(page);
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 50);
+    await page.click(tid('train'));
+    await page.waitForSelector(`${tid('status')}[data-value="paused"]`);
+    const paused = await dataValue(page, 'step');
+    await page.waitForTimeout(500);
+    assert.equal(await dataValue(page, 'step'), paused, 'no steps while paused');
+    assert.equal(await testidText(page, 'train'), 'Resume');
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', paused);
+    const resumed = await dataValue(page, 'step');
+    assert.ok(resumed > paused && resumed < paused + 2000, `resumed from ${paused}, now ${resumed}`);
+    await page.click(tid('train'));
+  });
+});
+
+test('an invalid IDX upload shows a translated error and keeps the loaded data', async () => {
+  await withPage('mnist-bad-idx', '/index.html?lang=ko#panel=mnist', async (page) => {
+    await ready(page);
+    const before = await testidText(page, 'data-status');
+    await page.setInputFiles(tid('idx-files'), [
+      { name: 'train-images-idx3-ubyte', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not an IDX file at all') },
+      { name: 'train-labels-idx1-ubyte', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 0, 8, 1, 0, 0, 0, 1, 3]) },
+    ]);
+    await page.waitForSelector(`${tid('data-error')}:not([hidden])`);
+    assert.match(await testidText(page, 'data-error'), /IDX 파일이 아닙니다/);
+    assert.match(await testidText(page, 'data-status'), /이전 데이터를 그대로 씁니다/);
+    assert.equal(await page.inputValue(tid('m_data')), 'mnist');
+    // the old data still trains
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 10);
+    await page.click(tid('train'));
+    assert.ok(before.includes('8000'));
+  });
+});
+
+test('files that are not images + labels are refused with a message', async () => {
+  await withPage('mnist-files', MNIST, async (page) => {
+    await ready(page);
+    await page.setInputFiles(tid('idx-files'), [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') }]);
+    await page.waitForSelector(`${tid('data-error')}:not([hidden])`);
+    assert.match(await testidText(page, 'data-error'), /Could not find an IDX images file and a labels file/);
+  });
+});
+
+test('a diverging learning rate pauses at once, restores the weights, and training resumes at a lower rate', async () => {
+  // Nesterov momentum with leaky ReLU: fine at η = 0.01, overflows within a few dozen steps at η = 10.
+  await withPage('mnist-diverge', `${MNIST}&m_opt=nesterov&m_act=leaky_relu&m_lr=0.01`, async (page) => {
+    await ready(page);
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 60);
+    await setNumber(page, 'lr-number', 10);
+    await page.waitForSelector(`${tid('status')}[data-value="diverged"]`, { timeout: 30000 });
+    const stopped = await dataValue(page, 'step');
+    const text = await testidText(page, 'diverged');
+    const m = text.match(new RegExp(`At step ${stopped} the loss became NaN/infinite.*back to those of step (\\d+)`));
+    assert.ok(m, text);
+    assert.ok(Number(m[1]) >= 60 && Number(m[1]) < stopped, text);
+    await page.waitForSelector(`${tid('loss-plot')} .sn-diverged`, { state: 'attached' });
+    await page.waitForTimeout(300);
+    assert.equal(await dataValue(page, 'step'), stopped, 'training paused at the diverged step');
+    await setNumber(page, 'lr-number', 0.001);
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', stopped + 20);
+    const loss = await dataValue(page, 'loss');
+    assert.ok(loss < 2, `loss after recovery: ${loss}`);
+    assert.equal(await page.$eval(tid('status'), (e) => e.dataset.value), 'running');
+    await page.click(tid('train'));
+  });
+});
+
+test('a drawn digit gives ten probabilities that sum to 1, and the picture is centred like MNIST', async () => {
+  await withPage('mnist-draw', MNIST, async (page) => {
+    await ready(page);
+    await page.click(tid('train'));
+    await waitValue(page, 'test-acc', '>', 0.85, 60000);
+    await page.click(tid('train'));
+    await drawSeven(page);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.sum, tid('draw-probs'));
+    const sum = Number(await page.$eval(tid('draw-probs'), (e) => e.dataset.sum));
+    assert.ok(Math.abs(sum - 1) < 1e-4, `sum ${sum}`);
+    assert.equal((await probsOf(page)).length, 10);
+    // the 28×28 input: ink's centre of mass within a pixel of the centre, nothing outside the 20×20 box +4
+    const com = await page.$eval(tid('draw-seen'), (c) => {
+      const d = c.getContext('2d').getImageData(0, 0, 28, 28).data;
+      let m = 0; let x = 0; let y = 0; let minX = 28; let maxX = 0; let minY = 28; let maxY = 0;
+      for (let i = 0; i < 784; i++) {
+        const v = 1 - d[4 * i] / 255;
+        m += v; x += v * (i % 28); y += v * Math.floor(i / 28);
+        if (v > 0.1) { minX = Math.min(minX, i % 28); maxX = Math.max(maxX, i % 28); minY = Math.min(minY, Math.floor(i / 28)); maxY = Math.max(maxY, Math.floor(i / 28)); }
+      }
+      return { x: x / m, y: y / m, w: maxX - minX + 1, h: maxY - minY + 1 };
+    });
+    assert.ok(Math.abs(com.x - 13.5) <= 1 && Math.abs(com.y - 13.5) <= 1, JSON.stringify(com));
+    assert.ok(Math.max(com.w, com.h) <= 21 && Math.max(com.w, com.h) >= 18, JSON.stringify(com));
+    await page.click(tid('draw-clear'));
+    await page.waitForFunction((sel) => !document.querySelector(sel)?.dataset.sum, tid('draw-probs'));
+  });
+});
+
+test('the downloaded .npz loads back and predicts exactly the same', async () => {
+  await withPage('mnist-npz', `${MNIST}&m_hidden=32&m_act=tanh&m_epochs=1`, async (page) => {
+    await ready(page);
+    await page.click(tid('train'));
+    await page.waitForSelector(`${tid('status')}[data-value="done"]`, { timeout: 60000 });
+    await drawSeven(page);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.probs, tid('draw-probs'));
+    const before = await probsOf(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('download-npz'))]);
+    assert.equal(download.suggestedFilename(), 'scratchnet-784-32-10-tanh.npz');
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    assert.equal(bytes.readUInt32LE(0), 0x04034b50, 'a zip file');
+    // a fresh network, then the file: the drawing's probabilities come back
+    await page.click(tid('reset'));
+    await page.waitForFunction(([sel, b]) => document.querySelector(sel)?.dataset.probs !== b, [tid('draw-probs'), before.map((p) => p.toFixed(4)).join(',')]);
+    await page.setInputFiles(tid('load-npz'), { name: 'scratchnet-784-32-10-tanh.npz', mimeType: 'application/zip', buffer: bytes });
+    await page.waitForSelector(`${tid('session-note')}:not([hidden])`);
+    assert.match(await testidText(page, 'session-note'), /784-32-10, tanh/);
+    await page.waitForFunction(([sel, b]) => document.querySelector(sel)?.dataset.probs === b, [tid('draw-probs'), before.map((p) => p.toFixed(4)).join(',')]);
+    // a broken file is refused and the network stays
+    await page.setInputFiles(tid('load-npz'), { name: 'broken.npz', mimeType: 'application/zip', buffer: Buffer.from('PK not really') });
+    await page.waitForSelector(`${tid('error')}:not([hidden])`);
+    assert.match(await testidText(page, 'error'), /npz|zip/i);
+    assert.deepEqual(await probsOf(page), before);
+  });
+});
+
+test("the book's ch. 3 weights score 93.1 % on the test split and 93.7 % on all 10,000 bundled digits", async () => {
+  await withPage('mnist-book', MNIST, async (page) => {
+    await ready(page);
+    await page.click(tid('book'));
+    await page.waitForSelector(`${tid('book-result')}[data-test-acc]`, { timeout: 30000 });
+    const test = Number(await page.getAttribute(tid('book-result'), 'data-test-acc'));
+    const all = Number(await page.getAttribute(tid('book-result'), 'data-all-acc'));
+    assert.ok(Math.abs(test - 0.931) < 0.0006, `test split ${test}`);
+    assert.ok(Math.abs(all - 0.9374) < 0.0006, `all 10,000 ${all}`);
+    assert.match(await testidText(page, 'book-line-2'), /batching is [\d.]+× faster/);
+    assert.match(await testidText(page, 'architecture'), /784-50-100-10/);
+    assert.equal(await page.inputValue(tid('m_act')), 'sigmoid');
+  });
+});
+
+test('a worker that dies is restarted with the last epoch\'s weights, and the page says so', async () => {
+  await withPage('mnist-crash', `${MNIST}&m_epochs=2`, async (page) => {
+    await ready(page);
+    await page.click(tid('train'));
+    await page.waitForSelector(`${tid('status')}[data-value="done"]`, { timeout: 60000 });
+    const acc = await dataValue(page, 'test-acc');
+    // a worker error is not a page error; the harness fails on console errors, so count them here
+    await page.$eval('.sn-panel', (p) => p.dispatchEvent(new CustomEvent('scratchnet:fault')));
+    await page.waitForFunction((sel) => /restarted with the weights of epoch 2/.test(document.querySelector(sel)?.textContent ?? ''), tid('session-note'), { timeout: 30000 });
+    // the restored network is the trained one: drawing works and training can go on
+    await drawSeven(page);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.sum, tid('draw-probs'));
+    assert.ok(acc > 0.85);
+  });
+});
+
+test('Fashion-MNIST loads all 70,000 images from the static site and trains', async () => {
+  await withPage('mnist-fashion', `${MNIST}&m_data=fashion`, async (page) => {
+    await ready(page);
+    assert.match(await testidText(page, 'data-status'), /60000 training, 10000 test/);
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 200, 60000);
+    await page.click(tid('train'));
+    await page.waitForSelector(`${tid('status')}[data-value="paused"]`);
+    await page.waitForSelector(`${tid('confusion')} svg`);
+    const ticks = await page.$$eval(`${tid('confusion')} svg [aria-label="y-axis tick label"] text`, (ts) => ts.map((t) => t.textContent));
+    assert.ok(ticks.includes('Ankle boot'), ticks.join('|'));
+  });
+});
+
+test('settings come from the URL and bad ones are clamped with a note', async () => {
+  await withPage('mnist-url', `${MNIST}&m_hidden=64,32&m_act=tanh&m_batch=5000&m_opt=bogus`, async (page) => {
+    await ready(page);
+    assert.match(await testidText(page, 'architecture'), /784-64-32-10/);
+    assert.equal(await page.inputValue(tid('m_act')), 'tanh');
+    assert.equal(await page.inputValue(tid('m_batch')), '1000');
+    assert.equal(await page.inputValue(tid('m_opt')), 'adam');
+    const notes = await page.textContent('.sn-notes');
+    assert.match(notes, /m_batch=5000: out of range, set to 1000/);
+    assert.match(notes, /m_opt=bogus: not an allowed value/);
+    // the preset writes its settings to the URL
+    await page.selectOption(tid('preset'), 'book');
+    await page.waitForFunction(() => /m_hidden=50/.test(location.hash) && /m_act=sigmoid/.test(location.hash));
+    await page.waitForFunction((sel) => /784-50-10, 80 steps per epoch/.test(document.querySelector(sel).textContent), tid('architecture'));
+  });
+});
+
+test('at phone width the trained panel does not scroll sideways, and Korean is the default for ko', async () => {
+  await withPage('mnist-phone', '/index.html?lang=ko#panel=mnist&m_epochs=1', async (page) => {
+    await ready(page);
+    assert.equal(await testidText(page, 'train'), '학습 시작');
+    await page.click(tid('train'));
+    await page.waitForSelector(`${tid('status')}[data-value="done"]`, { timeout: 60000 });
+    await page.waitForSelector(`${tid('weights')} canvas`);
+    await assertNoOverflow(page);
+    assert.match(await testidText(page, 'status'), /끝남/);
+  }, { viewport: PHONE });
+});
