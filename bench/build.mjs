@@ -43,7 +43,7 @@ export function buildFlavor(flavor) {
   if (f.wasm) {
     const out = path.join(dir, 'core_bench.mjs');
     if (newer(out, [src, lib])) {
-      run('em++', [...common, '-fexceptions', '-DSCRATCHNET_NO_ZLIB=1', src, lib, '-o', out,
+      run('em++', [...common, '-fwasm-exceptions', '-DSCRATCHNET_NO_ZLIB=1', src, lib, '-o', out,
         '-sMODULARIZE=1', '-sEXPORT_ES6=1', '-sEXPORT_NAME=createCoreBench', '-sENVIRONMENT=web',
         '-sALLOW_MEMORY_GROWTH=1', '-sFILESYSTEM=0']);
     }
