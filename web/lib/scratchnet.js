@@ -74,6 +74,7 @@ export async function loadScratchnet(options = {}) {
 class Scratchnet {
   #M;
   #scopes = [];
+  #live = 0;
 
   constructor(M) {
     this.#M = M;
@@ -93,11 +94,26 @@ class Scratchnet {
     }
   }
 
+  // Every object handed out is counted until its delete(): a page can check
+  // that what it creates it also frees (liveObjects stays flat).
   #track(o) {
+    this.#live++;
+    const free = o.delete.bind(o);
+    let freed = false;
+    o.delete = () => {
+      if (!freed) { freed = true; this.#live--; }
+      free();
+    };
     const s = this.#scopes[this.#scopes.length - 1];
     if (s) s.push(o);
     return o;
   }
+
+  /** How many objects made by this core are not deleted yet. */
+  get liveObjects() { return this.#live; }
+
+  /** The size of the wasm memory in bytes (it grows, never shrinks). */
+  get heapBytes() { return this.#M.HEAPU8.length; }
 
   // Copy a typed array (or plain array) into the wasm heap, call fn(ptr), free.
   #withHeap(data, Type, fn) {

@@ -1,6 +1,7 @@
 // main.js — the full playground page: a tab per panel, the language switch,
 // and the URL as the single source of the state (copy the link, get the view).
 import { mountPanel } from './mount.js';
+import { getCore } from './core.js';
 import { readState, writeStateToUrl, SETTINGS } from './state.js';
 import { t, registerMessages, getLanguage, setLanguage, onLanguageChange, languages } from './i18n.js';
 import 'katex/dist/katex.min.css';
@@ -17,6 +18,7 @@ registerMessages({
     'panel.forward': '순전파',
     'panel.backprop': '오차역전파 놀이터',
     'panel.mnist': 'MNIST 학습',
+    'app.core': 'scratchnet {version} ({flavor}) · wasm 메모리 {mb} MB · 살아 있는 코어 객체 {live}개',
   },
   en: {
     'app.title': 'scratchnet — neural networks from scratch',
@@ -28,6 +30,7 @@ registerMessages({
     'panel.forward': 'Forward pass',
     'panel.backprop': 'Backprop playground',
     'panel.mnist': 'Train MNIST',
+    'app.core': 'scratchnet {version} ({flavor}) · wasm memory {mb} MB · live core objects {live}',
   },
 });
 
@@ -75,6 +78,22 @@ function header() {
   h.append(h1, tag, nav, langSel);
   return h;
 }
+
+// A footer line with the page's own core: the wasm memory and how many core
+// objects are alive. Both should stay flat while panels come and go.
+const footer = document.createElement('footer');
+footer.className = 'sn-page sn-footer';
+footer.dataset.testid = 'core-stats';
+document.body.append(footer);
+getCore().then((sn) => {
+  const update = () => {
+    footer.dataset.heap = String(sn.heapBytes);
+    footer.dataset.live = String(sn.liveObjects);
+    footer.textContent = t('app.core', { version: sn.version, flavor: sn.buildFlavor, mb: (sn.heapBytes / 1048576).toFixed(1), live: sn.liveObjects });
+  };
+  update();
+  setInterval(update, 1000);
+});
 
 async function render() {
   current?.destroy();

@@ -418,6 +418,8 @@ export function mount(root, ctx) {
       for (let i = e.losses.length - 1; i >= 0; i--) if (Number.isFinite(e.losses[i])) { last.loss = e.losses[i]; break; }
       Object.assign(last, { step: e.step, samplesPerSec: e.samplesPerSec, etaMs: e.etaMs, totalSteps: e.totalSteps });
       workerLr = e.lr;
+      stats.dataset.workerHeap = String(e.heapBytes);
+      stats.dataset.workerLive = String(e.liveObjects);
       epochs.push(...e.epochs);
       if (e.snapshot) snapshot = e.snapshot;
       updateStats();

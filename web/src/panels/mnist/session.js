@@ -180,6 +180,7 @@ export function createSession(post, { sliceMs = 40 } = {}) {
         epochs: r.epochs.map((e) => ({ epoch: e.epoch, step: e.step, trainAcc: e.trainAcc, testAcc: e.testAcc })),
         lr: trainer.learningRate, samplesPerSec: (1000 / perStep) * config.batch,
         etaMs: perStep * (totalSteps - trainer.stepCount), totalSteps,
+        heapBytes: sn.heapBytes, liveObjects: sn.liveObjects,   // the soak test watches these stay flat
       };
       // A copy of the weights at every epoch end: if this worker dies, the page restarts it from here.
       if (r.epochs.length > 0) event.snapshot = net.toNpz();
