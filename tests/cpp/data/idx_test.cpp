@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/rng.hpp"
+#include "../error_of.hpp"
 
 namespace {
 
@@ -19,17 +20,7 @@ using scratchnet::Error;
 using scratchnet::IdxArray;
 using Bytes = std::vector<std::uint8_t>;
 
-// The code of the scratchnet::Error `f` throws ("" when it returns).
-template <class F>
-std::string error_of(F&& f, std::string* message = nullptr) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  return "";
-}
+using scratchnet::testing::error_of;
 
 std::string read_error(const Bytes& b, std::string* message = nullptr) {
   return error_of([&] { scratchnet::read_idx(b.data(), b.size()); }, message);

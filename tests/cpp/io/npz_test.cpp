@@ -19,6 +19,7 @@
 #include "io/binary_file.hpp"
 #include "io/crc32.hpp"
 #include "io/npy.hpp"
+#include "../error_of.hpp"
 
 namespace {
 
@@ -29,16 +30,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 const std::string kRoot = SCRATCHNET_SOURCE_DIR;
 
-template <class F>
-std::string error_of(F&& f, std::string* message = nullptr) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  return "";
-}
+using scratchnet::testing::error_of;
 
 std::string load_error(const Bytes& b, std::string* message = nullptr) {
   return error_of([&] { scratchnet::load_npz(b.data(), b.size()); }, message);

@@ -7,26 +7,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
 
 #include "core/error.hpp"
 #include "net/network.hpp"
 #include "optim/sgd.hpp"
 #include "train/trainer.hpp"
+#include "../error_of.hpp"
 
 using namespace scratchnet;
 
 namespace {
 
-std::string code_of(const std::function<void()>& f, std::string* message = nullptr) {
-  try {
-    f();
-  } catch (const Error& e) {
-    if (message) *message = e.what();
-    return e.code();
-  }
-  return "";
-}
+using scratchnet::testing::error_of;
 
 NetSpec wide(int width) {
   NetSpec spec;
@@ -36,22 +28,22 @@ NetSpec wide(int width) {
 
 TEST(ResourceLimits, ActivationEstimateScalesWithRowsAndWidths) {
   // 1024 rows × (10 + 50000 + 10) widths × 3 copies × 4 bytes ≈ 586 MiB: fits.
-  EXPECT_EQ(code_of([] { require_activation_memory(wide(50000), 1024, false, 4, "x"); }), "");
+  EXPECT_EQ(error_of([] { require_activation_memory(wide(50000), 1024, false, 4, "x"); }), "");
   // The same rows while training (6 copies) ≈ 1172 MiB: refused, with the estimate.
   std::string message;
-  EXPECT_EQ(code_of([&] { require_activation_memory(wide(50000), 1024, true, 4, "a step"); }, &message),
+  EXPECT_EQ(error_of([&] { require_activation_memory(wide(50000), 1024, true, 4, "a step"); }, &message),
             "size.too_large");
   EXPECT_NE(message.find("1172 MiB"), std::string::npos) << message;
   EXPECT_NE(message.find("10-50000-10"), std::string::npos) << message;
   // Saturating arithmetic: 2^63 rows cannot wrap around to a small number.
-  EXPECT_EQ(code_of([] { require_activation_memory(wide(100000), 1ull << 63, true, 8, "x"); }), "size.too_large");
+  EXPECT_EQ(error_of([] { require_activation_memory(wide(100000), 1ull << 63, true, 8, "x"); }), "size.too_large");
 }
 
 TEST(ResourceLimits, PredictRefusesAHugeBatchBeforeAllocating) {
   Network<float> net(wide(50000), 1);  // 1 M parameters: small
   const Matrix<float> x = Matrix<float>::Zero(20000, 10);  // 20000 × 50020 × 3 × 4 B ≈ 11 GiB of activations
-  EXPECT_EQ(code_of([&] { net.predict(x); }), "size.too_large");
-  EXPECT_EQ(code_of([&] { net.trace(x); }), "size.too_large");
+  EXPECT_EQ(error_of([&] { net.predict(x); }), "size.too_large");
+  EXPECT_EQ(error_of([&] { net.trace(x); }), "size.too_large");
 }
 
 TEST(ResourceLimits, AccuracyInChunksEqualsRowByRow) {
@@ -86,7 +78,7 @@ TEST(ResourceLimits, TrainerRefusesBatchTimesWidthBeforeAllocating) {
   data.classes = 10;
   TrainerConfig config;
   config.batch_size = 13000;  // 13000 × 20020 × 6 × 4 B ≈ 5.8 GiB
-  EXPECT_EQ(code_of([&] { Trainer<float> t(net, opt, data, nullptr, config); }), "size.too_large");
+  EXPECT_EQ(error_of([&] { Trainer<float> t(net, opt, data, nullptr, config); }), "size.too_large");
   config.batch_size = 50;  // ≈ 23 MiB: fine
   Trainer<float> trainer(net, opt, data, nullptr, config);
   EXPECT_FALSE(trainer.step().diverged);
@@ -96,10 +88,10 @@ TEST(ResourceLimits, NetworkSizesAreBoundedByParameterMemory) {
   NetSpec spec;
   spec.sizes = {100000, 100000, 10};  // 10^10 weights
   std::string message;
-  EXPECT_EQ(code_of([&] { Network<float> net(spec, 1); }, &message), "size.too_large");
+  EXPECT_EQ(error_of([&] { Network<float> net(spec, 1); }, &message), "size.too_large");
   EXPECT_NE(message.find("MiB"), std::string::npos) << message;
   spec.sizes = {2, 200000, 2};  // few parameters, but one layer wider than the limit
-  EXPECT_EQ(code_of([&] { Network<float> net(spec, 1); }), "net.layer_size");
+  EXPECT_EQ(error_of([&] { Network<float> net(spec, 1); }), "net.layer_size");
 }
 
 }  // namespace
