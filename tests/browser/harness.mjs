@@ -67,10 +67,12 @@ export const PHONE = { width: 375, height: 800 };
  * goes to test-results/. With `csp: true` the page is served under STRICT_CSP
  * from the first load on, and `violations` collects what the browser refused.
  */
-export async function withPage(name, urlPath, fn, { viewport = { width: 1200, height: 900 }, headers, csp = false } = {}) {
+// init: a function run in the page before its own scripts (page.addInitScript).
+export async function withPage(name, urlPath, fn, { viewport = { width: 1200, height: 900 }, headers, csp = false, init } = {}) {
   const base = await start();
   const context = await browser.newContext({ viewport, extraHTTPHeaders: headers });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -282,3 +282,38 @@ test('at phone width the trained panel does not scroll sideways, and Korean is t
     assert.match(await testidText(page, 'status'), /끝남/);
   }, { viewport: PHONE });
 });
+
+test('IDX files dropped on the panel (gzip, MNIST names) replace the data set', async () => {
+  await withPage('mnist-drop', MNIST, async (page) => {
+    await ready(page);
+    // build the four files in the page from the bundled ones, and drop them
+    await page.evaluate(async () => {
+      const names = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
+      const from = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 'test-images-idx3-ubyte.gz', 'test-labels-idx1-ubyte.gz'];
+      const dt = new DataTransfer();
+      for (let i = 0; i < 4; i++) {
+        const bytes = await (await fetch(`/data/mnist/${from[i]}`)).arrayBuffer();
+        dt.items.add(new File([bytes], names[i], { type: 'application/gzip' }));
+      }
+      const zone = document.querySelector('[data-testid="drop-zone"]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction((sel) => /^train-images-idx3-ubyte\.gz: 8000 training, 2000 test/.test(document.querySelector(sel).textContent), tid('data-status'), { timeout: 30000 });
+    assert.equal(await page.inputValue(tid('m_data')), 'files');
+    await page.waitForSelector(`${tid('status')}[data-value="ready"]`);
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 20);
+    await page.click(tid('train'));
+  });
+});
+
+test('without Web Workers (a page on another origin) the same session runs in the page', async () => {
+  await withPage('mnist-inline', `${MNIST}&m_epochs=1`, async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('.sn-panel').getAttribute('data-session'), 'inline');
+    await page.click(tid('train'));
+    await page.waitForSelector(`${tid('status')}[data-value="done"]`, { timeout: 60000 });
+    assert.ok((await dataValue(page, 'test-acc')) > 0.85);
+  }, { init: () => { delete window.Worker; } });
+});
