@@ -206,6 +206,11 @@ test('the downloaded .npz loads back and predicts exactly the same', async () =>
     await page.waitForSelector(`${tid('error')}:not([hidden])`);
     assert.match(await testidText(page, 'error'), /npz|zip/i);
     assert.deepEqual(await probsOf(page), before);
+    // Start trains the loaded weights further: the first losses are a trained network's, not ln 10 ≈ 2.3
+    await page.click(tid('train'));
+    await waitValue(page, 'step', '>', 5);
+    const loss = await dataValue(page, 'loss');
+    assert.ok(loss < 1, `first loss after loading: ${loss}`);
   });
 });
 

@@ -458,7 +458,7 @@ export function mount(root, ctx) {
       if (source) await loadData(source);
       if (keep) {
         netInfo = await call('loadNpz', { bytes: keep.slice(0).buffer, spec: { hidden: st.m_act, batchNorm: st.m_bn, dropout: st.m_dropout } });
-        status = 'done';
+        status = 'ready';   // Start goes on training these weights
         snapshot = keep;
         note('mnist.restarted.weights', { epoch: keptEpoch });
         evaluate();
@@ -550,7 +550,7 @@ export function mount(root, ctx) {
       clearRun();
       netInfo = r;
       workerLr = r.lr;
-      status = 'done';
+      status = 'ready';   // Start trains the loaded weights further, it does not start over
       const lines = [t('mnist.book.acc', { acc: pct(r.testAcc), n: r.testSize })];
       if (r.allSize) lines.push(t('mnist.book.all', { acc: pct(r.allAcc), n: r.allSize }));
       lines.push(t('mnist.book.speed', { one: r.batch1Ms.toFixed(0), hundred: r.batch100Ms.toFixed(0), x: (r.batch1Ms / r.batch100Ms).toFixed(1) }));
@@ -593,7 +593,7 @@ export function mount(root, ctx) {
       clearRun();
       netInfo = r;
       workerLr = r.lr;
-      status = 'done';
+      status = 'ready';   // Start trains the loaded weights further, it does not start over
       note('mnist.npz.loaded', { name: file.name, sizes: r.sizes.join('-'), act: t(`mnist.act.${act}`) });
       updateButtons();
       updateStats();
