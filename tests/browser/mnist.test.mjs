@@ -305,8 +305,8 @@ test('IDX files dropped on the panel (gzip, MNIST names) replace the data set', 
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
     await page.waitForFunction((sel) => /^train-images-idx3-ubyte\.gz: 8000 training, 2000 test/.test(document.querySelector(sel).textContent), tid('data-status'), { timeout: 30000 });
-    assert.equal(await page.inputValue(tid('m_data')), 'files');
     await page.waitForSelector(`${tid('status')}[data-value="ready"]`);
+    assert.equal(await page.inputValue(tid('m_data')), 'files');
     await page.click(tid('train'));
     await waitValue(page, 'step', '>', 20);
     await page.click(tid('train'));

@@ -323,12 +323,13 @@ export function mount(root, ctx) {
       }
       dataInfo = info;
       dataSource = source;
+      dataSel.options[2].disabled = source.kind !== 'files';
+      syncControls();
       names = classNames(info);
       dataProgress.value = 1;
       dataStatus.textContent = t(info.testIsTrain ? 'mnist.data.loaded.notest' : 'mnist.data.loaded', {
         name: source.kind === 'files' ? source.label : t(`mnist.data.${source.name}`), train: info.trainSize, test: info.testSize,
       });
-      dataSel.options[2].disabled = source.kind !== 'files';
       status = 'idle';
       await build();
     } catch (e) {
