@@ -28,10 +28,7 @@ void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Tr
   if constexpr (SCRATCHNET_GEMM_PACKED) {
     packed_gemm(va, vb, c.data(), c.cols(), /*accumulate=*/false);
   } else {
-    if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
-    else if (ta == Transpose::No) c.noalias() = a * b.transpose();
-    else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
-    else c.noalias() = a.transpose() * b.transpose();
+    eigen_gemm(a, ta, b, tb, c);
   }
 }
 

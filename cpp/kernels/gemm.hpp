@@ -36,6 +36,17 @@ void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Tr
 // "packed-wasm-simd128" or "eigen": what gemm<float> runs in this build.
 const char* gemm_backend();
 
+// Eigen's product for op(a) · op(b). The four combinations are spelled out:
+// Eigen picks its kernel from the expression type, so a runtime flag cannot
+// be passed to it directly.
+template <class S>
+void eigen_gemm(const Matrix<S>& a, Transpose ta, const Matrix<S>& b, Transpose tb, Matrix<S>& c) {
+  if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
+  else if (ta == Transpose::No) c.noalias() = a * b.transpose();
+  else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
+  else c.noalias() = a.transpose() * b.transpose();
+}
+
 }  // namespace kernels
 
 // c (rows of op(a), cols of op(b)) = op(a) · op(b). c is resized if needed
@@ -52,12 +63,7 @@ void gemm(const Matrix<S>& a, Transpose ta, const Matrix<S>& b, Transpose tb, Ma
   if constexpr (std::is_same_v<S, float>) {
     kernels::gemm_float(a, ta, b, tb, c);
   } else {
-    // The four combinations spelled out: Eigen picks its kernel from the
-    // expression type, so a runtime flag cannot be passed to it directly.
-    if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
-    else if (ta == Transpose::No) c.noalias() = a * b.transpose();
-    else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
-    else c.noalias() = a.transpose() * b.transpose();
+    kernels::eigen_gemm(a, ta, b, tb, c);
   }
 }
 

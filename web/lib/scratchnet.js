@@ -29,6 +29,11 @@ function rethrow(e) {
   throw e;
 }
 
+/** fn(), with errors from C++ turned into ScratchnetError. */
+function guarded(fn) {
+  try { return fn(); } catch (e) { return rethrow(e); }
+}
+
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** True when bytes start with the gzip magic number 1f 8b. */
@@ -133,9 +138,6 @@ class Scratchnet {
     }
   }
 
-  #call(fn) {
-    try { return fn(); } catch (e) { rethrow(e); }
-  }
 
   // ---- activations (book 3.2) -------------------------------------------
   /** Names of the activation functions the core knows. */
@@ -153,7 +155,7 @@ class Scratchnet {
 
   /** {x, y, dy} sampled on [from, to] for plotting. */
   sampleActivation(name, { from = -5, to = 5, points = 201, slope = 0.01 } = {}) {
-    return this.#call(() => this.#M.sampleActivation(name, from, to, points, slope));
+    return guarded(() => this.#M.sampleActivation(name, from, to, points, slope));
   }
 
   /** Softmax of one vector; stable=false shows the overflow of the naive formula. */
@@ -163,22 +165,22 @@ class Scratchnet {
 
   // ---- perceptrons (book ch. 2) -------------------------------------------
   /** The book's gate presets: { and: {w1, w2, b}, nand, or }. */
-  get gatePresets() { return this.#call(() => this.#M.gatePresets()); }
+  get gatePresets() { return guarded(() => this.#M.gatePresets()); }
 
   /** Four rows {x1, x2, net, y, target, correct} for weights {w1, w2, b} against a gate. */
   truthTable({ w1, w2, b }, gate) {
-    return this.#call(() => this.#M.truthTable(w1, w2, b, gate));
+    return guarded(() => this.#M.truthTable(w1, w2, b, gate));
   }
 
   /** XOR = AND(NAND, OR): rows {x1, x2, s1, s2, y}. */
-  xorTwoLayer() { return this.#call(() => this.#M.xorTwoLayer()); }
+  xorTwoLayer() { return guarded(() => this.#M.xorTwoLayer()); }
 
   /**
    * A perceptron trainer that can be stepped one update at a time:
    * rule 'perceptron' (seed 003), 'delta' (Adaline) or 'hebb' (seed 002).
    */
   perceptronTrainer({ rule = 'perceptron', gate = 'and', learningRate = 1, maxEpochs = 100, threshold = 0 } = {}) {
-    return this.#track(this.#call(() => new this.#M.PerceptronTrainer(rule, gate, learningRate, maxEpochs, threshold)));
+    return this.#track(guarded(() => new this.#M.PerceptronTrainer(rule, gate, learningRate, maxEpochs, threshold)));
   }
 
   // ---- networks (book ch. 3–6) -------------------------------------------
@@ -188,7 +190,7 @@ class Scratchnet {
    *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0 }.
    */
   network(spec, { seed = 42 } = {}) {
-    return this.#track(new Network(this, this.#M, this.#call(() => new this.#M.Network(normalizeSpec(spec), seed))));
+    return this.#track(new Network(this, this.#M, guarded(() => new this.#M.Network(normalizeSpec(spec), seed))));
   }
 
   /** Load a network saved as .npz (W1, b1, …); the spec says the activations. */
@@ -221,14 +223,14 @@ class Scratchnet {
 
   /** The vol. 2 spiral: `pointsPerClass` points in each of `classes` arms. */
   spiral({ pointsPerClass = 100, classes = 3, seed = 1984 } = {}) {
-    return this.#track(new Dataset(this.#M, this.#call(() => this.#M.Dataset.spiral(pointsPerClass, classes, seed))));
+    return this.#track(new Dataset(this.#M, guarded(() => this.#M.Dataset.spiral(pointsPerClass, classes, seed))));
   }
 
   /** The four XOR rows, with labels and 0/1 targets. */
-  xorDataset() { return this.#track(new Dataset(this.#M, this.#call(() => this.#M.Dataset.xor()))); }
+  xorDataset() { return this.#track(new Dataset(this.#M, guarded(() => this.#M.Dataset.xor()))); }
 
   /** The four rows of a logic gate: 'and', 'nand', 'or', 'xor'. */
-  gateDataset(gate) { return this.#track(new Dataset(this.#M, this.#call(() => this.#M.Dataset.gate(gate)))); }
+  gateDataset(gate) { return this.#track(new Dataset(this.#M, guarded(() => this.#M.Dataset.gate(gate)))); }
 
   // ---- training (vol. 2 ch. 1 Trainer, book ch. 6 optimizers) ---------------
   /**
@@ -238,7 +240,7 @@ class Scratchnet {
    *   evalSamples: per-epoch accuracies on the first k rows only (0 = all) }.
    */
   trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0, evalSamples = 0 } = {}) {
-    const raw = this.#call(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
+    const raw = guarded(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
       train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples));
     return this.#track(new Trainer(raw));
   }
@@ -302,6 +304,17 @@ class Network extends Owned {
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this.#rows(x, rows))));
   }
 
+  /**
+   * Outputs (probabilities) for rows [start, start+count) of a Dataset. The
+   * rows are read where the dataset lives, inside wasm: nothing is copied in.
+   */
+  outputOf(dataset, start = 0, count = dataset.size - start) {
+    return guarded(() => this._raw.outputOf(dataset._raw, start, count));
+  }
+
+  /** Share of a Dataset's rows whose arg-max equals its label (read inside wasm). */
+  accuracyOf(dataset) { return guarded(() => this._raw.accuracyOf(dataset._raw)); }
+
   /** Share of rows whose arg-max equals the label. */
   accuracy(x, labels) {
     return this.#sn._withHeap(x, Float32Array, (px, nx) =>
@@ -349,17 +362,16 @@ class Dataset extends Owned {
 
 class Trainer extends Owned {
   /** One minibatch: { step, epoch, loss, epochEnd, trainAcc, testAcc, diverged }. */
-  step() { return this.#call(() => this._raw.step()); }
+  step() { return guarded(() => this._raw.step()); }
   /** n steps; returns { losses: Float32Array, last: step result, epochs: [...] }. */
-  run(n) { return this.#call(() => this._raw.run(n)); }
+  run(n) { return guarded(() => this._raw.run(n)); }
   get learningRate() { return this._raw.learningRate(); }
   /** Takes effect on the next step. */
-  set learningRate(lr) { this.#call(() => this._raw.setLearningRate(lr)); }
+  set learningRate(lr) { guarded(() => this._raw.setLearningRate(lr)); }
   /** Forget the optimizer's memory (momentum, Adam's moments), e.g. after restoring weights. */
   resetOptimizer() { this._raw.resetOptimizer(); }
   get stepCount() { return this._raw.stepCount(); }
   get epoch() { return this._raw.epoch(); }
   /** ceil(training rows / batch size): the steps that make one epoch. */
   get stepsPerEpoch() { return this._raw.stepsPerEpoch(); }
-  #call(fn) { try { return fn(); } catch (e) { rethrow(e); } }
 }

@@ -56,6 +56,19 @@ test('the book\'s pretrained ch. 3 weights (784-50-100-10, sigmoid) score ≈ 0.
   net.delete();
 });
 
+test('outputOf / accuracyOf read a dataset inside wasm and agree exactly with the copied-in rows', async () => {
+  const net = sn.loadNetwork(read('models/book-ch03.npz'), { hidden: 'sigmoid', output: 'softmax' });
+  const d = await mnist('test');
+  assert.equal(net.accuracyOf(d), net.accuracy(d.x(), d.labels()));
+  assert.ok(Math.abs(net.accuracyOf(d) - 0.931) < 0.0006);
+  assert.deepEqual(net.outputOf(d, 1990, 10), net.output(d.x(1990, 10), 10));
+  assert.equal(net.outputOf(d).length, 2000 * 10);
+  assert.throws(() => net.outputOf(d, 1995, 10), { code: 'dataset.bad_range' });
+  sn.scope(() => assert.throws(() => net.accuracyOf(sn.spiral()), { code: 'shape.mismatch' }));
+  d.delete();
+  net.delete();
+});
+
 test('toNpz → loadNetwork predicts the same, and numpy.load reads the book\'s key names', () => {
   sn.scope(() => {
     const net = sn.network({ sizes: [4, 6, 3], hidden: 'tanh' }, { seed: 5 });
