@@ -27,7 +27,7 @@ const BUNDLED = {
 };
 const BOOK_MODEL = 'models/book-ch03.npz';
 
-export const PRESETS = {
+const PRESETS = {
   // 밑바닥부터 시작하는 딥러닝 1권 4.5 train_neuralnet.py: TwoLayerNet(784, 50, 10),
   // weight_init_std 0.01, SGD lr 0.1, batch 100, 10,000 iterations (≈ 17 epochs of 60,000).
   book: { m_hidden: [50], m_act: 'sigmoid', m_init: 'std', m_opt: 'sgd', m_lr: 0.1, m_batch: 100, m_epochs: 17, m_wd: 0, m_dropout: 0, m_bn: false },

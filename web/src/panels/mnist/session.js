@@ -153,8 +153,6 @@ export function createSession(post, { sliceMs = 40 } = {}) {
     return dataInfo();
   }
 
-  function epochsDone() { return trainer.epoch; }
-
   async function trainLoop() {
     const totalSteps = config.epochs * trainer.stepsPerEpoch;
     let chunk = 1;
@@ -173,7 +171,7 @@ export function createSession(post, { sliceMs = 40 } = {}) {
       if (!r.last.diverged) checkpoint(r.losses, r.last.step);   // before r.losses is sent away
       const perStep = run.ms / Math.max(run.steps, 1);
       const event = {
-        event: 'progress', step: r.last.step, epoch: r.last.epoch, epochsDone: epochsDone(), losses: r.losses,
+        event: 'progress', step: r.last.step, epoch: r.last.epoch, losses: r.losses,
         epochs: r.epochs.map((e) => ({ epoch: e.epoch, step: e.step, trainAcc: e.trainAcc, testAcc: e.testAcc })),
         lr: trainer.learningRate, samplesPerSec: (1000 / perStep) * config.batch,
         etaMs: perStep * (totalSteps - trainer.stepCount), totalSteps,
