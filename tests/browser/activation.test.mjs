@@ -3,7 +3,7 @@
 // the panel under a strict Content-Security-Policy.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, waitShown } from './harness.mjs';
 import { loadCore } from '../node/load.mjs';
 
 after(stop);
@@ -70,7 +70,7 @@ test('the cursor reads the core: sigmoid at x = 0 is 0.5 / 0.25, ReLU at x = −
 
     // leaky ReLU: the slope control appears and sets h'(x) for x < 0
     await page.selectOption(tid('fn'), 'leaky_relu');
-    assert.ok(await page.isVisible(tid('slope')));
+    await waitShown(page, 'slope');
     await page.fill(`${tid('slope')} ~ input[type=number]`, '0.2');
     await page.press(`${tid('slope')} ~ input[type=number]`, 'Enter');
     await setCursor(page, -1);
@@ -160,7 +160,7 @@ test('zoom buttons (mouse and keyboard) change xmin/xmax in the URL; a bad range
     // xmin ≥ xmax: the core refuses the range, the panel says why and keeps the plot
     await page.fill(tid('xmin'), '30');
     await page.press(tid('xmin'), 'Enter');
-    assert.ok(await page.isVisible(tid('range-error')));
+    await waitShown(page, 'range-error');
     assert.match(await testidText(page, 'range-error'), /The plot range is not valid/);
     assert.equal(await page.inputValue(tid('xmin')), '-5');
     assert.equal((await hashParams(page)).xmin, undefined);
@@ -233,7 +233,7 @@ test('invalid softmax text shows a translated error and keeps the last good resu
   await withPage('activation-softmax-invalid', PAGE, async (page) => {
     await panelReady(page);
     await page.fill(tid('softmax-input'), '1, abc');
-    assert.ok(await page.isVisible(tid('softmax-error')));
+    await waitShown(page, 'softmax-error');
     assert.match(await testidText(page, 'softmax-error'), /"abc" is not a number/);
     assert.equal(await page.getAttribute(tid('softmax-input'), 'aria-invalid'), 'true');
     assert.equal(await testidText(page, 'softmax-out'), '0.01821127, 0.24519181, 0.73659691');
@@ -247,7 +247,7 @@ test('invalid softmax text shows a translated error and keeps the last good resu
 
     // a valid vector clears the error and updates everything
     await page.fill(tid('softmax-input'), '0, 0');
-    assert.equal(await page.isVisible(tid('softmax-error')), false);
+    await waitShown(page, 'softmax-error', false);
     assert.equal(await testidText(page, 'softmax-out'), '0.50000000, 0.50000000');
     assert.equal((await hashParams(page)).softmax, '0,0');
   });

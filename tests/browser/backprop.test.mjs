@@ -2,7 +2,7 @@
 // mid-run, divergence, the gradient check, the spiral, URL state, keyboard, 375px.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue, waitValue } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue, waitValue, waitShown } from './harness.mjs';
 
 after(stop);
 
@@ -139,7 +139,7 @@ test('the gradient check table shows every parameter below 1e-6 (XOR and spiral)
     assert.match(await page.textContent(`${tid('gradcheck-table')} tr[data-param="W1"]`), /2×2/);
 
     await page.selectOption(tid('data'), 'spiral');
-    assert.equal(await page.isHidden(tid('gradcheck-section')), true, 'a new network hides the old table');
+    await waitShown(page, 'gradcheck-section', false);   // a new network hides the old table
     await check(30);
     assert.match(await page.textContent(`${tid('gradcheck-table')} tr[data-param="W2"]`), /10×3/);
   });

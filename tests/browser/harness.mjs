@@ -103,6 +103,15 @@ export const tid = (id) => `[data-testid="${id}"]`;
 /** The number in data-value of the element with data-testid="id". */
 export const dataValue = (page, id) => page.$eval(tid(id), (e) => Number(e.dataset.value));
 
+/**
+ * Wait until the element with data-testid="id" is shown (or hidden). Panels
+ * redraw on the next animation frame, so a check right after a click or a
+ * select would race the redraw on a busy machine.
+ */
+export async function waitShown(page, id, shown = true, timeout = 10000) {
+  await page.waitForSelector(tid(id), { state: shown ? 'visible' : 'hidden', timeout });
+}
+
 /** Wait until the number in data-value of `id` compares (op: <, >, >=, ===) with x. */
 export async function waitValue(page, id, op, x, timeout = 30000) {
   await page.waitForFunction(([sel, o, y]) => {

@@ -3,7 +3,7 @@
 // the URL round trip, keyboard use and the 375px layout.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, waitShown } from './harness.mjs';
 
 after(stop);
 
@@ -151,11 +151,11 @@ test('played on XOR, the perceptron rule never settles, detects cycling and says
   await withPage('perceptron-learn-xor', PAGE, async (page) => {
     await panelReady(page);
     await page.selectOption(tid('gate-select'), 'xor');
-    assert.equal(await page.isVisible(tid('xor-note')), true);
+    await waitShown(page, 'xor-note');
     await page.selectOption(tid('speed-select'), '1024');
     await page.click(tid('learn-play'));
     const status = tid('learn-status');
-    await page.waitForSelector(`${status}[data-state="failed"]`, { timeout: 10000 });
+    await page.waitForSelector(`${status}[data-state="failed"]`, { timeout: 30000 });
     assert.equal(await page.getAttribute(status, 'data-epochs'), '50');
     assert.match(await page.textContent(status), /Never settles: after 50 epochs \(the limit\) only [0-3]\/4 are right/);
     const why = await testidText(page, 'learn-why');
@@ -209,7 +209,7 @@ test('w1 = w2 = 0 leaves no line: b alone decides, and the panel keeps working',
     await page.fill(tid('num-w1'), '1');
     await page.fill(tid('num-b'), '-0.5');
     await waitForY(page, [0, 1, 0, 1]);
-    assert.equal(await page.isHidden(tid('no-line')), true);
+    await waitShown(page, 'no-line', false);
     // out-of-range numbers are clamped like URL values
     await page.fill(tid('num-w1'), '12');
     await page.press(tid('num-w1'), 'Tab');
