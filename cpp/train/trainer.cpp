@@ -59,7 +59,7 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
             "Trainer: targets are (" + std::to_string(train_.targets.rows()) + ", " +
                 std::to_string(train_.targets.cols()) + ") but the network needs (" +
                 std::to_string(n) + ", " + std::to_string(outputs_) + ")");
-    require(train_.targets.allFinite(), "trainer.bad_data",
+    require(all_finite(train_.targets), "trainer.bad_data",
             "Trainer: the targets contain NaN or inf");
     kind_ = TargetKind::Targets;
   } else {
