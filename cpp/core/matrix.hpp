@@ -31,7 +31,13 @@ using Index = Eigen::Index;
 // "(100, 784)" — shapes are printed the way NumPy prints them.
 template <class Derived>
 std::string shape_string(const Eigen::EigenBase<Derived>& m) {
-  return "(" + std::to_string(m.rows()) + ", " + std::to_string(m.cols()) + ")";
+  // appended piece by piece: GCC 12 warns falsely on "(" + std::string (its bug 105329)
+  std::string s = "(";
+  s += std::to_string(m.rows());
+  s += ", ";
+  s += std::to_string(m.cols());
+  s += ")";
+  return s;
 }
 
 }  // namespace scratchnet

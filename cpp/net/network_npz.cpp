@@ -22,7 +22,8 @@ const Matrix<float>* find_or_null(const NamedArrays& arrays, const std::string& 
 NetSpec spec_from_arrays(const NamedArrays& arrays, NetSpec spec) {
   if (!spec.sizes.empty()) return spec;
   for (std::size_t i = 1;; ++i) {
-    const std::string w = "W" + std::to_string(i);
+    std::string w = "W";  // not "W" + to_string(i): GCC 12 warns falsely on that (its bug 105329)
+    w += std::to_string(i);
     const Matrix<float>* m = find_or_null(arrays, w);
     if (m == nullptr) break;
     require(i <= kMaxAffineLayers, "net.too_deep",

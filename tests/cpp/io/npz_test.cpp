@@ -53,7 +53,7 @@ Bytes npy(const std::string& dict, const Bytes& data) {
   header += '\n';
   Bytes out = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, static_cast<std::uint8_t>(header.size()),
                static_cast<std::uint8_t>(header.size() >> 8)};
-  out.insert(out.end(), header.begin(), header.end());
+  for (char c : header) out.push_back(static_cast<std::uint8_t>(c));  // (insert() trips a GCC 12 false warning)
   out.insert(out.end(), data.begin(), data.end());
   return out;
 }
