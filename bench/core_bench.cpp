@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -95,11 +94,9 @@ void bench_training(const Options& o, const sn::Dataset& train, std::vector<int>
 }
 
 void bench_inference(const Options& o, const sn::Dataset& data, int batch, bool& first) {
-  sn::NetSpec spec;
-  spec.sizes = {784, 50, 100, 10};
+  sn::NetSpec spec;  // the sizes come from the file (the book's 784-50-100-10)
   spec.hidden = "sigmoid";
-  sn::Network<float> net(spec, 1);
-  for (const auto& [name, value] : sn::load_npz_file(o.model)) net.set_param(name, value);
+  sn::Network<float> net = sn::network_from_arrays(sn::load_npz_file(o.model), spec);
   const sn::Matrix<float> x = data.x.topRows(batch);
   const int calls = std::max(1, 20000 / batch);
   float checksum = 0;

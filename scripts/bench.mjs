@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { buildFlavor, root } from '../bench/build.mjs';
 import { serve } from '../bench/server.mjs';
 import { markdown } from '../bench/report.mjs';
+import { DEFAULTS } from '../bench/page/workloads.js';
 import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 
 const argv = process.argv.slice(2);
@@ -39,7 +40,8 @@ function runNative() {
   say('native core_bench, SSE2 then -march=native');
   for (const f of ['sse2', 'march']) {
     const out = execFileSync(built[`native-${f}`].exe, ['--data', path.join(root, 'web/public/data/fashion-mnist'),
-      '--model', path.join(root, 'models/book-ch03.npz'), '--steps', String(opt.steps), '--reps', String(opt.reps)]);
+      '--model', path.join(root, 'models/book-ch03.npz'), '--steps', String(opt.steps), '--reps', String(opt.reps),
+      '--warmup', String(DEFAULTS.warmupSteps)]);
     nativeRuns[f].push(JSON.parse(out));
   }
 }

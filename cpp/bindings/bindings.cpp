@@ -21,7 +21,6 @@
 #include <vector>
 
 #include "scratchnet.hpp"
-#include "kernels/finite.hpp"
 
 using emscripten::val;
 namespace sn = scratchnet;
@@ -84,10 +83,8 @@ Eigen::Map<const MatF> matrix_in(std::uintptr_t ptr, int n, int rows, const char
                   std::to_string(rows) + " rows");
   const auto* p = reinterpret_cast<const float*>(ptr);
   Eigen::Map<const MatF> m(p, rows, n / rows);
-  // kernels::all_finite, not Eigen's allFinite(): Eigen compares element by element
-  // in the wasm build, which was 12 % of a batch-100 inference call.
-  sn::require(sn::kernels::all_finite(p, static_cast<std::size_t>(n)), "input.not_finite",
-              std::string(what) + " contains NaN or Infinity");
+  // No NaN/inf check here: the core checks every input where it is used (Affine,
+  // the loss layers, set_param) and throws the same code, input.not_finite.
   return m;
 }
 

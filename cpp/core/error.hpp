@@ -32,12 +32,17 @@ inline void require(bool ok, const char* code, const std::string& message) {
 // message carries the estimate so the learner sees why.
 inline constexpr std::uint64_t kMaxAllocationBytes = 1024ull * 1024 * 1024;  // 1 GiB
 
+// Within the limit? Checked on every forward pass, so it builds no message.
+inline bool allocation_fits(std::uint64_t elements, std::uint64_t bytes_per_element) {
+  // elements * bytes_per_element must not overflow before we compare it.
+  return bytes_per_element == 0 || elements <= kMaxAllocationBytes / bytes_per_element;
+}
+
 inline void require_allocation(std::uint64_t elements, std::uint64_t bytes_per_element,
                                const std::string& what) {
-  // elements * bytes_per_element must not overflow before we compare it.
-  const bool overflow = bytes_per_element != 0 && elements > UINT64_MAX / bytes_per_element;
-  const std::uint64_t bytes = overflow ? UINT64_MAX : elements * bytes_per_element;
-  if (overflow || bytes > kMaxAllocationBytes) {
+  if (!allocation_fits(elements, bytes_per_element)) {
+    const bool overflow = elements > UINT64_MAX / bytes_per_element;
+    const std::uint64_t bytes = overflow ? UINT64_MAX : elements * bytes_per_element;
     throw Error("size.too_large",
                 what + " would need about " +
                     (overflow ? std::string("more than 16 EiB")

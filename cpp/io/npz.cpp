@@ -260,12 +260,16 @@ NamedArrays load_npz_file(const std::string& path) {
   return load_npz(bytes.data(), bytes.size());
 }
 
+const Matrix<float>* find_array_or_null(const NamedArrays& arrays, const std::string& name) {
+  for (const auto& [n, m] : arrays)
+    if (n == name) return &m;
+  return nullptr;
+}
+
 const Matrix<float>& find_array(const NamedArrays& arrays, const std::string& name) {
+  if (const Matrix<float>* m = find_array_or_null(arrays, name)) return *m;
   std::string names;
-  for (const auto& [n, m] : arrays) {
-    if (n == name) return m;
-    names += (names.empty() ? "" : ", ") + n;
-  }
+  for (const auto& entry : arrays) names += (names.empty() ? "" : ", ") + entry.first;
   throw Error("npz.missing_array", "no array named '" + name + "' (the file has: " + names + ")");
 }
 

@@ -55,5 +55,7 @@ NamedArrays load_npz_file(const std::string& path);
 
 // The array called `name`, or Error "npz.missing_array" naming what exists.
 const Matrix<float>& find_array(const NamedArrays& arrays, const std::string& name);
+// The array called `name`, or nullptr.
+const Matrix<float>* find_array_or_null(const NamedArrays& arrays, const std::string& name);
 
 }  // namespace scratchnet

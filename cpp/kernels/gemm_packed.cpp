@@ -10,42 +10,43 @@ namespace scratchnet::kernels {
 
 namespace {
 
-// Pack rows [i0, i0+m) × depth [k0, k0+kc) of A into strips of kMr rows:
-// strip s holds, for each k, the kMr values a(i0 + s·kMr + r, k0 + k), r = 0..kMr-1,
-// so the micro-kernel reads A strictly forward. Rows past the edge are 0.
-void pack_a(const StridedMatrix& a, gemm_index i0, gemm_index m, gemm_index k0, gemm_index kc,
-            float* out) {
-  for (gemm_index s = 0; s < m; s += kMr) {
-    const gemm_index rows = std::min(kMr, m - s);
+// Pack lines [s0, s0+len) × depth [k0, k0+kc) into strips of `Width` lines:
+// strip s holds, for each k, the Width values
+// at(s0 + s·Width + w, k0 + k), w = 0..Width-1, so the micro-kernel reads the
+// packed panel strictly forward. Lines past the edge are 0, so a ragged last
+// strip computes zeros we never store. `line_stride` steps from one line to the
+// next, `depth_stride` along k. A is packed by rows (line = row of A, Width =
+// kMr), B by columns (line = column of B, Width = kNr): the same walk over two
+// views.
+template <gemm_index Width>
+void pack_strips(const float* data, gemm_index line_stride, gemm_index depth_stride, gemm_index s0,
+                 gemm_index len, gemm_index k0, gemm_index kc, float* out) {
+  for (gemm_index s = 0; s < len; s += Width) {
+    const gemm_index lines = std::min(Width, len - s);
     for (gemm_index k = 0; k < kc; ++k) {
-      const float* col = a.data + (i0 + s) * a.row_stride + (k0 + k) * a.col_stride;
-      gemm_index r = 0;
-      for (; r < rows; ++r) out[r] = col[r * a.row_stride];
-      for (; r < kMr; ++r) out[r] = 0.0f;
-      out += kMr;
+      const float* first = data + (s0 + s) * line_stride + (k0 + k) * depth_stride;
+      gemm_index w = 0;
+      if (line_stride == 1 && lines == Width) {
+        for (; w < Width; ++w) out[w] = first[w];  // the common case for B: a contiguous copy
+      } else {
+        for (; w < lines; ++w) out[w] = first[w * line_stride];
+        for (; w < Width; ++w) out[w] = 0.0f;
+      }
+      out += Width;
     }
   }
 }
 
-// Pack depth [k0, k0+kc) × columns [j0, j0+n) of B into strips of kNr columns:
-// strip s holds, for each k, b(k0 + k, j0 + s·kNr + c), c = 0..kNr-1. Columns
-// past the edge are 0, so a ragged last strip computes zeros we never store.
+// Rows [i0, i0+m) × depth [k0, k0+kc) of A, in strips of kMr rows.
+void pack_a(const StridedMatrix& a, gemm_index i0, gemm_index m, gemm_index k0, gemm_index kc,
+            float* out) {
+  pack_strips<kMr>(a.data, a.row_stride, a.col_stride, i0, m, k0, kc, out);
+}
+
+// Depth [k0, k0+kc) × columns [j0, j0+n) of B, in strips of kNr columns.
 void pack_b(const StridedMatrix& b, gemm_index k0, gemm_index kc, gemm_index j0, gemm_index n,
             float* out) {
-  for (gemm_index s = 0; s < n; s += kNr) {
-    const gemm_index cols = std::min(kNr, n - s);
-    for (gemm_index k = 0; k < kc; ++k) {
-      const float* row = b.data + (k0 + k) * b.row_stride + (j0 + s) * b.col_stride;
-      gemm_index c = 0;
-      if (b.col_stride == 1 && cols == kNr) {
-        for (; c < kNr; ++c) out[c] = row[c];  // the common case: a contiguous copy
-      } else {
-        for (; c < cols; ++c) out[c] = row[c * b.col_stride];
-        for (; c < kNr; ++c) out[c] = 0.0f;
-      }
-      out += kNr;
-    }
-  }
+  pack_strips<kNr>(b.data, b.col_stride, b.row_stride, j0, n, k0, kc, out);
 }
 
 // The register tile: acc (kMr × kNr) = Σ_k ap[k] ⊗ bp[k], then written to C.

@@ -26,6 +26,7 @@
 
 #include <cstddef>
 
+#include "../core/matrix.hpp"
 #include "f32x4.hpp"
 
 namespace scratchnet::kernels {
@@ -68,6 +69,17 @@ inline void sigmoid(const float* x, float* y, std::size_t n) {
     store4(out, sigmoid4(load4(in)));
     for (std::size_t j = i; j < n; ++j) y[j] = out[j - i];
   }
+}
+
+// y = σ(x) for a float matrix: this kernel in the wasm SIMD build, where
+// Eigen's exp is scalar; natively Eigen's own vectorized exp.
+inline void sigmoid(const Matrix<float>& x, Matrix<float>& y) {
+#if defined(__wasm_simd128__)
+  y.resize(x.rows(), x.cols());
+  sigmoid(x.data(), y.data(), static_cast<std::size_t>(x.size()));
+#else
+  y = (1.0f + (-x.array()).exp()).inverse().matrix();
+#endif
 }
 
 }  // namespace scratchnet::kernels

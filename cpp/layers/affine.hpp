@@ -75,7 +75,6 @@ class Affine final : public Layer<S> {
   // On by default. Off: backward() still fills dW and db but returns an empty
   // (0, 0) dx — for the first layer of a network, whose input is the data.
   void set_input_gradient(bool on) { input_gradient_ = on; }
-  bool input_gradient() const { return input_gradient_; }
 
  private:
   Matrix<S> W_, b_;    // parameters

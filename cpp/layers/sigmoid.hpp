@@ -9,7 +9,6 @@
 // written with y alone: dy/dx = y(1 − y). Backward then needs no exp() at all.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <type_traits>
 
@@ -25,14 +24,11 @@ class Sigmoid final : public Layer<S> {
   Matrix<S> forward(const Matrix<S>& x, bool /*train*/) override {
     // For very negative x, exp(−x) overflows to +inf and 1/(1+inf) = 0 — the
     // correct limit, no NaN — so the book's formula is safe as written.
-#if defined(__wasm_simd128__)
-    if constexpr (std::is_same_v<S, float>) {  // Eigen's exp is scalar in wasm: our SIMD one
-      out_.resize(x.rows(), x.cols());
-      kernels::sigmoid(x.data(), out_.data(), static_cast<std::size_t>(x.size()));
-      return out_;
+    if constexpr (std::is_same_v<S, float>) {
+      kernels::sigmoid(x, out_);  // vectorized in wasm too (kernels/sigmoid.hpp)
+    } else {
+      out_ = (S(1) + (-x.array()).exp()).inverse().matrix();
     }
-#endif
-    out_ = (S(1) + (-x.array()).exp()).inverse().matrix();
     return out_;
   }
 

@@ -16,7 +16,6 @@ namespace scratchnet {
 namespace {
 
 constexpr int kMaxLayerSize = 100000;
-constexpr std::size_t kMaxAffineLayers = 32;
 // Per trainable scalar we count the value, its gradient and two optimizer
 // slots (Adam keeps m and v): the worst case a training run holds.
 constexpr std::uint64_t kCopiesPerParameter = 4;
@@ -65,12 +64,14 @@ std::uint64_t parameter_count(const NetSpec& spec) {
 }
 
 void require_activation_memory(const NetSpec& spec, std::uint64_t rows, bool train,
-                               std::size_t scalar_bytes, const std::string& what) {
+                               std::size_t scalar_bytes, const char* what) {
   std::uint64_t widths = 0;
   for (int n : spec.sizes) widths = saturating_add(widths, static_cast<std::uint64_t>(std::max(n, 0)));
   const std::uint64_t copies = train ? 6 : 3;
-  require_allocation(saturating_mul(saturating_mul(rows, widths), copies), scalar_bytes,
-                     what + " over " + std::to_string(rows) + " rows of the network " +
+  const std::uint64_t elements = saturating_mul(saturating_mul(rows, widths), copies);
+  if (allocation_fits(elements, scalar_bytes)) return;  // every step: no message to build
+  require_allocation(elements, scalar_bytes,
+                     what + std::string(" over ") + std::to_string(rows) + " rows of the network " +
                          sizes_string(spec.sizes) + " (its layer outputs and what backward keeps)");
 }
 
@@ -236,26 +237,32 @@ S Network<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
 }
 
 template <class S>
-double Network<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels) {
-  require(x.rows() > 0, "input.empty", "Network.accuracy: the batch has no rows");
+double Network<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index rows) {
   require(static_cast<std::size_t>(x.rows()) == labels.size(), "shape.mismatch",
           "Network.accuracy: x " + shape_string(x) + " vs " + std::to_string(labels.size()) +
               " labels");
+  const Index n = rows < 0 ? x.rows() : std::min(rows, x.rows());
+  require(n > 0, "input.empty", "Network.accuracy: the batch has no rows");
+  const bool single_output = spec_.sizes.back() == 1;
   // Softmax keeps the order of the scores, so the argmax of the scores is the
   // argmax of the probabilities (book 3.5.3) — no need to compute softmax.
+  // A single output is compared with 0.5 after its output activation.
   // In chunks of rows: 60,000 MNIST rows through wide layers would otherwise
   // hold 60,000 × width scores per layer at once.
   std::size_t correct = 0;
-  for (Index start = 0; start < x.rows(); start += kForwardChunkRows) {
-    const Index rows = std::min<Index>(kForwardChunkRows, x.rows() - start);
-    const Matrix<S> scores = rows == x.rows() ? predict(x, false) : predict(x.middleRows(start, rows), false);
-    for (Index i = 0; i < rows; ++i) {
+  for (Index start = 0; start < n; start += kForwardChunkRows) {
+    const Index count = std::min<Index>(kForwardChunkRows, n - start);
+    // (x itself when it is one chunk: a Block would be copied into a Matrix first)
+    const auto forward = [&](const Matrix<S>& part) { return single_output ? output(part) : predict(part, false); };
+    const Matrix<S> y = count == x.rows() ? forward(x) : forward(x.middleRows(start, count));
+    for (Index i = 0; i < count; ++i) {
       Index best = 0;
-      scores.row(i).maxCoeff(&best);
+      if (single_output) best = y(i, 0) > S(0.5) ? 1 : 0;
+      else y.row(i).maxCoeff(&best);
       correct += best == labels[static_cast<std::size_t>(start + i)];
     }
   }
-  return static_cast<double>(correct) / static_cast<double>(x.rows());
+  return static_cast<double>(correct) / static_cast<double>(n);
 }
 
 template <class S>

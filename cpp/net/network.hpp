@@ -70,8 +70,10 @@ std::uint64_t parameter_count(const NetSpec& spec);
 // allocated. predict/output/loss/gradient/trace check it; accuracy() runs in
 // chunks of kForwardChunkRows rows, so it never needs more than one chunk.
 void require_activation_memory(const NetSpec& spec, std::uint64_t rows, bool train,
-                               std::size_t scalar_bytes, const std::string& what);
+                               std::size_t scalar_bytes, const char* what);
 inline constexpr std::int64_t kForwardChunkRows = 1024;
+// The most Affine layers a network may have (validate() and the .npz loader).
+inline constexpr std::size_t kMaxAffineLayers = 32;
 
 template <class S>
 class Network {
@@ -104,8 +106,10 @@ class Network {
   S loss(const Matrix<S>& x, const Matrix<S>& t, bool train = true);
   // Forward (training mode) and backward: fills every gradient, returns the loss.
   S gradient(const Matrix<S>& x, const Matrix<S>& t);
-  // Fraction of rows whose argmax score equals the label (inference mode).
-  double accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels);
+  // Inference mode. Share of the first `rows` rows (all when rows < 0) whose prediction equals
+  // the label: the argmax, or for a single output (the XOR networks) class 1
+  // when the output is above 0.5, halfway between the 0 and 1 targets.
+  double accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index rows = -1);
 
   // Every parameter with its gradient, named and ordered like the book (W1, b1, ...).
   // The pointers stay valid for the network's lifetime, also after a move.

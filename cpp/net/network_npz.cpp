@@ -1,31 +1,18 @@
 // network_npz.cpp — see network_npz.hpp.
 #include "network_npz.hpp"
 
-#include <algorithm>
 #include <string>
 
 namespace scratchnet {
-
-namespace {
-
-// The same bound validate() applies; checked here too so that a file with
-// thousands of W's is refused while counting them, not after.
-constexpr std::size_t kMaxAffineLayers = 32;
-
-const Matrix<float>* find_or_null(const NamedArrays& arrays, const std::string& name) {
-  const auto it = std::find_if(arrays.begin(), arrays.end(), [&](const auto& a) { return a.first == name; });
-  return it == arrays.end() ? nullptr : &it->second;
-}
-
-}  // namespace
 
 NetSpec spec_from_arrays(const NamedArrays& arrays, NetSpec spec) {
   if (!spec.sizes.empty()) return spec;
   for (std::size_t i = 1;; ++i) {
     std::string w = "W";  // not "W" + to_string(i): GCC 12 warns falsely on that (its bug 105329)
     w += std::to_string(i);
-    const Matrix<float>* m = find_or_null(arrays, w);
+    const Matrix<float>* m = find_array_or_null(arrays, w);
     if (m == nullptr) break;
+    // checked while counting, so a file with thousands of W's is refused early
     require(i <= kMaxAffineLayers, "net.too_deep",
             "the file has more than " + std::to_string(kMaxAffineLayers) + " weight matrices");
     // W_i is (inputs, outputs): its rows must be the outputs of W_{i-1}.

@@ -258,26 +258,12 @@ double Trainer<S>::evaluate(const Dataset& data) {
                       ? std::min<Index>(config_.eval_max_samples, data.size())
                       : data.size();
   try {
-    if (outputs_ == 1) {
-      // A single output (the XOR network) has no argmax to take: the
-      // prediction is class 1 when the output is above 0.5, halfway between
-      // the 0 and 1 targets.
-      Index correct = 0;
-      for (Index start = 0; start < k; start += kForwardChunkRows) {  // chunks: see Network::accuracy
-        const Index rows = std::min<Index>(kForwardChunkRows, k - start);
-        const Matrix<S> y = net_.output(data.x.middleRows(start, rows).template cast<S>());
-        for (Index i = 0; i < rows; ++i)
-          correct += (y(i, 0) > S(0.5) ? 1 : 0) == data.labels[static_cast<std::size_t>(start + i)];
-      }
-      return static_cast<double>(correct) / static_cast<double>(k);
-    }
     if constexpr (std::is_same_v<S, float>) {
-      // The common case needs no copy: the data already is a Matrix<float>.
-      if (k == data.size()) return net_.accuracy(data.x, data.labels);
+      return net_.accuracy(data.x, data.labels, k);  // no copy: the data already is float
+    } else {
+      const std::vector<std::int32_t> labels(data.labels.begin(), data.labels.begin() + k);
+      return net_.accuracy(data.x.topRows(k).template cast<S>(), labels);
     }
-    const Matrix<S> x = data.x.topRows(k).template cast<S>();
-    const std::vector<std::int32_t> labels(data.labels.begin(), data.labels.begin() + k);
-    return net_.accuracy(x, labels);
   } catch (const Error& e) {
     if (!is_not_finite_error(e)) throw;
     return kNaN;  // weights left non-finite (guard off): no meaningful accuracy
