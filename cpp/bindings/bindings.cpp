@@ -351,6 +351,10 @@ class NetworkJs {
     return names;
   }
   val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
+  void copyParamsFrom(const NetworkJs& other) {
+    guarded([&] { net_->copy_params_from(*other.net_); });
+  }
+
   void setParam(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
     guarded([&] {
       const MatF m = matrix_in(ptr, n, rows, name.c_str());
@@ -615,6 +619,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("paramNames", &NetworkJs::paramNames)
       .function("param", &NetworkJs::param)
       .function("setParam", &NetworkJs::setParam)
+      .function("copyParamsFrom", &NetworkJs::copyParamsFrom)
       .function("trace", &NetworkJs::trace)
       .function("gradientCheck", &NetworkJs::gradientCheck)
       .function("toNpz", &NetworkJs::toNpz);

@@ -288,6 +288,18 @@ void Network<S>::set_param(const std::string& name, const Matrix<S>& value) {
 }
 
 template <class S>
+void Network<S>::copy_params_from(const Network& other) {
+  require(other.params_.size() == params_.size(), "shape.mismatch",
+          "Network.copy_params_from: " + sizes_string(other.spec_.sizes) + " into " + sizes_string(spec_.sizes));
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    require_same_shape("Network.copy_params_from", "source", *other.params_[i].value, "parameter",
+                       *params_[i].value);
+  }
+  // Same shapes: plain copies into the existing buffers, nothing is allocated.
+  for (std::size_t i = 0; i < params_.size(); ++i) *params_[i].value = *other.params_[i].value;
+}
+
+template <class S>
 std::vector<typename Network<S>::Trace> Network<S>::trace(const Matrix<S>& x) {
   require_input(x, "Network.trace");
   require_activation_memory(spec_, static_cast<std::uint64_t>(x.rows()), false, sizeof(S), "a traced forward pass");

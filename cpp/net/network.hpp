@@ -116,6 +116,9 @@ class Network {
   std::vector<Param<S>> params() { return params_; }
   Matrix<S>& param(const std::string& name);                        // "param.unknown"
   void set_param(const std::string& name, const Matrix<S>& value);  // "shape.mismatch"
+  // Every parameter's value from `other`, a network of the same sizes: a checkpoint
+  // kept inside the core (no copy out to JavaScript). "shape.mismatch" otherwise.
+  void copy_params_from(const Network& other);
 
   std::vector<std::unique_ptr<Layer<S>>>& layers() { return layers_; }
   const std::vector<std::string>& layer_names() const { return names_; }  // "Affine1", ...

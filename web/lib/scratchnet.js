@@ -283,10 +283,7 @@ class Network extends Owned {
   get inputSize() { return this._raw.inputSize(); }
   get outputSize() { return this._raw.outputSize(); }
 
-  #rows(x, rows) {
-    const r = rows ?? x.length / this.inputSize;
-    return r;
-  }
+  #rows(x, rows) { return rows ?? x.length / this.inputSize; }
 
   /** Scores of the last Affine layer (the book's predict), (rows × outputs) row-major. */
   predict(x, rows) {
@@ -326,6 +323,9 @@ class Network extends Owned {
 
   /** { rows, cols, data: Float32Array } of a parameter. */
   param(name) { return this._raw.param(name); }
+
+  /** Every weight from `other` (same sizes), copied inside wasm: a cheap checkpoint. */
+  copyParamsFrom(other) { guarded(() => this._raw.copyParamsFrom(other._raw)); }
 
   setParam(name, data, rows, cols) {
     this.#sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));

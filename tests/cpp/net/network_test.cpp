@@ -255,6 +255,39 @@ TEST(Network, ParamAccessAndShapeChecks) {
   EXPECT_NE(in_msg.find("(1, 3)"), std::string::npos) << in_msg;
 }
 
+TEST(Network, CopyParamsFromCopiesEveryWeightAndRefusesOtherSizes) {
+  NetSpec spec;
+  spec.sizes = {3, 4, 2};
+  spec.batch_norm = true;  // γ and β are parameters too
+  Network<float> a(spec, 1), b(spec, 2);
+  ASSERT_NE(a.param("W1"), b.param("W1"));
+  b.copy_params_from(a);
+  for (std::size_t i = 0; i < a.params().size(); ++i)
+    EXPECT_EQ(*a.params()[i].value, *b.params()[i].value) << a.params()[i].name;
+  NetSpec wider = spec;
+  wider.sizes = {3, 5, 2};
+  NetSpec deeper = spec;
+  deeper.sizes = {3, 4, 4, 2};
+  Network<float> c(wider, 1), d(deeper, 1);
+  expect_error("shape.mismatch", [&] { c.copy_params_from(a); });
+  expect_error("shape.mismatch", [&] { d.copy_params_from(a); });
+}
+
+TEST(Network, AccuracyOfASingleOutputThresholdsAtOneHalfAndCanStopEarly) {
+  // one output y = x₁ (identity): class 1 when y > 0.5 — there is no argmax of one column
+  NetSpec spec;
+  spec.sizes = {2, 1};
+  spec.output = "identity";
+  Network<double> net(spec, 1);
+  net.set_param("W1", mat<double>({{1.0}, {0.0}}));
+  net.set_param("b1", mat<double>({{0.0}}));
+  const Matrix<double> x = mat<double>({{0.0, 1.0}, {1.0, 0.0}, {0.9, 0.0}, {0.2, 1.0}});
+  EXPECT_EQ(net.accuracy(x, {0, 1, 1, 0}), 1.0);
+  EXPECT_EQ(net.accuracy(x, {0, 1, 0, 0}), 0.75);
+  EXPECT_EQ(net.accuracy(x, {0, 1, 0, 0}, 2), 1.0);  // only the first 2 rows
+  expect_error("input.empty", [&] { net.accuracy(x, {0, 1, 0, 0}, 0); });
+}
+
 TEST(Network, OneHot) {
   const Matrix<float> t = one_hot<float>({3, 0, 9}, 10);
   EXPECT_EQ(t.rows(), 3);

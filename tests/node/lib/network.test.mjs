@@ -94,3 +94,15 @@ test('objects are freed deterministically: scope() deletes, use after delete is 
   net.delete();
   net.delete(); // twice is harmless
 });
+
+test('copyParamsFrom copies every weight inside wasm and refuses other sizes', () => {
+  sn.scope(() => {
+    const a = sn.network({ sizes: [3, 4, 2] }, { seed: 1 });
+    const b = sn.network({ sizes: [3, 4, 2] }, { seed: 2 });
+    assert.notDeepEqual(Array.from(b.param('W1').data), Array.from(a.param('W1').data));
+    b.copyParamsFrom(a);
+    for (const name of a.paramNames()) assert.deepEqual(Array.from(b.param(name).data), Array.from(a.param(name).data), name);
+    const wider = sn.network({ sizes: [3, 5, 2] });
+    assert.throws(() => wider.copyParamsFrom(a), (e) => e.code === 'shape.mismatch');
+  });
+});

@@ -56,7 +56,8 @@ export function createSession(post, { sliceMs = 40 } = {}) {
   // that overflows got there through steps of 1e10, 1e20, … whose weights are
   // useless. So we also keep the last weights whose loss still looked like
   // learning, and go back to those when training diverges.
-  let healthy = null;    // { step, params: [[name, { rows, cols, data }]] }
+  let healthyNet = null; // a second network in wasm holding those weights
+  let healthyStep = null; // the step they are from, null when there are none
   let bestLoss = Infinity;
 
   // A macrotask that is not clamped like setTimeout(0): lets queued messages in.
@@ -72,8 +73,16 @@ export function createSession(post, { sliceMs = 40 } = {}) {
     if (!net || !trainer) throw new ScratchnetError('mnist.no_network', 'no network is built');
   }
 
+  function forgetHealthy() {
+    healthyNet?.delete();
+    healthyNet = null;
+    healthyStep = null;
+    bestLoss = Infinity;
+  }
+
   function freeNet() {
     running = false;
+    forgetHealthy();
     trainer?.delete();
     net?.delete();
     trainer = null;
@@ -88,22 +97,23 @@ export function createSession(post, { sliceMs = 40 } = {}) {
     // healthy: under twice an untrained network's loss ln(k), or under 3× the best so far
     if (mean > Math.max(2 * Math.log(data.train.classes), 3 * bestLoss)) return;
     bestLoss = Math.min(bestLoss, mean);
-    // Copying every weight after each ~40 ms slice costs 0.14 ms for 784-256-128-10
-    // (measured in Node): cheap enough to keep the newest healthy weights, always.
-    healthy = { step, params: net.paramNames().map((name) => [name, net.param(name)]) };
+    // The copy stays inside wasm (buffer to buffer, nothing allocated after the
+    // first), so keeping the newest healthy weights after every slice is cheap.
+    healthyNet ??= sn.network(net.spec);
+    healthyNet.copyParamsFrom(net);
+    healthyStep = step;
   }
 
   /** Put the healthy weights back; returns their step, or null when there are none. */
   function restoreHealthy() {
-    if (!healthy) return null;
-    for (const [name, p] of healthy.params) net.setParam(name, p.data, p.rows, p.cols);
+    if (healthyStep === null) return null;
+    net.copyParamsFrom(healthyNet);
     trainer.resetOptimizer();   // momentum gathered on the way up would throw them out again
-    return healthy.step;
+    return healthyStep;
   }
 
   function makeTrainer() {
-    healthy = null;
-    bestLoss = Infinity;
+    forgetHealthy();
     trainer?.delete();
     trainer = null;
     trainer = sn.trainer(net, {
