@@ -104,9 +104,8 @@ class Scratchnet {
   #track(o) {
     this.#live++;
     const free = o.delete.bind(o);
-    let freed = false;
     o.delete = () => {
-      if (!freed) { freed = true; this.#live--; }
+      if (!o.isDeleted()) this.#live--;
       free();
     };
     const s = this.#scopes[this.#scopes.length - 1];
@@ -352,6 +351,9 @@ class Dataset extends Owned {
   get features() { return this._raw.features(); }
   get classes() { return this._raw.classes(); }
   get name() { return this._raw.name(); }
+  /** Image height and width from the IDX header (0 when the rows are not images). */
+  get height() { return this._raw.height(); }
+  get width() { return this._raw.width(); }
   /** Features of rows [start, start+count) as a Float32Array. */
   x(start = 0, count = this.size - start) { return this._raw.x(start, count); }
   /** Labels of rows [start, start+count) as an Int32Array. */

@@ -74,7 +74,6 @@ export function mount(root, ctx) {
   let destroyed = false;
 
   // ---- DOM -------------------------------------------------------------------
-  root.replaceChildren();
   const left = el('section', { class: 'sn-controls', 'aria-label': t('bp.settings') });
   const right = el('section');
   const bottom = el('section', { class: 'sn-wide' });

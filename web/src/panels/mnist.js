@@ -64,14 +64,15 @@ export function mount(root, ctx) {
   let markers = [];
   let divergences = [];
   let epochs = [];
-  let last = { step: 0, epoch: 0, loss: NaN, samplesPerSec: NaN, etaMs: NaN, totalSteps: 0 };
+  let last = { step: 0, loss: NaN, samplesPerSec: NaN, etaMs: NaN };
+  // steps of the whole run, for the progress bar (the epochs setting may change mid-run)
+  const totalSteps = () => (netInfo ? netInfo.stepsPerEpoch * st.m_epochs : 0);
   let lastDraw = 0;
   let drawTimer = 0;
   let names = [];
   let workerLr = NaN;           // the rate the trainer in the worker reports using
 
   // ---- DOM -------------------------------------------------------------------
-  root.replaceChildren();
   const left = el('section', { className: 'sn-controls', 'aria-label': t('mnist.settings') });
   const right = el('section');
   const bottom = el('section', { className: 'sn-wide' });
@@ -239,7 +240,7 @@ export function mount(root, ctx) {
     put('samples-per-sec', last.samplesPerSec, Number.isFinite(last.samplesPerSec) ? Math.round(last.samplesPerSec).toLocaleString('en') : '—');
     put('eta', last.etaMs, status === 'running' ? fmtMs(last.etaMs) : '—');
     put('lr-current', workerLr, Number.isFinite(workerLr) ? fmtLr(workerLr) : '—');
-    trainProgress.value = last.totalSteps ? last.step / last.totalSteps : 0;
+    trainProgress.value = totalSteps() ? last.step / totalSteps() : 0;
     archLine.textContent = netInfo ? t('mnist.arch', { sizes: netInfo.sizes.join('-'), steps: netInfo.stepsPerEpoch }) : '';
   }
 
@@ -350,7 +351,7 @@ export function mount(root, ctx) {
     divergences = [];
     epochs = [];
     snapshot = null;
-    last = { step: 0, epoch: 0, loss: NaN, samplesPerSec: NaN, etaMs: NaN, totalSteps: 0 };
+    last = { step: 0, loss: NaN, samplesPerSec: NaN, etaMs: NaN };
     alertBox.hidden = true;
     errorBox.hidden = true;
   }
@@ -368,7 +369,6 @@ export function mount(root, ctx) {
     try {
       netInfo = await call('build', buildRequest());
       workerLr = netInfo.lr;
-      last.totalSteps = netInfo.stepsPerEpoch * st.m_epochs;
       status = 'ready';
     } catch (e) {
       netInfo = null;
@@ -393,7 +393,6 @@ export function mount(root, ctx) {
     if (!netInfo) return;
     status = 'running';
     updateButtons();
-    last.totalSteps = netInfo.stepsPerEpoch * st.m_epochs;
     await call('start', { epochs: st.m_epochs });
   }
 
@@ -417,7 +416,7 @@ export function mount(root, ctx) {
     if (e.event === 'progress') {
       history.pushMany(e.losses, e.step);
       for (let i = e.losses.length - 1; i >= 0; i--) if (Number.isFinite(e.losses[i])) { last.loss = e.losses[i]; break; }
-      Object.assign(last, { step: e.step, samplesPerSec: e.samplesPerSec, etaMs: e.etaMs, totalSteps: e.totalSteps });
+      Object.assign(last, { step: e.step, samplesPerSec: e.samplesPerSec, etaMs: e.etaMs });
       workerLr = e.lr;
       stats.dataset.workerHeap = String(e.heapBytes);
       stats.dataset.workerLive = String(e.liveObjects);
@@ -442,6 +441,9 @@ export function mount(root, ctx) {
     }
     updateButtons();
     updateStats();
+    // 'done' always follows the progress event of the last epoch end, which
+    // already redrew the curves and evaluated these very weights.
+    if (e.event === 'done') return;
     drawCurves();
     evaluate();
   }
@@ -512,8 +514,7 @@ export function mount(root, ctx) {
   epochsIn.addEventListener('change', () => {
     ctx.setState({ m_epochs: epochsIn.value });
     syncControls();
-    if (netInfo) last.totalSteps = netInfo.stepsPerEpoch * st.m_epochs;
-    if (status === 'done' && last.step < last.totalSteps) status = 'paused';   // more epochs: go on from here
+    if (status === 'done' && last.step < totalSteps()) status = 'paused';   // more epochs: go on from here
     updateButtons();
     updateStats();
   });

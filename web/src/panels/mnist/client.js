@@ -6,8 +6,7 @@
 // runs in the page itself, in slices short enough (12 ms) to keep it usable.
 import { ScratchnetError } from '../../../lib/scratchnet.js';
 
-const WORKER_SLICE_MS = 40;
-const INLINE_SLICE_MS = 12;
+const INLINE_SLICE_MS = 12;   // the worker uses the session's default, 40 ms
 
 function spawnWorker() {
   try {
@@ -73,7 +72,6 @@ export async function connect({ onEvent, onRestart }) {
 
   return {
     mode,
-    sliceMs: mode === 'worker' ? WORKER_SLICE_MS : INLINE_SLICE_MS,
     call(type, args = {}, transfer = []) {
       if (destroyed) return Promise.reject(new ScratchnetError('object.deleted', 'the session was closed'));
       const id = nextId++;

@@ -123,7 +123,8 @@ export function paintImage(canvas, values, side, offset = 0) {
   const img = ctx.createImageData(side, side);
   for (let i = 0; i < side * side; i++) {
     const g = Math.round(255 * (1 - Math.min(1, Math.max(0, values[offset + i]))));
-    img.data.set([g, g, g, 255], 4 * i);
+    img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = g;   // no array per pixel
+    img.data[4 * i + 3] = 255;
   }
   ctx.putImageData(img, 0, 0);
   return canvas;
@@ -140,7 +141,10 @@ export function paintWeights(canvas, values, side, offset = 0) {
   for (let i = 0; i < side * side; i++) {
     const v = values[offset + i] / max;
     const a = Math.round(255 * (1 - Math.abs(v)));
-    img.data.set(v >= 0 ? [255, a, a, 255] : [a, a, 255, 255], 4 * i);
+    img.data[4 * i] = v >= 0 ? 255 : a;
+    img.data[4 * i + 1] = a;
+    img.data[4 * i + 2] = v >= 0 ? a : 255;
+    img.data[4 * i + 3] = 255;
   }
   ctx.putImageData(img, 0, 0);
   return canvas;

@@ -2,6 +2,7 @@
 // the confusion matrix, and the ten class probabilities of one image.
 import * as Plot from '@observablehq/plot';
 import { cspSafePlot } from '../../ui.js';
+import { argmax } from './argmax.js';
 
 /** Train and test accuracy after each epoch: [{ epoch, trainAcc, testAcc }]. */
 export function accuracyPlot({ epochs, width, t }) {
@@ -56,7 +57,8 @@ export function confusionPlot({ counts, classes, names, width, t }) {
 
 /** Ten bars: the network's probability for each class. */
 export function probabilityPlot({ probs, names, width, t, truth = -1 }) {
-  const rows = Array.from(probs, (p, i) => ({ name: names[i], p, best: p === Math.max(...probs), truth: i === truth }));
+  const best = argmax(probs, 0, probs.length);
+  const rows = Array.from(probs, (p, i) => ({ name: names[i], p, best: i === best, truth: i === truth }));
   return cspSafePlot(Plot.plot({
     width,
     height: 24 * names.length + 40,

@@ -123,18 +123,17 @@ export function createSession(post, { sliceMs = 40 } = {}) {
   }
 
   function dataInfo() {
-    const side = Math.round(Math.sqrt(data.train.features));
+    const { height, width } = data.train;
     return {
       name: data.name, trainSize: data.train.size, testSize: data.test.size, testIsTrain: data.testIsTrain,
       features: data.train.features, classes: data.train.classes,
-      side: side * side === data.train.features ? side : 0,
+      side: height === width ? height : 0,   // square images are drawn; other shapes are not
     };
   }
 
   function netInfo() {
     return {
-      sizes: Array.from(net.spec.sizes), params: net.paramNames(), stepsPerEpoch: trainer.stepsPerEpoch,
-      step: trainer.stepCount, epoch: trainer.epoch, lr: trainer.learningRate,
+      sizes: Array.from(net.spec.sizes), stepsPerEpoch: trainer.stepsPerEpoch, lr: trainer.learningRate,
     };
   }
 
@@ -181,10 +180,10 @@ export function createSession(post, { sliceMs = 40 } = {}) {
       if (!r.last.diverged) checkpoint(r.losses, r.last.step);   // before r.losses is sent away
       const perStep = run.ms / Math.max(run.steps, 1);
       const event = {
-        event: 'progress', step: r.last.step, epoch: r.last.epoch, losses: r.losses,
+        event: 'progress', step: r.last.step, losses: r.losses,
         epochs: r.epochs.map((e) => ({ epoch: e.epoch, step: e.step, trainAcc: e.trainAcc, testAcc: e.testAcc })),
         lr: trainer.learningRate, samplesPerSec: (1000 / perStep) * config.batch,
-        etaMs: perStep * (totalSteps - trainer.stepCount), totalSteps,
+        etaMs: perStep * (totalSteps - trainer.stepCount),
         heapBytes: sn.heapBytes, liveObjects: sn.liveObjects,   // the soak test watches these stay flat
       };
       // A copy of the weights at every epoch end: if this worker dies, the page restarts it from here.
@@ -199,7 +198,7 @@ export function createSession(post, { sliceMs = 40 } = {}) {
     }
     if (running) {
       running = false;
-      post({ event: 'done', step: trainer.stepCount, epoch: trainer.epoch });
+      post({ event: 'done' });
     }
   }
 
@@ -234,7 +233,7 @@ export function createSession(post, { sliceMs = 40 } = {}) {
   const handlers = {
     async init() {
       sn ??= await loadScratchnet();
-      return { version: sn.version, buildFlavor: sn.buildFlavor };
+      return null;
     },
 
     /** Fetch the four IDX files of a bundled set, reporting progress, and load them. */
@@ -308,19 +307,14 @@ export function createSession(post, { sliceMs = 40 } = {}) {
       const labels = data.test.labels();
       const out = testOutputs();
       const confusion = new Int32Array(k * k);   // row = true class, column = predicted
-      let correct = 0;
-      for (let i = 0; i < n; i++) {
-        const p = argmax(out, i * k, k);
-        confusion[labels[i] * k + p]++;
-        if (p === labels[i]) correct++;
-      }
+      for (let i = 0; i < n; i++) confusion[labels[i] * k + argmax(out, i * k, k)]++;
       const g = Math.min(GRID_IMAGES, n);
       const W1 = net.param('W1');   // (features, hidden): column j is what unit j looks for
       const units = Math.min(WEIGHT_IMAGES, W1.cols);
       const weights = new Float32Array(W1.rows * units);
       for (let j = 0; j < units; j++) for (let i = 0; i < W1.rows; i++) weights[j * W1.rows + i] = W1.data[i * W1.cols + j];
       const result = {
-        classes: k, testAcc: correct / n, confusion, step: trainer.stepCount,
+        classes: k, confusion,
         grid: { images: data.test.x(0, g), labels: labels.slice(0, g), probs: out.slice(0, g * k) },
         weights: { units, features: W1.rows, data: weights },
       };
