@@ -3,7 +3,7 @@
 // the panel under a strict Content-Security-Policy.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, waitShown } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, waitShown, waitAttr, nextFrame } from './harness.mjs';
 import { loadCore } from '../node/load.mjs';
 
 after(stop);
@@ -138,7 +138,7 @@ test('zoom buttons (mouse and keyboard) change xmin/xmax in the URL; a bad range
     let h = await hashParams(page);
     assert.equal(h.xmin, '-2.5');
     assert.equal(h.xmax, '2.5');
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-xmin'), '-2.5');
+    await waitAttr(page, 'activation-plot', 'data-xmin', '-2.5');
     assert.equal(await page.inputValue(tid('xmin')), '-2.5');
 
     await page.focus(tid('zoom-out'));
@@ -151,7 +151,7 @@ test('zoom buttons (mouse and keyboard) change xmin/xmax in the URL; a bad range
     await page.click(tid('zoom-reset'));
     h = await hashParams(page);
     assert.equal(h.xmin, undefined, 'the default range is not written to the URL');
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-xmax'), '5');
+    await waitAttr(page, 'activation-plot', 'data-xmax', '5');
 
     // typed bounds
     await page.fill(tid('xmax'), '20');
@@ -171,7 +171,7 @@ test('URL round trip: choosing tanh without the derivative reopens as tanh witho
   let url;
   await withPage('activation-url-write', PAGE, async (page, base) => {
     await panelReady(page);
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-deriv'), 'true');
+    await waitAttr(page, 'activation-plot', 'data-deriv', 'true');
     await page.selectOption(tid('fn'), 'tanh');
     await page.uncheck(tid('deriv'));
     const h = await hashParams(page);
@@ -183,8 +183,8 @@ test('URL round trip: choosing tanh without the derivative reopens as tanh witho
     await panelReady(page);
     assert.equal(await page.inputValue(tid('fn')), 'tanh');
     assert.equal(await page.isChecked(tid('deriv')), false);
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-fn'), 'tanh');
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-deriv'), 'false');
+    await waitAttr(page, 'activation-plot', 'data-fn', 'tanh');
+    await waitAttr(page, 'activation-plot', 'data-deriv', 'false');
     // one curve, no dashed derivative line
     assert.equal(await page.$$eval(`${tid('activation-plot')} svg g[aria-label="line"]`, (g) => g.length), 1);
     assert.equal(await page.$$eval(`${tid('activation-plot')} svg [stroke-dasharray="6,4"]`, (g) => g.length), 0);
@@ -204,17 +204,18 @@ test('URL round trip: choosing tanh without the derivative reopens as tanh witho
 test('sigmoid and tanh shade where h\'(x) < 0.01 and explain the vanishing gradient; ReLU does not', async () => {
   await withPage('activation-vanishing', PAGE, async (page) => {
     await panelReady(page);
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-bands'), '2');
+    await waitAttr(page, 'activation-plot', 'data-bands', '2');
     assert.equal(await page.$$eval(`${tid('activation-plot')} svg g[aria-label="rect"] rect`, (r) => r.length), 2);
     const note = await testidText(page, 'gradient-note');
     assert.match(note, /h'\(0\) = 0\.25/);
     assert.match(note, /vanishing gradient/);
     assert.match(note, /Why ReLU helps/);
     await page.click(tid('zoom-in'));  // −2.5 … 2.5: the sigmoid is not flat enough there
-    assert.equal(await page.getAttribute(tid('activation-plot'), 'data-bands'), '0');
+    await waitAttr(page, 'activation-plot', 'data-bands', '0');
     assert.match(await testidText(page, 'gradient-note'), /No region/);
     await page.click(tid('zoom-reset'));
     await page.selectOption(tid('fn'), 'relu');
+    await waitAttr(page, 'activation-plot', 'data-fn', 'relu');
     assert.equal(await page.getAttribute(tid('activation-plot'), 'data-bands'), '0');
     assert.match(await testidText(page, 'gradient-note'), /dying ReLU/);
   });
@@ -265,7 +266,7 @@ test('at 375 px wide nothing overflows horizontally', async () => {
     await page.check(tid('compare'));
     await page.click(tid('softmax-overflow'));
     await page.fill(tid('softmax-input'), '-1500.25, 1999.5, 0.001, 3, 4, 5, 6, 7, 8, 9');
-    await page.waitForTimeout(100);
+    await nextFrame(page);
     await assertNoOverflow(page);
     const plot = await page.$eval(`${tid('activation-plot')} svg`, (svg) => svg.getBoundingClientRect().right);
     assert.ok(plot <= 375, `plot right edge ${plot}`);

@@ -112,6 +112,14 @@ export async function waitShown(page, id, shown = true, timeout = 10000) {
   await page.waitForSelector(tid(id), { state: shown ? 'visible' : 'hidden', timeout });
 }
 
+/** Wait until the element with data-testid="id" has attribute `name` equal to `value` (redrawn on the next frame). */
+export async function waitAttr(page, id, name, value, timeout = 10000) {
+  await page.waitForSelector(`${tid(id)}[${name}="${value}"]`, { state: 'attached', timeout });
+}
+
+/** Wait for two animation frames: whatever a panel scheduled for the next frame has been drawn. */
+export const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 /** Wait until the number in data-value of `id` compares (op: <, >, >=, ===) with x. */
 export async function waitValue(page, id, op, x, timeout = 30000) {
   await page.waitForFunction(([sel, o, y]) => {

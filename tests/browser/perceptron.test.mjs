@@ -3,7 +3,7 @@
 // the URL round trip, keyboard use and the 375px layout.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, waitShown } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, waitShown, nextFrame } from './harness.mjs';
 
 after(stop);
 
@@ -221,7 +221,7 @@ test('at 375px wide the panel does not overflow the page, also after learning', 
   await withPage('perceptron-375', PAGE, async (page) => {
     await panelReady(page);
     for (let i = 0; i < 6; i += 1) await page.click(tid('learn-step'));
-    await page.waitForTimeout(100);
+    await nextFrame(page);
     await assertNoOverflow(page);
   }, { viewport: PHONE });
 });

@@ -86,7 +86,9 @@ footer.className = 'sn-page sn-footer';
 footer.dataset.testid = 'core-stats';
 document.body.append(footer);
 getCore().then((sn) => {
+  let updates = 0;
   const update = () => {
+    footer.dataset.updates = String(++updates);   // so a test can wait for a fresh reading
     footer.dataset.heap = String(sn.heapBytes);
     footer.dataset.live = String(sn.liveObjects);
     footer.textContent = t('app.core', { version: sn.version, flavor: sn.buildFlavor, mb: (sn.heapBytes / 1048576).toFixed(1), live: sn.liveObjects });
