@@ -16,7 +16,7 @@ const env = { ...process.env, NODE_PATH: '/usr/share/nodejs' };  // Debian emscr
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
 // The compile flags CMakeLists.txt gives the library for each flavour; core_bench must match them.
-export const FLAVORS = {
+const FLAVORS = {
   'wasm-simd': { wasm: true, cmake: ['-DSCRATCHNET_SIMD=ON'], flags: ['-msimd128'] },
   'wasm-nosimd': { wasm: true, cmake: ['-DSCRATCHNET_SIMD=OFF'], flags: [] },
   'native-sse2': { wasm: false, cmake: ['-DSCRATCHNET_NATIVE_ARCH=sse2'],
@@ -24,7 +24,7 @@ export const FLAVORS = {
   'native-march': { wasm: false, cmake: ['-DSCRATCHNET_NATIVE_ARCH=native'], flags: ['-march=native'] },
 };
 
-export const buildDir = (flavor) => path.join(root, 'build', `bench-${flavor}`);
+const buildDir = (flavor) => path.join(root, 'build', `bench-${flavor}`);
 
 const newer = (out, inputs) => !fs.existsSync(out) || inputs.some((f) => fs.statSync(f).mtimeMs > fs.statSync(out).mtimeMs);
 
@@ -51,5 +51,5 @@ export function buildFlavor(flavor) {
   }
   const out = path.join(dir, 'core_bench');
   if (newer(out, [src, lib])) run('g++', [...common, src, lib, '-lz', '-o', out]);
-  return { dir, exe: out };
+  return { exe: out };
 }

@@ -24,7 +24,6 @@ import struct
 import subprocess
 import tempfile
 import zipfile
-import zlib
 
 import numpy as np
 
@@ -64,7 +63,8 @@ images3 = idx([3, 28, 28], all_images[16:16 + 3 * 784])
 labels3 = idx([3], all_labels[8:11])
 assert list(labels3[8:]) == [3, 5, 8]  # the bundled split is shuffled
 write('idx', 'good-images-3.idx', images3)
-write('idx', 'good-images-3.idx.gz', gz(images3))
+good_gz = gz(images3)
+write('idx', 'good-images-3.idx.gz', good_gz)
 write('idx', 'good-labels-3.idx', labels3)
 write('idx', 'good-labels-3.idx.gz', gz(labels3))
 write('idx', 'good-tiny-2x2.idx', idx([2, 2, 2], bytes([0, 64, 128, 255, 1, 2, 3, 4])))
@@ -91,7 +91,6 @@ broken('idx', 'labels-count-mismatch.idx', idx([2], bytes([3, 5])), 'labels', 'i
 broken('idx', 'labels-2d.idx', idx([3, 1], bytes([3, 5, 8])), 'labels', 'idx.bad_dims')
 broken('idx', 'images-2d.idx', idx([3, 784], images3[16:]), 'images', 'idx.bad_dims')
 broken('idx', 'images-zero-width.idx', idx([3, 28, 0]), 'images', 'idx.bad_dims')
-good_gz = gz(images3)
 flipped = bytearray(good_gz)
 flipped[len(flipped) // 2] ^= 0xFF
 broken('idx', 'gzip-corrupt.idx.gz', bytes(flipped), 'alone', 'gzip.corrupt')
@@ -127,13 +126,13 @@ def npy(arr):
     return buf.getvalue()
 
 
-def zip_of(entries, method=zipfile.ZIP_STORED):
+def zip_of(entries):
     """A zip of (name, bytes) pairs, dated 1980 so the bytes never change."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w') as z:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = method
+            info.compress_type = zipfile.ZIP_STORED
             z.writestr(info, data)
     return buf.getvalue()
 

@@ -7,7 +7,7 @@
 // 1. bundled MNIST, default settings: seconds from pressing Start to ≥ 94 % test accuracy
 // 2. Fashion-MNIST, 784-256-128-10: best test accuracy within the time limit
 // 3. the longest main-thread task while training (PerformanceObserver 'longtask')
-import { withPage, stop, tid } from '../tests/browser/harness.mjs';
+import { withPage, stop, tid, dataValue } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const fashionSeconds = Number(args[args.indexOf('--fashion-seconds') + 1]) || 120;
@@ -26,11 +26,11 @@ async function trainAndWatch(page, { limit, until }) {
   let lastEpoch = 0;
   while ((Date.now() - t0) / 1000 < limit) {
     await page.waitForTimeout(100);
-    const epoch = await page.$eval(tid('epoch'), (e) => Number(e.dataset.value));
+    const epoch = await dataValue(page, 'epoch');
     const status = await page.$eval(tid('status'), (e) => e.dataset.value);
     if (epoch > lastEpoch) {
       lastEpoch = epoch;
-      const acc = await page.$eval(tid('test-acc'), (e) => Number(e.dataset.value));
+      const acc = await dataValue(page, 'test-acc');
       const s = (Date.now() - t0) / 1000;
       seen.push({ epoch, acc, s });
       console.log(`  epoch ${epoch}: test ${(100 * acc).toFixed(2)} % at ${s.toFixed(1)} s`);
@@ -39,7 +39,7 @@ async function trainAndWatch(page, { limit, until }) {
     if (status === 'done' || status === 'diverged') break;
   }
   if (await page.$eval(tid('status'), (e) => e.dataset.value) === 'running') await page.click(tid('train'));
-  const sps = await page.$eval(tid('samples-per-sec'), (e) => Number(e.dataset.value));
+  const sps = await dataValue(page, 'samples-per-sec');
   const longTasks = await page.evaluate(() => window.__longTasks);
   return { seen, sps, longTasks };
 }

@@ -73,7 +73,7 @@ async function main() {
   }
   for (const w of INFERENCE) {
     const calls = Math.max(1, Math.round(opt.inferSamples / w.batch));
-    await measure(w, (c) => c.inference(w, x, labels, weights), calls * w.batch, (s, warm) => {
+    await measure(w, (c) => c.inference(w, x, weights), calls * w.batch, (s, warm) => {
       let v = 0;
       for (let i = 0; i < (warm ? Math.ceil(calls / 10) : calls); ++i) v = s.call();
       return v;

@@ -71,7 +71,7 @@ export async function tfjsContender(backend, { threads } = {}) {
         dispose() { tf.dispose([...batches.flat(), ...params]); opt.dispose(); },
       };
     },
-    inference({ batch }, x, _labels, weights) {
+    inference({ batch }, x, weights) {
       const w = weights.map(({ rows, cols, data }) => tf.tensor2d(data, [rows, cols]));
       const input = x.subarray(0, batch * 784);
       return {

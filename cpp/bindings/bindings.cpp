@@ -13,6 +13,8 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <malloc.h>
+
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -583,6 +585,9 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
   using namespace emscripten;
   function("version", &sn::version);
   function("buildFlavor", &sn::build_flavor);
+  // Bytes malloc has handed out and not yet taken back (the wasm memory's
+  // size only grows, so it cannot show a leak that fits in already-grown space).
+  function("heapUsed", +[] { return static_cast<double>(mallinfo().uordblks); });
   function("activate", &activate);
   function("sampleActivation", &sample_activation);
   function("softmax", &softmax);

@@ -2,11 +2,10 @@
 // mid-run, divergence, the gradient check, the spiral, URL state, keyboard, 375px.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue, waitValue, waitShown } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue as value, waitValue, waitShown } from './harness.mjs';
 
 after(stop);
 
-const value = dataValue;
 
 test('XOR with the defaults (2-2-1 tanh, momentum η = 0.1) reaches loss < 0.01', async () => {
   await withPage('backprop-xor', '/index.html?lang=en#panel=backprop', async (page) => {

@@ -32,19 +32,10 @@ async function violationsIn(page) {
   return all;
 }
 
-// The demo page as published, served with the strict CSP.
-async function serveDemo(page, base) {
-  await page.route(`${base}/demo.html`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
-  });
-}
-
 test('the demo page (custom elements and an iframe) works under a strict CSP: no violation, no console error', async () => {
   await withPage('safety-demo-csp', '/embed.html?panel=forward&lang=en', async (page, base, { violations }) => {
     await instrument(page);
-    await serveDemo(page, base);
-    await page.goto(`${base}/demo.html`);
+    await page.goto(`${base}/demo.html`);   // served with the strict CSP too (csp: true covers every page)
     for (const id of ['demo-perceptron', 'demo-activation', 'demo-backprop']) await panelReady(page, `#${id}`);
     await page.frameLocator('#demo-forward').locator('.sn-panel[data-ready="true"]').waitFor({ timeout: 20000 });
     assert.equal(await page.$eval('article', (a) => getComputedStyle(a).maxWidth), '736px', 'demo.css applies (46rem)');

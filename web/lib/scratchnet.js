@@ -119,6 +119,9 @@ class Scratchnet {
   /** The size of the wasm memory in bytes (it grows, never shrinks). */
   get heapBytes() { return this.#M.HEAPU8.length; }
 
+  /** Bytes allocated inside the wasm memory right now: what a leak would raise. */
+  get heapUsed() { return this.#M.heapUsed(); }
+
   // Copy a typed array (or plain array) into the wasm heap, call fn(ptr), free.
   #withHeap(data, Type, fn) {
     const M = this.#M;

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../error_of.hpp"
+
 namespace {
 
 using scratchnet::Matrix;
@@ -32,12 +34,7 @@ TEST(NetworkNpz, SaveThenLoadIsBitIdentical) {
 
 TEST(NetworkNpz, RefusesChainsThatDoNotFit) {
   const auto code = [](const NamedArrays& a) {
-    try {
-      scratchnet::network_from_arrays(a, {});
-    } catch (const scratchnet::Error& e) {
-      return e.code();
-    }
-    return std::string();
+    return scratchnet::testing::error_of([&] { scratchnet::network_from_arrays(a, {}); });
   };
   EXPECT_EQ(code({{"b1", Matrix<float>::Zero(1, 3)}}), "npz.missing_param");
   EXPECT_EQ(code({{"W1", Matrix<float>::Zero(2, 3)}, {"W2", Matrix<float>::Zero(4, 2)}}), "npz.bad_entry");

@@ -91,7 +91,7 @@ Case random_case(std::uint64_t seed) {
   c.spec.init = init[rng.below(3)];
   c.spec.batch_norm = rng.below(2) == 1;
   c.spec.dropout = rng.below(3) == 0 ? 0.2 : 0.0;
-  c.optimizer = kOptimizerNames[rng.below(6)];
+  c.optimizer = kOptimizerNames[rng.below(static_cast<std::uint32_t>(std::size(kOptimizerNames)))];
 
   const int rows = 4 + static_cast<int>(rng.below(40));
   const int features = c.spec.sizes.front(), classes = c.spec.sizes.back();

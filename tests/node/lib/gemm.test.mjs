@@ -10,7 +10,7 @@
 // check the same kernel's packing logic in its portable form (tests/cpp/kernels).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCore } from '../load.mjs';
+import { loadCore, assertClose } from '../load.mjs';
 
 const sn = await loadCore();
 
@@ -33,13 +33,6 @@ function matmul(a, b, m, n, k, { ta = false, tb = false } = {}) {
   return c;
 }
 
-function assertNear(actual, expected, tol, what) {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  let worst = 0;
-  for (let i = 0; i < expected.length; ++i) worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
-  assert.ok(worst <= tol, `${what}: max |error| ${worst} > ${tol}`);
-}
-
 test('the build under test is the wasm SIMD build (so these tests exercise the packed kernel)', () => {
   assert.equal(sn.buildFlavor, 'wasm-simd128');
 });
@@ -56,7 +49,7 @@ for (const [inp, out, rows] of [[37, 29, 11], [784, 100, 100], [5, 3, 1]]) {
       const A = net.trace(x, rows).find((t) => t.layer === 'Affine1').data;
       const expected = matmul(x, W, rows, out, inp).map((v, i) => v + b[i % out]);
       // float32 products summed over `inp` terms of size ≤ |x||W|: ≈ 1e-7 · inp
-      assertNear(A, expected, 2e-7 * inp + 1e-6, 'A1');
+      assertClose(assert, A, expected, 2e-7 * inp + 1e-6, 'A1');
     });
   });
 }
@@ -99,8 +92,8 @@ test('backward: dW1 = xᵀ·(dS·W2ᵀ) and dW2 = hᵀ·dS after one SGD step ma
       const tr = sn.trainer(net, { train: data, optimizer: 'sgd', learningRate: 1, batchSize: rows, seed: 1 });
       tr.step();
       const moved = (before, after) => before.map((v, i) => v - after[i]);
-      assertNear(moved(W2, net.param('W2').data), dW2, 2e-6, 'dW2 = hᵀ·dS');
-      assertNear(moved(W1, net.param('W1').data), dW1, 2e-6, 'dW1 = xᵀ·(dS·W2ᵀ)');
+      assertClose(assert, moved(W2, net.param('W2').data), dW2, 2e-6, 'dW2 = hᵀ·dS');
+      assertClose(assert, moved(W1, net.param('W1').data), dW1, 2e-6, 'dW1 = xᵀ·(dS·W2ᵀ)');
     });
   } finally {
     data.delete();
