@@ -3,6 +3,7 @@
 // styles go through the CSSOM, so a panel works on a page whose
 // Content-Security-Policy refuses inline styles and markup from strings.
 import katex from 'katex';
+import { errorMessage } from './i18n.js';
 
 /** Set one attribute: null, undefined and false leave it out, true sets it empty. */
 function setAttr(e, name, v) {
@@ -46,6 +47,19 @@ export function el(tag, props = {}, ...children) {
 export function controlRow(label, id, ...controls) {
   if (controls.length === 1) controls[0].style.gridColumn = '2 / 4';
   return el('div', { className: 'sn-control' }, el('label', { for: id, text: label }), ...controls);
+}
+
+/** A <select id data-testid> with one option per value, shown as label(value). */
+export function selectOf(id, testid, values, label) {
+  const s = el('select', { id, 'data-testid': testid });
+  for (const v of values) s.append(el('option', { value: String(v), text: label(v) }));
+  return s;
+}
+
+/** Show the translated message of error `e` in `box` (an .sn-error element). */
+export function showError(box, e) {
+  box.textContent = errorMessage(e);
+  box.hidden = false;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

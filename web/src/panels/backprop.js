@@ -5,8 +5,7 @@
 // numeric — the forward pass over the decision grid, the losses, accuracies,
 // the divergence guard and the gradient check — comes from `sn`; this file
 // only moves the numbers onto the screen.
-import { errorMessage } from '../i18n.js';
-import { el, controlRow, formula } from '../ui.js';
+import { el, controlRow, formula, selectOf, showError as showErrorIn } from '../ui.js';
 import { strings } from './backprop/strings.js';
 import { decisionPlot } from './backprop/plots.js';
 import { lossPlot } from '../shared/loss-plot.js';
@@ -82,27 +81,22 @@ export function mount(root, ctx) {
   left.append(el('h2', { text: t('bp.title') }));
   if (!ctx.embedded) left.append(el('p', { class: 'sn-explain', text: t('bp.intro') }));
 
-  function select(id, key, values, labelFor, testid) {
-    const s = el('select', { id, 'data-testid': testid ?? key });
-    for (const v of values) s.append(el('option', { value: String(v), text: labelFor(v) }));
-    return s;
-  }
 
   const ids = Object.fromEntries(['data', 'hidden', 'hiddenN', 'act', 'optimizer', 'init', 'seed', 'lr', 'lrN', 'speed', 'logy']
     .map((k) => [k, `${uid}-${k}`]));
 
-  const dataSel = select(ids.data, 'data', ['xor', 'spiral'], (v) => t(`bp.data.${v}`));
+  const dataSel = selectOf(ids.data, 'data', ['xor', 'spiral'], (v) => t(`bp.data.${v}`));
   const hiddenRange = el('input', { type: 'range', id: ids.hidden, min: 1, max: 64, step: 1, 'data-testid': 'hidden-range' });
   const hiddenNum = el('input', { type: 'number', id: ids.hiddenN, min: 1, max: 64, step: 1, 'aria-label': t('bp.hidden.number'), 'data-testid': 'hidden' });
-  const actSel = select(ids.act, 'act', ['tanh', 'sigmoid', 'relu', 'leaky_relu'], (v) => t(`bp.act.${v}`));
-  const optSel = select(ids.optimizer, 'optimizer', ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'], (v) => t(`bp.opt.${v}`));
-  const initSel = select(ids.init, 'init', ['xavier', 'he', 'std'], (v) => t(`bp.init.${v}`));
+  const actSel = selectOf(ids.act, 'act', ['tanh', 'sigmoid', 'relu', 'leaky_relu'], (v) => t(`bp.act.${v}`));
+  const optSel = selectOf(ids.optimizer, 'optimizer', ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'], (v) => t(`bp.opt.${v}`));
+  const initSel = selectOf(ids.init, 'init', ['xavier', 'he', 'std'], (v) => t(`bp.init.${v}`));
   const seedNum = el('input', { type: 'number', id: ids.seed, min: 0, max: 2 ** 31 - 1, step: 1, 'data-testid': 'seed' });
   const seedBtn = el('button', { type: 'button', text: t('bp.seed.new'), 'data-testid': 'new-seed', style: { padding: '0.3rem 0.3rem', whiteSpace: 'nowrap', fontSize: '0.9em' } });
   const lrRange = el('input', { type: 'range', id: ids.lr, min: Math.log10(LR_MIN), max: Math.log10(LR_MAX), step: 0.05, 'data-testid': 'lr-range' });
   const lrNum = el('input', { type: 'number', id: ids.lrN, min: LR_MIN, max: LR_MAX, step: 'any', 'aria-label': t('bp.lr.number'), 'data-testid': 'lr-number' });
   lrRange.setAttribute('aria-label', t('bp.lr.range'));
-  const speedSel = select(ids.speed, 'speed', SPEEDS, (n) => t('bp.speed.option', { n }), 'speed');
+  const speedSel = selectOf(ids.speed, 'speed', SPEEDS, (n) => t('bp.speed.option', { n }));
   speedSel.setAttribute('aria-label', t('bp.speed.label'));
 
   left.append(
@@ -174,10 +168,7 @@ export function mount(root, ctx) {
   }
 
   // ---- helpers ---------------------------------------------------------------
-  function showError(e) {
-    errorBox.textContent = errorMessage(e);
-    errorBox.hidden = false;
-  }
+  const showError = (e) => showErrorIn(errorBox, e);
   function clearError() { errorBox.hidden = true; errorBox.textContent = ''; }
 
   function plotWidth(box, max) {

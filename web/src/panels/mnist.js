@@ -6,7 +6,7 @@
 // what the session reports. The learning rate can be turned at any moment; it
 // reaches the worker between two minibatches and the loss curve marks where.
 import { errorMessage } from '../i18n.js';
-import { el, controlRow, formula } from '../ui.js';
+import { el, controlRow, formula, selectOf, showError } from '../ui.js';
 import { lossPlot } from '../shared/loss-plot.js';
 import { LossHistory } from '../shared/loss-history.js';
 import { strings } from './mnist/strings.js';
@@ -80,11 +80,7 @@ export function mount(root, ctx) {
   left.append(el('h2', { text: t('mnist.title') }));
   if (!ctx.embedded) left.append(el('p', { className: 'sn-explain', text: t('mnist.intro') }));
 
-  function select(key, values, label) {
-    const s = el('select', { id: id(key), 'data-testid': key });
-    for (const v of values) s.append(el('option', { value: String(v), text: label(v) }));
-    return s;
-  }
+  const select = (key, values, label) => selectOf(id(key), key, values, label);
   const num = (key, attrs) => el('input', { type: 'number', id: id(key), 'data-testid': key, ...attrs });
 
   // data
@@ -258,10 +254,6 @@ export function mount(root, ctx) {
     if (!destroyed) accBox.replaceChildren(accuracyPlot({ epochs, width: width(accBox, 560), t }));
   }
 
-  function showError(box, e) {
-    box.textContent = errorMessage(e);
-    box.hidden = false;
-  }
   function note(key, params) {
     noteBox.textContent = t(key, params);
     noteBox.hidden = false;

@@ -6,9 +6,8 @@
 // step by step; and finally builds XOR from NAND + OR → AND.
 // Every answer of a perceptron comes from the core: sn.truthTable,
 // sn.perceptronTrainer, sn.xorTwoLayer, sn.gatePresets.
-import { errorMessage } from '../i18n.js';
 import { parseSetting } from '../state.js';
-import { el, controlRow, renderTex } from '../ui.js';
+import { el, controlRow, renderTex, showError as showErrorIn } from '../ui.js';
 import { uid, fmt, fieldValue, scrollBox, srOnly } from './perceptron/dom.js';
 import { decisionPlot, xorPlot, errorChart, COLORS } from './perceptron/plots.js';
 
@@ -251,10 +250,7 @@ export function mount(root, ctx) {
   let destroyed = false;
 
   const errorBox = el('p', { className: 'sn-error sn-wide', attrs: { role: 'alert' }, 'data-testid': 'pc-error', hidden: true });
-  function showError(e) {
-    errorBox.textContent = errorMessage(e);
-    errorBox.hidden = false;
-  }
+  const showError = (e) => showErrorIn(errorBox, e);
   function clearError() { errorBox.hidden = true; errorBox.textContent = ''; }
   // Run a core call; a thrown error is shown in the panel instead of breaking it.
   function guard(fn, fallback) {
