@@ -26,7 +26,7 @@ void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Tr
   const StridedMatrix va = view(a, ta), vb = view(b, tb);
   c.resize(va.rows, vb.cols);
   if constexpr (SCRATCHNET_GEMM_PACKED) {
-    packed_gemm(va, vb, c.data(), c.cols(), /*accumulate=*/false);
+    packed_gemm(va, vb, c.data(), c.cols());
   } else {
     eigen_gemm(a, ta, b, tb, c);
   }

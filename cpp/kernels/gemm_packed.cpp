@@ -50,8 +50,8 @@ void pack_b(const StridedMatrix& b, gemm_index k0, gemm_index kc, gemm_index j0,
 }
 
 // The register tile: acc (kMr × kNr) = Σ_k ap[k] ⊗ bp[k], then written to C.
-// `first` means this is the first pass over k for C (overwrite unless the
-// caller asked to accumulate). m, n ≤ kMr, kNr are the valid part of the tile.
+// `overwrite` on the first pass over k, then add: later passes continue the
+// sum. m, n ≤ kMr, kNr are the valid part of the tile.
 void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc,
                   bool overwrite, gemm_index m, gemm_index n) {
   F32x4 acc[kMr][2];
@@ -95,8 +95,7 @@ void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gem
 // 16 columns at a time with the strip's sums held in registers:
 //   c_i,j..j+15 = Σ_k a_ik · b_k,j..j+15
 // Needs B's rows contiguous (col_stride 1), which x·W, the forward product, has.
-void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
-              bool accumulate) {
+void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc) {
   const gemm_index N = b.cols, K = a.cols;
   for (gemm_index i = 0; i < a.rows; ++i) {
     const float* ai = a.data + i * a.row_stride;
@@ -109,18 +108,18 @@ void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_ind
         const float* bk = b.data + k * b.row_stride + j;
         for (int q = 0; q < 4; ++q) acc[q] = add4(acc[q], mul4(aik, load4(bk + 4 * q)));
       }
-      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, accumulate ? add4(load4(ci + j + 4 * q), acc[q]) : acc[q]);
+      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, acc[q]);
     }
     for (; j + 4 <= N; j += 4) {
       F32x4 acc = zero4();
       for (gemm_index k = 0; k < K; ++k)
         acc = add4(acc, mul4(splat4(ai + k * a.col_stride), load4(b.data + k * b.row_stride + j)));
-      store4(ci + j, accumulate ? add4(load4(ci + j), acc) : acc);
+      store4(ci + j, acc);
     }
     for (; j < N; ++j) {  // the last N mod 4 columns
       float sum = 0.0f;
       for (gemm_index k = 0; k < K; ++k) sum += ai[k * a.col_stride] * b.data[k * b.row_stride + j];
-      ci[j] = accumulate ? ci[j] + sum : sum;
+      ci[j] = sum;
     }
   }
 }
@@ -135,17 +134,15 @@ float* scratch(std::size_t floats) {
 
 }  // namespace
 
-void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
-                 bool accumulate) {
+void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc) {
   const gemm_index M = a.rows, N = b.cols, K = a.cols;
   if (M == 0 || N == 0) return;
-  if (K == 0) {  // an empty sum: C = 0 (or unchanged)
-    if (!accumulate)
-      for (gemm_index i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
+  if (K == 0) {  // an empty sum: C = 0
+    for (gemm_index i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
     return;
   }
   if (M < kMr && b.col_stride == 1) {
-    few_rows(a, b, c, ldc, accumulate);
+    few_rows(a, b, c, ldc);
     return;
   }
   const gemm_index nc_max = std::min(kNc, (N + kNr - 1) / kNr * kNr);
@@ -158,7 +155,7 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
     const gemm_index nc = std::min(kNc, N - jc);
     for (gemm_index pc = 0; pc < K; pc += kKc) {
       const gemm_index kc = std::min(kKc, K - pc);
-      const bool overwrite = pc == 0 && !accumulate;
+      const bool overwrite = pc == 0;  // later depth passes add to what the first wrote
       pack_b(b, pc, kc, jc, nc, packed_b);
       for (gemm_index ic = 0; ic < M; ic += kMc) {
         const gemm_index mc = std::min(kMc, M - ic);

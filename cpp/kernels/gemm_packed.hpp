@@ -46,13 +46,10 @@ inline constexpr gemm_index kKc = 256;  // depth of one packed pass
 inline constexpr gemm_index kMc = 128;  // rows of A packed at once (multiple of kMr)
 inline constexpr gemm_index kNc = 2048; // columns of B packed at once (multiple of kNr)
 
-// C (a.rows, b.cols), row-major with row stride ldc:
-//   C  = a · b   (accumulate == false)
-//   C += a · b   (accumulate == true)
+// C = a · b, C (a.rows, b.cols) row-major with row stride ldc.
 // Requires a.cols == b.rows (checked by the caller, gemm.hpp). C must not
 // overlap a or b. Uses a per-thread scratch buffer that grows once.
-void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
-                 bool accumulate);
+void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc);
 
 // "wasm_simd128" when the kernel was compiled with WebAssembly SIMD,
 // "portable" for the plain-float reference build.
