@@ -4,7 +4,7 @@
 // every other message is ignored.
 import 'katex/dist/katex.min.css';
 import './style.css';
-import { mountPanel } from './mount.js';
+import { createHost } from './mount.js';
 import { readState } from './state.js';
 import { parseMessage, MESSAGE_VERSION } from './embed-messages.js';
 
@@ -12,27 +12,24 @@ const root = document.getElementById('panel');
 const embedded = window.parent !== window;
 // Settings received by message, as URL-style strings; they win over the URL's.
 let overrides = Object.create(null);
-let { state, notes } = readState();
-let handle = null;
-let queue = Promise.resolve();  // one mount at a time, in the order messages came
+const { state, notes: firstNotes } = readState();   // one object, updated in place
+// The host queues mounts (one at a time, in the order messages came) and keeps
+// the panel's run when a message changes a setting that does not need a new one.
+const host = createHost({ embedded: true });
 
 function tell(type, extra = {}) {
   // Only settings go out (what the parent could read from the URL anyway), so any origin may hear them.
   if (embedded) window.parent.postMessage({ type, version: MESSAGE_VERSION, panel: state.panel, state: { ...state }, ...extra }, '*');
 }
 
-async function render() {
-  handle?.destroy();
-  handle = await mountPanel(root, { state, notes, embedded: true });
-}
-
-queue = queue.then(render).then(() => tell('scratchnet:ready'));
+host.show(root, { state, notes: firstNotes }).then(() => tell('scratchnet:ready'));
 
 window.addEventListener('message', (event) => {
   if (!embedded || event.source !== window.parent) return;  // only the embedding page may talk to us
   const settings = parseMessage(event.data);
   if (settings === null) return;
   overrides = Object.assign(Object.create(null), overrides, settings);
-  ({ state, notes } = readState(location, overrides));
-  queue = queue.then(render).then(() => tell('scratchnet:state', { notes: notes.map((n) => ({ ...n })) }));
+  const { state: fresh, notes } = readState(location, overrides);
+  Object.assign(state, fresh);
+  host.show(root, { state, notes }).then(() => tell('scratchnet:state', { notes: notes.map((n) => ({ ...n })) }));
 });

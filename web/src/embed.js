@@ -8,7 +8,7 @@
 // The element never touches the host page's URL and never evaluates a string.
 import katexCss from 'katex/dist/katex.min.css?inline';
 import panelCss from './style.css?inline';
-import { mountPanel } from './mount.js';
+import { createHost } from './mount.js';
 import { readState } from './state.js';
 import { setLanguage } from './i18n.js';
 
@@ -32,7 +32,7 @@ function isHtmlAttribute(name) {
 }
 
 class ScratchnetPanel extends HTMLElement {
-  #handle = null;
+  #host = null;   // owns this element's run: it lives from connected to disconnected
 
   connectedCallback() {
     adoptStyles();
@@ -42,12 +42,13 @@ class ScratchnetPanel extends HTMLElement {
     if (this.lang) setLanguage(this.lang, { remember: false });
     // only the attributes count, never the host page's own URL
     const { state, notes } = readState({ search: '', hash: '' }, attrs);
-    mountPanel(this, { state, notes, embedded: true }).then((h) => { this.#handle = h; });
+    this.#host = createHost({ embedded: true });
+    this.#host.show(this, { state, notes });
   }
 
   disconnectedCallback() {
-    this.#handle?.destroy();
-    this.#handle = null;
+    this.#host?.dispose();
+    this.#host = null;
   }
 }
 

@@ -1,6 +1,9 @@
 // main.js — the full playground page: a tab per panel, the language switch,
 // and the URL as the single source of the state (copy the link, get the view).
-import { mountPanel } from './mount.js';
+// The header is built once and re-labelled on a language change, so keyboard
+// focus stays where it was; the panel host (mount.js) keeps each panel's run
+// through tab and language switches.
+import { createHost } from './mount.js';
 import { getCore } from './core.js';
 import { readState, writeStateToUrl, SETTINGS } from './state.js';
 import { t, registerMessages, getLanguage, setLanguage, onLanguageChange, languages } from './i18n.js';
@@ -35,48 +38,79 @@ registerMessages({
 });
 
 const app = document.getElementById('app');
-let { state, notes } = readState();
-let current = null;
+const { state, notes: firstNotes } = readState();   // one state object for the page's lifetime
+const host = createHost({ onState: (s) => writeStateToUrl(s) });
+const main = document.createElement('main');
 
-function header() {
-  const h = document.createElement('header');
-  const h1 = document.createElement('h1');
+/** Keep ?lang= in the address in step with the language, so a copied link keeps it. */
+function writeLanguageToUrl() {
+  const url = new URL(location.href);
+  if (url.searchParams.get('lang') === getLanguage()) return;
+  url.searchParams.set('lang', getLanguage());
+  history.replaceState(null, '', url);
+}
+
+const h1 = document.createElement('h1');
+const tagline = document.createElement('p');
+const nav = document.createElement('nav');
+const links = SETTINGS.panel.values.map((name) => {
+  const a = document.createElement('a');
+  a.href = `#panel=${name}`;
+  a.dataset.panel = name;
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    if (state.panel === name) return;
+    state.panel = name;
+    writeStateToUrl(state);
+    showPanel([]);
+  });
+  nav.append(a);
+  return a;
+});
+
+// A closed <select> fires `change` on every arrow key: arrowing from 한국어 to
+// English would rebuild the page at each step. Keys only choose; Enter or
+// leaving the control applies. A mouse or touch pick applies at once.
+const langSel = document.createElement('select');
+langSel.id = 'sn-language';
+let chosenByKeys = false;
+for (const l of languages) {
+  const o = document.createElement('option');
+  o.value = l;
+  o.textContent = l === 'ko' ? '한국어' : 'English';
+  langSel.append(o);
+}
+const applyLanguage = () => { chosenByKeys = false; setLanguage(langSel.value); };
+langSel.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') applyLanguage();
+  else if (e.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || e.key.length === 1) chosenByKeys = true;
+});
+langSel.addEventListener('change', () => { if (!chosenByKeys) applyLanguage(); });
+langSel.addEventListener('blur', () => { if (chosenByKeys) applyLanguage(); });
+
+const header = document.createElement('header');
+header.append(h1, tagline, nav, langSel);
+app.replaceChildren(header, main);
+
+/** Every text of the header in the current language, and the current tab marked. */
+function label() {
+  document.documentElement.lang = getLanguage();
+  document.title = t('app.title');
   h1.textContent = t('app.title');
-  const tag = document.createElement('p');
-  tag.textContent = t('app.tagline');
-
-  const nav = document.createElement('nav');
+  tagline.textContent = t('app.tagline');
   nav.setAttribute('aria-label', t('app.panels'));
-  for (const name of SETTINGS.panel.values) {
-    const a = document.createElement('a');
-    a.href = `#panel=${name}`;
-    a.textContent = t(`panel.${name}`);
-    a.dataset.panel = name;
-    if (name === state.panel) a.setAttribute('aria-current', 'page');
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      if (state.panel === name) return;
-      state.panel = name;
-      writeStateToUrl(state);
-      notes = [];
-      render();
-    });
-    nav.append(a);
+  for (const a of links) {
+    a.textContent = t(`panel.${a.dataset.panel}`);
+    if (a.dataset.panel === state.panel) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
   }
-
-  const langSel = document.createElement('select');
-  langSel.id = 'sn-language';
   langSel.setAttribute('aria-label', t('app.language'));
-  for (const l of languages) {
-    const o = document.createElement('option');
-    o.value = l;
-    o.textContent = l === 'ko' ? '한국어' : 'English';
-    o.selected = l === getLanguage();
-    langSel.append(o);
-  }
-  langSel.addEventListener('change', () => setLanguage(langSel.value));
-  h.append(h1, tag, nav, langSel);
-  return h;
+  langSel.value = getLanguage();
+}
+
+function showPanel(notes) {
+  label();
+  host.show(main, { state, notes });
 }
 
 // A footer line with the page's own core: the wasm memory and how many core
@@ -97,17 +131,18 @@ getCore().then((sn) => {
   setInterval(update, 1000);
 });
 
-async function render() {
-  current?.destroy();
-  document.documentElement.lang = getLanguage();
-  document.title = t('app.title');
-  const main = document.createElement('main');
-  app.replaceChildren(header(), main);
-  current = await mountPanel(main, { state, notes, onState: (s) => writeStateToUrl(s) });
-}
-
-onLanguageChange(() => render());
-// Back/forward or a pasted link: re-read the URL.
-window.addEventListener('hashchange', () => { ({ state, notes } = readState()); render(); });
+// A language change re-labels the header and rebuilds the view only: the runs go on.
+onLanguageChange(() => {
+  writeLanguageToUrl();
+  label();
+  host.refresh();
+});
+// Back/forward or a pasted link: re-read the URL into the same state object.
+window.addEventListener('hashchange', () => {
+  const { state: fresh, notes } = readState();
+  Object.assign(state, fresh);
+  showPanel(notes);
+});
 writeStateToUrl(state);
-render();
+writeLanguageToUrl();
+showPanel(firstNotes);

@@ -1,6 +1,12 @@
-// mount.js — put one panel into an element, with its notes and its errors.
+// mount.js — the shell's half of a panel: it owns each panel's *run* (the
+// model, no DOM) and mounts and destroys its *view* (the DOM) on top of it.
 // Used by the full page (main.js), the iframe page (embed-page.js) and the
-// <scratchnet-panel> custom element (embed.js).
+// <scratchnet-panel> custom element (embed.js), one host each.
+//
+// Why the split: a language switch or a tab switch rebuilds the view only, so
+// a training run goes on through both (issue 15; TensorFlow Playground's
+// nn.ts / playground.ts, done with a lifetime owner). The contract a panel
+// module follows is in panels/index.js.
 import { getCore } from './core.js';
 import { PANELS } from './panels/index.js';
 import { SETTINGS, parseSetting } from './state.js';
@@ -47,43 +53,124 @@ export function renderNotes(notes) {
   return box;
 }
 
+/** Where keyboard focus was inside `root`, as something that survives a rebuild. */
+function focusKey(root) {
+  const a = root.ownerDocument.activeElement;
+  if (!a || !root.contains(a)) return null;
+  return a.dataset.testid ?? a.getAttribute('aria-label') ?? null;
+}
+function restoreFocus(root, key) {
+  if (key === null) return;
+  const target = [...root.querySelectorAll('[data-testid], [aria-label]')]
+    .find((e) => (e.dataset.testid ?? e.getAttribute('aria-label')) === key);
+  target?.focus({ preventScroll: true });
+}
+
 /**
- * Mount panel `state.panel` into `root`. onState(state) is called whenever the
- * panel changes a setting (the page writes it to the URL; an embed may ignore it).
+ * A host owns the runs of the panels it shows and one view at a time.
+ *   createHost({ embedded, onState })
+ *     .show(root, { state, notes })  mount panel state.panel (its run is kept or made)
+ *     .refresh()                     rebuild the current view only (a language change)
+ *     .dispose()                     destroy the view and every run
+ * `state` is one object the host keeps for its lifetime: callers update it in
+ * place. onState(state) hears every setting a view changes. Mounts are queued:
+ * one finishes before the next starts, so no render overtakes another.
  */
-export async function mountPanel(root, { state, notes = [], onState = () => {}, embedded = false }) {
-  root.replaceChildren();
-  root.classList.add('scratchnet');
-  root.append(renderNotes(notes));
-  const body = document.createElement('div');
-  body.className = 'sn-panel';
-  body.dataset.panel = state.panel;
-  body.textContent = t('mount.loading');
-  root.append(body);
-  try {
-    const [sn, module] = await Promise.all([getCore(), PANELS[state.panel]()]);
-    if (module.strings) registerMessages(module.strings);
-    body.replaceChildren();
-    const setState = (partial) => {
-      for (const [key, value] of Object.entries(partial)) {
-        // values from controls are validated like values from a URL
-        const r = parseSetting(key, Array.isArray(value) ? value.join(',') : String(value));
-        if ('value' in r && SETTINGS[key]) state[key] = r.value;
-      }
-      onState(state);
-      return state;
-    };
-    const handle = module.mount(body, { sn, state, setState, t, lang: getLanguage(), embedded });
-    body.dataset.ready = 'true';
-    return handle;
-  } catch (e) {
-    body.replaceChildren();
-    const p = document.createElement('p');
-    p.className = 'sn-error';
-    p.setAttribute('role', 'alert');
-    p.textContent = `${t('mount.failed')}: ${errorMessage(e)}`;
-    body.append(p);
-    console.error(e);
-    return { destroy() {} };
+export function createHost({ embedded = false, onState = () => {} } = {}) {
+  const runs = new Map();   // panel name → { key, run }
+  let view = null;          // { destroy() } of the mounted view
+  let shown = null;         // { root, state, notes, name }
+  let queue = Promise.resolve();
+  let disposed = false;
+
+  const enqueue = (job) => {
+    queue = queue.then(job).catch((e) => console.error(e));
+    return queue;
+  };
+
+  function hideRun(name) {
+    runs.get(name)?.run.setVisible?.(false);
   }
+
+  /** The run for this panel and state: kept while runKey(state) is unchanged. */
+  function runFor(module, name, sn, state) {
+    if (!module.createRun) return null;
+    const key = module.runKey?.(state) ?? '';
+    let entry = runs.get(name);
+    if (entry && entry.key !== key) {
+      entry.run.dispose();
+      runs.delete(name);
+      entry = null;
+    }
+    if (!entry) {
+      entry = { key, run: module.createRun({ sn, state }) };
+      runs.set(name, entry);
+    }
+    return entry.run;
+  }
+
+  async function mount({ root, state, notes, name }) {
+    if (disposed) return;
+    const focus = focusKey(root);
+    view?.destroy();
+    view = null;
+    if (shown && shown.name !== name) hideRun(shown.name);
+    shown = { root, state, notes, name };
+    root.replaceChildren();
+    root.classList.add('scratchnet');
+    root.append(renderNotes(notes));
+    const body = document.createElement('div');
+    body.className = 'sn-panel';
+    body.dataset.panel = name;
+    body.textContent = t('mount.loading');
+    root.append(body);
+    try {
+      const [sn, module] = await Promise.all([getCore(), PANELS[name]()]);
+      if (module.strings) registerMessages(module.strings);
+      const run = runFor(module, name, sn, state);
+      body.replaceChildren();
+      const setState = (partial) => {
+        for (const [key, value] of Object.entries(partial)) {
+          // values from controls are validated like values from a URL
+          const r = parseSetting(key, Array.isArray(value) ? value.join(',') : String(value));
+          if ('value' in r && SETTINGS[key]) state[key] = r.value;
+        }
+        onState(state);
+        // a setting that needs a new run: the next mount makes it (focus is kept)
+        if (run && (module.runKey?.(state) ?? '') !== runs.get(name)?.key) enqueue(() => mount({ ...shown, notes: [] }));
+        return state;
+      };
+      const mountView = module.mountView ?? module.mount;
+      view = mountView(body, { run, sn, state, setState, t, lang: getLanguage(), embedded });
+      run?.setVisible?.(true);
+      body.dataset.ready = 'true';
+      restoreFocus(root, focus);
+    } catch (e) {
+      body.replaceChildren();
+      const p = document.createElement('p');
+      p.className = 'sn-error';
+      p.setAttribute('role', 'alert');
+      p.textContent = `${t('mount.failed')}: ${errorMessage(e)}`;
+      body.append(p);
+      console.error(e);
+    }
+  }
+
+  return {
+    show(root, { state, notes = [] }) {
+      return enqueue(() => mount({ root, state, notes, name: state.panel }));
+    },
+    refresh() {
+      return enqueue(() => shown && mount(shown));
+    },
+    dispose() {
+      return enqueue(() => {
+        disposed = true;
+        view?.destroy();
+        view = null;
+        for (const { run } of runs.values()) run.dispose();
+        runs.clear();
+      });
+    },
+  };
 }

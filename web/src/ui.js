@@ -85,13 +85,45 @@ export function formula(tex, label) {
   return renderTex(box, tex);
 }
 
-/** A number with `digits` decimals; NaN and ±Infinity as "NaN", "inf", "-inf"; "-0.00" as "0.00". */
+// ---- numbers: one family of formatters, one spelling of the non-finite values ----
+
+/** NaN, ∞ and −∞ as every panel prints them; null for a finite number. */
+function nonFinite(v) {
+  if (v === null || v === undefined || Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '∞';
+  if (v === -Infinity) return '−∞';
+  return null;
+}
+
+/** A number with `digits` decimals; "-0.00" as "0.00". */
 export function fmt(v, digits) {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
+  const bad = nonFinite(v);
+  if (bad) return bad;
   const s = v.toFixed(digits);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** A short, parseable number with `digits` significant digits: 0.1234, 2.12e-5 (exponent outside [1e-3, 1e5)). */
+export function fmtSig(v, digits = 4) {
+  const bad = nonFinite(v);
+  if (bad) return bad;
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e5) return v.toExponential(Math.max(0, digits - 2));
+  return String(Number(v.toPrecision(digits)));
+}
+
+/** A value rounded to `digits` significant digits, as a number (learning rates: 3). */
+export const roundSig = (v, digits = 3) => Number(v.toPrecision(digits));
+
+/** A fraction as a percentage with one decimal, "—" when there is none. */
+export const pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '—');
+
+/** A per-instance id generator: ids('sn-bp')('lr') → "sn-bp-3-lr", unique on the page. */
+let instances = 0;
+export function idMaker(prefix) {
+  const uid = `${prefix}-${++instances}`;
+  return (k) => `${uid}-${k}`;
 }
 
 /**

@@ -17,20 +17,22 @@ function spawnWorker() {
 }
 
 /** A session in the page: the same code as the worker, messages delivered asynchronously. */
-async function inlineSession(deliver) {
+async function inlineSession(deliver, loadCore) {
   const { createSession } = await import('./session.js');
-  const handle = createSession((m) => queueMicrotask(() => deliver(m)), { sliceMs: INLINE_SLICE_MS });
-  // no thread to end: stopping the training loop is what ends the work
-  return { send: (m) => { handle(m); }, terminate: () => { handle({ type: 'pause' }); } };
+  const handle = createSession((m) => queueMicrotask(() => deliver(m)), { sliceMs: INLINE_SLICE_MS, loadCore });
+  // no thread to end: closing the session (loop stopped, core objects freed) ends the work
+  return { send: (m) => { handle(m); }, terminate: () => { handle({ type: 'close' }); } };
 }
 
 /**
- * connect({ onEvent, onRestart }) → { call(type, args, transfer), mode, destroy() }
+ * connect({ onEvent, onRestart, inline, loadCore }) → { call(type, args, transfer), mode, destroy() }
  *   onEvent(event)     progress, loading, diverged, done, failed
  *   onRestart(error)   the worker died; it has been started again, empty:
  *                      the caller re-sends what it needs (data, network, weights)
+ *   inline             run the session in this thread even where workers exist (Node tests)
+ *   loadCore           how the inline session loads the core (Node: with the .wasm bytes)
  */
-export async function connect({ onEvent, onRestart }) {
+export async function connect({ onEvent, onRestart, inline = false, loadCore }) {
   let nextId = 1;
   const pending = new Map();
   let transport = null;
@@ -65,10 +67,10 @@ export async function connect({ onEvent, onRestart }) {
     transport = { send: (m, transfer) => worker.postMessage(m, transfer), terminate: () => worker.terminate() };
   }
 
-  const worker = spawnWorker();
+  const worker = inline ? null : spawnWorker();
   let mode = 'worker';
   if (worker) attach(worker);
-  else { transport = await inlineSession(deliver); mode = 'inline'; }
+  else { transport = await inlineSession(deliver, loadCore); mode = 'inline'; }
 
   return {
     mode,

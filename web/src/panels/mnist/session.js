@@ -42,9 +42,10 @@ async function fetchBytes(url, onProgress) {
 /**
  * A new session. `post(message, transfer)` sends to the page; `sliceMs` is how
  * long one uninterrupted run of training steps may take before the session
- * looks at its messages again (pause, a new learning rate).
+ * looks at its messages again (pause, a new learning rate). `loadCore` loads
+ * the wasm core (Node passes the .wasm bytes it read itself).
  */
-export function createSession(post, { sliceMs = 40 } = {}) {
+export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } = {}) {
   let sn = null;
   let data = null;       // { name, train, test, trainX?, ... }
   let net = null;
@@ -232,7 +233,7 @@ export function createSession(post, { sliceMs = 40 } = {}) {
 
   const handlers = {
     async init() {
-      sn ??= await loadScratchnet();
+      sn ??= await loadCore();
       return null;
     },
 
@@ -372,6 +373,16 @@ export function createSession(post, { sliceMs = 40 } = {}) {
         r.allSize = data.train.size + data.test.size;
       }
       return r;
+    },
+
+    /** The end of an in-page session: the loop stops, every core object is freed, the channel closes. */
+    close() {
+      freeNet();
+      data?.train.delete();
+      data?.test.delete();
+      data = null;
+      channel.port1.close();
+      return null;
     },
 
     /** Fault injection for the tests: an uncaught error, as a crashing worker would have. */
