@@ -3,7 +3,7 @@
 // The numbers are read from the rendered page and compared with the book's.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, testidText, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, testidText, assertNoOverflow, PHONE, tid } from './harness.mjs';
 import { strings } from '../../web/src/panels/forward/strings.js';
 
 after(stop);
@@ -81,6 +81,12 @@ test('x = [1.0, 0.5] shows the book\'s A1, Z1, A2, Z2, A3 and Y with their shape
     assert.ok(Math.max(...widths) > Math.min(...widths), 'edge width follows the weight');
     // KaTeX formulas are on the page
     assert.ok(await page.locator('.katex').count() >= 9);
+    // the book's printed Y beside ours, and why the last digit differs (issue 9 item 5)
+    const bookY = await testidText(page, 'book-y');
+    assert.match(bookY, /The book prints Y = \[0\.31682708, 0\.69627909\]/);
+    const ours = /here: Y = \[([^\]]+)\]/.exec(bookY)[1].split(', ').map(Number);
+    assertClose(ours, BOOK.Y, 2e-8, 'our Y against the book\'s');
+    assert.match(bookY, /float64.*float32/);
   });
 });
 
@@ -93,6 +99,7 @@ test('changing x1 to 0 recomputes every layer and writes x1 to the URL', async (
     await assertAllLayers(page, expected);
     const after = await values(page, 'Y');
     assert.ok(Math.abs(after[0] - before[0]) > 1e-3, 'Y changed');
+    assert.equal(await page.isHidden(tid('book-y')), true, 'the book prints Y for X = (1.0, 0.5) only');
     assert.equal(await page.inputValue('input[type="range"][data-key="x1"]'), '0');
     assert.match(new URL(page.url()).hash, /(^#|&)x1=0(&|$)/);
   });

@@ -19,9 +19,9 @@
 // The shell (mount.js) owns the runs: it keeps a run while runKey(state) is
 // unchanged and disposes it when the page or the embed goes away.
 export const PANELS = {
-  perceptron: () => import('./perceptron.js'),
-  activation: () => import('./activation.js'),
-  forward: () => import('./forward.js'),
+  perceptron: () => import('./perceptron/index.js'),
+  activation: () => import('./activation/index.js'),
+  forward: () => import('./forward/index.js'),
   backprop: () => import('./backprop/index.js'),
   mnist: () => import('./mnist/index.js'),
 };

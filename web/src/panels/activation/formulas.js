@@ -1,5 +1,5 @@
 // TeX for each activation and its derivative, in the seeds' notation
-// (seed 003: h(x) for the step, sigmoid and ReLU functions; seed 004: σ(x)).
+// (book 3.2: h(x) for the step, sigmoid and ReLU functions, σ(x)).
 import { short } from './dom.js';
 
 const cases = (a, b, ca = 'x > 0', cb = 'x \\le 0') => `\\begin{cases} ${a} & (${ca}) \\\\ ${b} & (${cb}) \\end{cases}`;

@@ -215,7 +215,7 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
     return out;
   }
 
-  // Seed 003's point: the same predictions, computed one image at a time or a
+  // Book 3.6.3's point: the same predictions, computed one image at a time or a
   // hundred at a time. Returns the milliseconds and the accuracy of the batched run.
   function timeBatches(x, labels, batch) {
     const n = labels.length;
@@ -354,7 +354,7 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
 
     /**
      * The book's pretrained ch. 3 network (784-50-100-10, sigmoid): its accuracy
-     * on the test set, inferred image by image and 100 at a time (seed 003).
+     * on the test set, inferred image by image and 100 at a time (book 3.6.2–3.6.3).
      */
     async book({ url }) {
       requireData();

@@ -1,20 +1,18 @@
-// Activation functions (book 3.2 and 3.5; seeds 000 and 003).
+// view.js — activation functions (book 3.2 and 3.5).
 //
 // A function selector, its graph with the derivative overlaid, a cursor that
 // reads x, h(x), h'(x), the vanishing-gradient regions of sigmoid and tanh,
 // and the softmax with its overflow demo. Every value comes from the core:
 // sn.sampleActivation for the curves, sn.activate / sn.derivative for the
 // cursor, sn.softmax for the outputs.
-import { SETTINGS } from '../state.js';
-import { errorMessage } from '../i18n.js';
-import { strings as activationStrings } from './activation/strings.js';
-import { el, controlRow, formula, fmt } from '../ui.js';
-import { newId, swatch, short } from './activation/dom.js';
-import { activationPlot, rowsOf, vanishingBands, COLORS, DF_DASH } from './activation/plots.js';
-import { activationTex } from './activation/formulas.js';
-import { mountSoftmax } from './activation/softmax.js';
+import { SETTINGS } from '../../state.js';
+import { errorMessage } from '../../i18n.js';
+import { el, controlRow, formula, fmt } from '../../ui.js';
+import { newId, swatch, short } from './dom.js';
+import { activationPlot, rowsOf, vanishingBands, COLORS, DF_DASH } from './plots.js';
+import { activationTex } from './formulas.js';
+import { mountSoftmax } from './softmax.js';
 
-export const strings = activationStrings;
 
 const POINTS = 401;
 const RANGE = { min: SETTINGS.xmin.min, max: SETTINGS.xmax.max };
@@ -33,7 +31,7 @@ function niceStep(span) {
   return round6((m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p) || 1e-6;
 }
 
-export function mount(root, ctx) {
+export function mountView(root, ctx) {
   const { sn, state, setState, t, embedded } = ctx;
   const FNS = SETTINGS.fn.values.filter((f) => sn.activations.includes(f));
 

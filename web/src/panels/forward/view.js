@@ -1,4 +1,4 @@
-// Forward pass (book 3.3–3.4, 3.6.3; seeds 000 and 003).
+// view.js — the forward pass (book 3.3–3.4, 3.6.3).
 //
 // The book's 2-3-2-2 network with its fixed weights, built by the core
 // (sn.bookThreeLayerNetwork). For an editable input X = (x1, x2) the core's
@@ -6,14 +6,12 @@
 // layer with their shapes, spells out the dot products, draws the network as
 // an SVG graph and can step through it one layer at a time. A second section
 // builds the MNIST-shaped 784-50-100-10 network to show the shapes of a batch.
-import { errorMessage } from '../i18n.js';
-import { SETTINGS } from '../state.js';
-import { strings } from './forward/strings.js';
-import { el, controlRow, renderTex } from '../ui.js';
-import { drawNetwork, sub, sup } from './forward/diagram.js';
-import { mountBatch } from './forward/batch.js';
+import { errorMessage } from '../../i18n.js';
+import { SETTINGS } from '../../state.js';
+import { el, controlRow, renderTex } from '../../ui.js';
+import { drawNetwork, sub, sup } from './diagram.js';
+import { mountBatch } from './batch.js';
 
-export { strings };
 
 let instances = 0;
 
@@ -29,6 +27,10 @@ const paren = (s) => (s.startsWith('-') ? `(${s})` : s);
 const vecShape = (m) => (m.rows === 1 ? `(${m.cols},)` : `(${m.rows}, ${m.cols})`);
 const matShape = (m) => `(${m.rows}, ${m.cols})`;
 
+// What the book prints for its own input X = (1.0, 0.5) (book 3.4.3, NumPy in float64).
+const BOOK_X = [1.0, 0.5];
+const BOOK_Y = [0.31682708, 0.69627909];
+
 const ACT_TEX = {
   sigmoid: 'h(x) = \\frac{1}{1 + \\exp(-x)}',
   relu: 'h(x) = \\max(0, x)',
@@ -37,7 +39,7 @@ const ACT_TEX = {
   softmax: '\\sigma(x)_k = \\frac{\\exp(x_k)}{\\sum_i \\exp(x_i)}',
 };
 
-export function mount(root, ctx) {
+export function mountView(root, ctx) {
   const { sn, state, t, embedded } = ctx;
   const uid = `sn-fw-${++instances}`;
   let step = 0;            // 0: all layers; k: layer k highlighted
@@ -139,6 +141,9 @@ export function mount(root, ctx) {
     el('h3', { text: t('fw.step.title') }), stepButtons, status, error,
     el('h3', { text: t('fw.results') }), results,
   );
+  // the book's printout beside ours, for the book's input only
+  const bookY = el('p', { class: 'sn-explain sn-mono', 'data-testid': 'book-y', hidden: true });
+  results.append(bookY);
   if (!embedded) left.append(el('p', { class: 'sn-explain', text: t('fw.float32') }));
 
   // ---- right column: the diagram ---------------------------------------------
@@ -242,6 +247,11 @@ export function mount(root, ctx) {
       if (s.kind === 'A') { A.push(s); Z.push(null); } else Z[Z.length - 1] = s;
     }
     const X = { rows: 1, cols: x.length, data: x };
+    bookY.hidden = x.some((v, i) => v !== BOOK_X[i]);
+    if (!bookY.hidden) {
+      const y = Z[Z.length - 1].data;
+      bookY.textContent = t('fw.book.y', { book: BOOK_Y.map(fmt8).join(', '), ours: Array.from(y, fmt8).join(', ') });
+    }
     xLine.textContent = `X = (${x.map(fmtIn).join(', ')})  ${vecShape(X)}`;
 
     for (let k = 1; k <= L; k++) {
