@@ -183,31 +183,7 @@ class PerceptronTrainerJs {
   PerceptronTrainerJs(const std::string& rule, const std::string& gate, double lr, int max_epochs,
                       double threshold) {
     guarded([&] {
-      const auto g = sn::gate_from_name(gate);
-      sn::require(std::isfinite(lr) && lr > 0 && lr <= 100, "perceptron.bad_lr",
-                  "learning rate must be in (0, 100], got " + std::to_string(lr));
-      sn::require(max_epochs >= 1 && max_epochs <= 100000, "perceptron.bad_epochs",
-                  "max epochs must be in [1, 100000], got " + std::to_string(max_epochs));
-      if (rule == "perceptron") {
-        sn::PerceptronRuleOptions o;
-        o.learning_rate = lr;
-        o.max_epochs = max_epochs;
-        o.error_threshold = threshold;
-        trainer_ = std::make_unique<sn::PerceptronRuleTrainer>(sn::gate_samples(g), o);
-      } else if (rule == "delta") {
-        sn::DeltaRuleOptions o;
-        o.learning_rate = lr;
-        o.max_epochs = max_epochs;
-        trainer_ = std::make_unique<sn::DeltaRuleTrainer>(sn::gate_samples(g), o);
-      } else if (rule == "hebb") {
-        sn::HebbOptions o;
-        o.learning_rate = lr;
-        o.max_epochs = max_epochs;
-        trainer_ = std::make_unique<sn::HebbTrainer>(sn::gate_samples(g, sn::Encoding::Bipolar), o);
-      } else {
-        throw sn::Error("perceptron.unknown_rule",
-                        "unknown learning rule '" + rule + "' (perceptron, delta, hebb)");
-      }
+      trainer_ = sn::make_gate_trainer(rule, sn::gate_from_name(gate), lr, max_epochs, threshold);
       return 0;
     });
   }
@@ -253,10 +229,7 @@ class PerceptronTrainerJs {
   bool finished() const { return trainer_->finished(); }
   double accuracy() const { return trainer_->accuracy(); }
   // Only the perceptron rule watches for repeating weights; the others report 0.
-  int cycleLength() const {
-    const auto* p = dynamic_cast<const sn::PerceptronRuleTrainer*>(trainer_.get());
-    return p ? p->cycle_length() : 0;
-  }
+  int cycleLength() const { return trainer_->cycle_length(); }
 
  private:
   std::unique_ptr<sn::GateTrainer> trainer_;
@@ -269,7 +242,10 @@ sn::NetSpec spec_in(const val& o) {
   const val sizes = o["sizes"];
   sn::require(sizes.isArray(), "net.bad_spec", "spec.sizes must be an array of layer sizes");
   const int n = sizes["length"].as<int>();
-  sn::require(n <= 64, "net.too_deep", "spec.sizes has " + std::to_string(n) + " entries; at most 33 are allowed");
+  // read no more entries than a network may have (the core checks the rest)
+  sn::require(n <= static_cast<int>(sn::kMaxAffineLayers) + 1, "net.too_deep",
+              "spec.sizes has " + std::to_string(n) + " entries; at most " + std::to_string(sn::kMaxAffineLayers + 1) +
+                  " (" + std::to_string(sn::kMaxAffineLayers) + " layers) are allowed");
   for (int i = 0; i < n; ++i) {
     const double v = sizes[i].as<double>();
     sn::require(std::isfinite(v) && v == std::floor(v) && v >= 1 && v <= 1e9, "net.layer_size",
@@ -385,9 +361,6 @@ class NetworkJs {
     return guarded([&] {
       const MatF x = input(px, nx, rows);
       const MatF t = matrix_in(pt, nt, rows, "t");
-      sn::require(static_cast<std::uint64_t>(sn::parameter_count(net_->spec())) * rows <= 20'000'000ull,
-                  "gradcheck.too_large",
-                  "a gradient check needs two forward passes per parameter; use a smaller network or fewer rows");
       auto dnet = net_->cast<double>();
       val out = val::array();
       for (const auto& r : sn::gradient_check(dnet, x.cast<double>(), t.cast<double>())) {
@@ -532,17 +505,13 @@ class TrainerJs {
   // Up to n steps; stops early at the first divergence so the UI can react.
   val run(int n) {
     return guarded([&] {
-      sn::require(n >= 0 && n <= 1000000, "trainer.bad_steps", "steps must be in [0, 1000000]");
       std::vector<float> losses;
-      losses.reserve(static_cast<std::size_t>(n));
       val epochs = val::array();
       val last = val::null();
-      for (int i = 0; i < n; ++i) {
-        const auto r = trainer_->step();
+      for (const auto& r : trainer_->run(n, /*stop_at_divergence=*/true)) {
         losses.push_back(static_cast<float>(r.loss));
         last = step_out(r);
         if (r.epoch_end) epochs.call<void>("push", last);
-        if (r.diverged) break;
       }
       val o = val::object();
       o.set("losses", copy_out(losses.data(), losses.size()));
@@ -555,8 +524,7 @@ class TrainerJs {
   double learningRate() const { return trainer_->learning_rate(); }
   void setLearningRate(double lr) {
     guarded([&] {
-      sn::require(std::isfinite(lr) && lr > 0 && lr <= 10, "optimizer.bad_lr",
-                  "learning rate must be in (0, 10], got " + std::to_string(lr));
+      sn::require_learning_rate(lr);
       trainer_->set_learning_rate(lr);
       return 0;
     });
@@ -579,11 +547,24 @@ class TrainerJs {
   std::unique_ptr<sn::Trainer<float>> trainer_;
 };
 
+// The core's limits, so the web reads them instead of copying them (sn.limits).
+val limits() {
+  val o = val::object();
+  o.set("maxLearningRate", sn::kMaxLearningRate);
+  o.set("maxAffineLayers", static_cast<int>(sn::kMaxAffineLayers));
+  o.set("maxRunSteps", sn::Trainer<float>::kMaxRunSteps);
+  o.set("maxGradCheckWork", static_cast<double>(sn::kMaxGradCheckWork));
+  o.set("maxRuleLearningRate", sn::kMaxRuleLearningRate);
+  o.set("maxRuleEpochs", sn::kMaxRuleEpochs);
+  return o;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(scratchnet) {
   using namespace emscripten;
   function("version", &sn::version);
+  function("limits", &limits);
   function("buildFlavor", &sn::build_flavor);
   // Bytes malloc has handed out and not yet taken back (the wasm memory's
   // size only grows, so it cannot show a leak that fits in already-grown space).

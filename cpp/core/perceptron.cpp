@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <string>
 #include <utility>
 
 #include "activations.hpp"
@@ -296,6 +297,37 @@ double HebbTrainer::end_epoch(bool& converged) {
   for (const auto& s : samples()) wrong += predict(s.x1, s.x2) != s.target;
   converged = wrong == 0;
   return double(wrong) / double(samples().size());
+}
+
+// ---------------------------------------------------------------------------
+// make_gate_trainer
+
+std::unique_ptr<GateTrainer> make_gate_trainer(std::string_view rule, Gate gate, double lr, int max_epochs,
+                                               double error_threshold) {
+  require(std::isfinite(lr) && lr > 0 && lr <= kMaxRuleLearningRate, "perceptron.bad_lr",
+          "learning rate must be in (0, 100], got " + std::to_string(lr));
+  require(max_epochs >= 1 && max_epochs <= kMaxRuleEpochs, "perceptron.bad_epochs",
+          "max epochs must be in [1, 100000], got " + std::to_string(max_epochs));
+  if (rule == "perceptron") {
+    PerceptronRuleOptions o;
+    o.learning_rate = lr;
+    o.max_epochs = max_epochs;
+    o.error_threshold = error_threshold;
+    return std::make_unique<PerceptronRuleTrainer>(gate_samples(gate), o);
+  }
+  if (rule == "delta") {
+    DeltaRuleOptions o;
+    o.learning_rate = lr;
+    o.max_epochs = max_epochs;
+    return std::make_unique<DeltaRuleTrainer>(gate_samples(gate), o);
+  }
+  if (rule == "hebb") {
+    HebbOptions o;
+    o.learning_rate = lr;
+    o.max_epochs = max_epochs;
+    return std::make_unique<HebbTrainer>(gate_samples(gate, Encoding::Bipolar), o);
+  }
+  throw Error("perceptron.unknown_rule", "unknown learning rule '" + std::string(rule) + "' (perceptron, delta, hebb)");
 }
 
 }  // namespace scratchnet

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -124,6 +125,9 @@ class GateTrainer {
   virtual int predict(double x1, double x2) const = 0;
   // Fraction of samples() that predict() gets right with the current weights.
   double accuracy() const;
+  // Epochs between two epoch ends with the same weights (never converges), 0 if
+  // none was seen. Only the perceptron rule watches for this.
+  virtual int cycle_length() const { return 0; }
 
  protected:
   GateTrainer(std::vector<GateSample> samples, const Perceptron& init, int max_epochs);
@@ -172,7 +176,7 @@ class PerceptronRuleTrainer : public GateTrainer {
   // The visit order is fixed, so the same epochs repeat forever: proof that
   // training will never converge (what happens on XOR).
   bool cycling() const { return cycle_length_ > 0; }
-  int cycle_length() const { return cycle_length_; }  // in epochs, 0 if no cycle seen
+  int cycle_length() const override { return cycle_length_; }  // in epochs, 0 if no cycle seen
 
  private:
   PerceptronStep update(const GateSample& s) override;
@@ -244,5 +248,18 @@ class HebbTrainer : public GateTrainer {
 
   HebbOptions opt_;
 };
+
+// The limits a learner may choose for a learning rule (the playground's panel).
+inline constexpr double kMaxRuleLearningRate = 100.0;
+inline constexpr int kMaxRuleEpochs = 100000;
+
+// A trainer by the rule's name, on a gate's samples from zero weights:
+// "perceptron" (0/1 inputs, error_threshold), "delta" (0/1) or "hebb" (±1 inputs
+// and targets). Like make_optimizer: one place that knows the names.
+//   "perceptron.unknown_rule"  another name
+//   "perceptron.bad_lr"        lr not in (0, 100]
+//   "perceptron.bad_epochs"    max_epochs not in [1, 100000]
+std::unique_ptr<GateTrainer> make_gate_trainer(std::string_view rule, Gate gate, double lr, int max_epochs,
+                                               double error_threshold = 0.0);
 
 }  // namespace scratchnet

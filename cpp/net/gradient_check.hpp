@@ -128,11 +128,18 @@ inline std::vector<NamedGradient> numerical_gradient(Network<double>& net, const
   return result;
 }
 
+// Two forward passes per parameter, each over every row: parameters × rows is
+// the work of a check. Above this it would freeze a page for minutes.
+inline constexpr std::uint64_t kMaxGradCheckWork = 20'000'000;
+
 // Backprop vs numerical gradient, one row per parameter in the book's order.
 // Afterwards the network's gradients hold the backprop result for noise_seed.
 inline std::vector<GradCheckRow> gradient_check(Network<double>& net, const Matrix<double>& x,
                                                 const Matrix<double>& t,
                                                 std::uint64_t noise_seed = 0) {
+  require(parameter_count(net.spec()) * static_cast<std::uint64_t>(x.rows()) <= kMaxGradCheckWork,
+          "gradcheck.too_large",
+          "a gradient check needs two forward passes per parameter; use a smaller network or fewer rows");
   const auto stats = detail::save_running_stats(net);
   const auto numerical = numerical_gradient(net, x, t, noise_seed);
   net.noise_rng().reseed(noise_seed);  // the same masks the numerical loss saw

@@ -32,6 +32,18 @@ inline const char* const kOptimizerNames[] = {"sgd",     "momentum", "nesterov",
 // lr <= 0 means "the book's default for this optimizer" (0.01, Adam 0.001).
 // Other hyper-parameters (momentum 0.9, RMSprop decay 0.99, Adam's betas)
 // are the book's defaults.
+// The learning rates a learner may choose: (0, kMaxLearningRate]. Optimizer::set_lr
+// only asks for a positive finite rate (a test may try an absurd one on purpose);
+// everything the playground sets goes through this range (the URL's clamp in
+// web/src/state.js stays inside it).
+inline constexpr double kMaxLearningRate = 10.0;
+
+// "not a number" is caught before the range, because NaN <= 0 is false.
+inline void require_learning_rate(double lr) {
+  require(std::isfinite(lr) && lr > 0.0 && lr <= kMaxLearningRate, "optimizer.bad_lr",
+          "learning rate must be in (0, 10], got " + std::to_string(lr));
+}
+
 template <class S>
 std::unique_ptr<Optimizer<S>> make_optimizer(const std::string& name, double lr = 0.0,
                                              double weight_decay = 0.0) {
@@ -41,7 +53,7 @@ std::unique_ptr<Optimizer<S>> make_optimizer(const std::string& name, double lr 
 
   // "not a number" must be caught before `lr <= 0`, because NaN <= 0 is false.
   require(std::isfinite(lr), "optimizer.bad_lr", "learning rate must be a finite number");
-  require(lr <= 10.0, "optimizer.bad_lr",
+  require(lr <= kMaxLearningRate, "optimizer.bad_lr",
           "learning rate must be in (0, 10], got " + std::to_string(lr));
   require(std::isfinite(weight_decay) && weight_decay >= 0.0 && weight_decay < 1.0,
           "optimizer.bad_weight_decay",

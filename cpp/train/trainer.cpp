@@ -232,11 +232,15 @@ StepResult Trainer<S>::step() {
 }
 
 template <class S>
-std::vector<StepResult> Trainer<S>::run(int steps) {
+std::vector<StepResult> Trainer<S>::run(int steps, bool stop_at_divergence) {
   require(steps >= 0, "trainer.bad_config", "Trainer.run: steps must be >= 0");
+  require(steps <= kMaxRunSteps, "trainer.bad_steps", "Trainer.run: steps must be at most 1000000");
   std::vector<StepResult> results;
   results.reserve(static_cast<std::size_t>(steps));
-  for (int i = 0; i < steps; ++i) results.push_back(step());
+  for (int i = 0; i < steps; ++i) {
+    results.push_back(step());
+    if (stop_at_divergence && results.back().diverged) break;
+  }
   return results;
 }
 

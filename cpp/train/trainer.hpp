@@ -83,8 +83,11 @@ class Trainer {
   // the step, and after a lower set_learning_rate() training simply goes on.
   // A diverged step still counts: its batch is used up, step/epoch advance.
   StepResult step();
-  // `steps` steps, then return so the caller can update the UI.
-  std::vector<StepResult> run(int steps);
+  // `steps` steps (at most kMaxRunSteps), then return so the caller can update
+  // the UI. With stop_at_divergence the run ends right after the first
+  // diverged step, so a UI can pause there instead of piling up NaN steps.
+  static constexpr int kMaxRunSteps = 1'000'000;
+  std::vector<StepResult> run(int steps, bool stop_at_divergence = false);
 
   // Takes effect on the next step (forwards to Optimizer::set_lr).
   void set_learning_rate(double lr);

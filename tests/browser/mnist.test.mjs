@@ -112,6 +112,11 @@ test('an invalid IDX upload shows a translated error and keeps the loaded data',
     ]);
     await page.waitForSelector(`${tid('data-error')}:not([hidden])`);
     assert.match(await testidText(page, 'data-error'), /IDX 파일이 아닙니다/);
+    // the Korean sentence carries no English; the core's detail waits behind a toggle (issue 12)
+    const sentence = await page.$eval(tid('data-error'), (e) => e.firstChild.textContent);
+    assert.doesNotMatch(sentence, /[A-Za-z]{4,}/, sentence);
+    assert.equal(await page.$eval(`${tid('data-error')} details`, (d) => d.open), false);
+    assert.match(await page.textContent(`${tid('data-error')} details summary`), /자세히/);
     assert.match(await testidText(page, 'data-status'), /이전 데이터를 그대로 씁니다/);
     assert.equal(await page.inputValue(tid('m_data')), 'mnist');
     // the old data still trains

@@ -80,6 +80,7 @@ class Scratchnet {
   #M;
   #scopes = [];
   #live = 0;
+  #limits = null;
 
   constructor(M) {
     this.#M = M;
@@ -111,6 +112,15 @@ class Scratchnet {
     const s = this.#scopes[this.#scopes.length - 1];
     if (s) s.push(o);
     return o;
+  }
+
+  /**
+   * The core's own limits, read from C++ so the web never keeps a copy:
+   * { maxLearningRate, maxAffineLayers, maxRunSteps, maxGradCheckWork, maxRuleLearningRate, maxRuleEpochs }.
+   */
+  get limits() {
+    this.#limits ??= Object.freeze(this.#M.limits());
+    return this.#limits;
   }
 
   /** How many objects made by this core are not deleted yet. */
@@ -182,7 +192,7 @@ class Scratchnet {
    * rule 'perceptron' (seed 003), 'delta' (Adaline) or 'hebb' (seed 002).
    */
   perceptronTrainer({ rule = 'perceptron', gate = 'and', learningRate = 1, maxEpochs = 100, threshold = 0 } = {}) {
-    return this.#track(guarded(() => new this.#M.PerceptronTrainer(rule, gate, learningRate, maxEpochs, threshold)));
+    return this.#track(new PerceptronTrainer(guarded(() => new this.#M.PerceptronTrainer(rule, gate, learningRate, maxEpochs, threshold))));
   }
 
   // ---- networks (book ch. 3–6) -------------------------------------------
@@ -274,6 +284,27 @@ class Owned {
     if (!this.raw) throw new ScratchnetError('object.deleted', 'this object was deleted');
     return this.raw;
   }
+}
+
+/** One learning rule on a gate's samples (book ch. 2), stepped one update at a time. */
+class PerceptronTrainer extends Owned {
+  /** One update: { epoch, sample, w1, w2, b, y, target, error, converged, finished }. */
+  step() { return guarded(() => this._raw.step()); }
+  /** Epochs until finished; returns the completed epochs. */
+  run() { return guarded(() => this._raw.run()); }
+  /** Back to zero weights, epoch 0. */
+  reset() { this._raw.reset(); }
+  weights() { return this._raw.weights(); }
+  /** One error per completed epoch (Float64Array). */
+  epochErrors() { return this._raw.epochErrors(); }
+  samples() { return this._raw.samples(); }
+  epochs() { return this._raw.epochs(); }
+  nextSample() { return this._raw.nextSample(); }
+  converged() { return this._raw.converged(); }
+  finished() { return this._raw.finished(); }
+  accuracy() { return this._raw.accuracy(); }
+  /** Epochs between two epoch ends with the same weights (the perceptron rule on XOR), 0 if none. */
+  cycleLength() { return this._raw.cycleLength(); }
 }
 
 class Network extends Owned {
@@ -379,4 +410,8 @@ class Trainer extends Owned {
   get epoch() { return this._raw.epoch(); }
   /** ceil(training rows / batch size): the steps that make one epoch. */
   get stepsPerEpoch() { return this._raw.stepsPerEpoch(); }
+  /** The loss of every step so far (NaN where a step overflowed), as a Float64Array. */
+  lossHistory() { return this._raw.lossHistory(); }
+  /** Accuracy of the network on `dataset` (argmax, or output > 0.5 for one output). */
+  evaluate(dataset) { return guarded(() => this._raw.evaluate(dataset._raw)); }
 }

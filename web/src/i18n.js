@@ -45,18 +45,28 @@ export function setLanguage(l, { remember = true } = {}) {
 
 export function onLanguageChange(f) { listeners.add(f); return () => listeners.delete(f); }
 
-/** A translated sentence for an error from the core (by its code), with the core's details. */
+/**
+ * The translated sentence for an error from the core, by its code. The core's
+ * own English detail is not mixed into it (a Korean sentence with English in
+ * parentheses reads badly): errorDetail() gives it, and ui.js's showError puts
+ * it behind a "details" toggle.
+ */
 export function errorMessage(err) {
   const key = `error.${err?.code ?? 'internal'}`;
-  const known = messages[lang][key] ?? messages.en[key];
-  const detail = err?.message ?? String(err);
-  return known ? `${t(key)} (${detail})` : `${t('error.internal')} (${detail})`;
+  return messages[lang][key] ?? messages.en[key] ? t(key) : t('error.internal');
+}
+
+/** The core's English detail of an error (what a bug report needs), '' when there is none. */
+export function errorDetail(err) {
+  const detail = err?.message ?? (err === undefined ? '' : String(err));
+  return detail === errorMessage(err) ? '' : detail;
 }
 
 // Messages for the error codes of the core (cpp/core/error.hpp and friends).
 registerMessages({
   ko: {
     'error.internal': '예상하지 못한 오류가 났습니다',
+    'error.details': '자세히 (코어의 영어 메시지)',
     'error.size.too_large': '크기가 너무 커서 메모리에 담을 수 없습니다',
     'error.memory.exhausted': 'WebAssembly 메모리가 부족합니다',
     'error.shape.mismatch': '행렬의 형상이 맞지 않습니다',
@@ -123,6 +133,7 @@ registerMessages({
   },
   en: {
     'error.internal': 'Something unexpected went wrong',
+    'error.details': 'details (the core\'s message)',
     'error.size.too_large': 'This is too large to fit in memory',
     'error.memory.exhausted': 'The WebAssembly memory is exhausted',
     'error.shape.mismatch': 'The matrix shapes do not match',

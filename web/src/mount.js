@@ -10,7 +10,8 @@
 import { getCore } from './core.js';
 import { PANELS } from './panels/index.js';
 import { SETTINGS, parseSetting } from './state.js';
-import { t, getLanguage, registerMessages, errorMessage } from './i18n.js';
+import { t, getLanguage, registerMessages } from './i18n.js';
+import { el, showError } from './ui.js';
 
 registerMessages({
   ko: {
@@ -147,10 +148,8 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
       restoreFocus(root, focus);
     } catch (e) {
       body.replaceChildren();
-      const p = document.createElement('p');
-      p.className = 'sn-error';
-      p.setAttribute('role', 'alert');
-      p.textContent = `${t('mount.failed')}: ${errorMessage(e)}`;
+      const p = el('p', { className: 'sn-error', role: 'alert' });
+      showError(p, e, t('mount.failed'));
       body.append(p);
       console.error(e);
     }

@@ -3,7 +3,7 @@
 // styles go through the CSSOM, so a panel works on a page whose
 // Content-Security-Policy refuses inline styles and markup from strings.
 import katex from 'katex';
-import { errorMessage } from './i18n.js';
+import { errorMessage, errorDetail, t } from './i18n.js';
 
 /** Set one attribute: null, undefined and false leave it out, true sets it empty. */
 function setAttr(e, name, v) {
@@ -12,14 +12,15 @@ function setAttr(e, name, v) {
 }
 
 /**
- * el('div', { className: 'x', text: '…', style: {…}, 'data-testid': 'y' }, ...children)
- *   class, className   the class attribute
- *   text               textContent
- *   style              an object of CSSOM properties ({ minWidth: '0' })
- *   dataset            data-* values by their dataset name ({ testid: 'y' })
- *   attrs              attributes by name
- *   a name with a dash (aria-label, data-testid), `for` or `role`: an attribute, as in attrs
- *   any other name     the DOM property (id, type, value, hidden, checked, htmlFor, …)
+ * el('div', { className: 'x', text: '…', 'data-testid': 'y', 'aria-label': '…' }, ...children)
+ * The one way the web code makes an element:
+ *   className   the class attribute
+ *   text        textContent
+ *   style       an object of CSSOM properties ({ gridColumn: '2 / 4' }), for values computed at run time;
+ *               fixed looks belong in style.css
+ *   a name the element has as a DOM property (id, type, value, hidden, checked, htmlFor, scope, …): that property
+ *   any other name (aria-label, data-testid, for, role, inputmode, …): an attribute; null, undefined and false
+ *               leave it out, true sets it empty
  * Props are applied in the order given; an undefined value is left out.
  * Children are nodes or strings; null, undefined and false are skipped.
  */
@@ -27,16 +28,28 @@ export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined) continue;
-    if (k === 'class' || k === 'className') e.className = v;
+    if (k === 'className') e.className = v;
     else if (k === 'text') e.textContent = v;
     else if (k === 'style') Object.assign(e.style, v);
-    else if (k === 'dataset') Object.assign(e.dataset, v);
-    else if (k === 'attrs') for (const [name, value] of Object.entries(v)) setAttr(e, name, value);
-    else if (k.includes('-') || k === 'for' || k === 'role') setAttr(e, k, v);
-    else e[k] = v;
+    else if (k in e && !k.includes('-')) e[k] = v;
+    else setAttr(e, k, v);
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(c);
   return e;
+}
+
+/**
+ * The three regions of a training panel in `root`: controls on the left (its
+ * title, and its introduction unless embedded), figures on the right, and a
+ * full-width part below. Returns { left, right, bottom }.
+ */
+export function panelLayout(root, { title, intro, label, embedded }) {
+  const left = el('section', { className: 'sn-controls', 'aria-label': label }, el('h2', { text: title }));
+  if (!embedded) left.append(el('p', { className: 'sn-explain', text: intro }));
+  const right = el('section');
+  const bottom = el('section', { className: 'sn-wide' });
+  root.append(left, right, bottom);
+  return { left, right, bottom };
 }
 
 /**
@@ -56,9 +69,15 @@ export function selectOf(id, testid, values, label) {
   return s;
 }
 
-/** Show the translated message of error `e` in `box` (an .sn-error element). */
-export function showError(box, e) {
-  box.textContent = errorMessage(e);
+/**
+ * Show error `e` in `box` (an .sn-error element): its translated sentence,
+ * after `prefix` if given, and the core's English detail behind a toggle.
+ */
+export function showError(box, e, prefix = '') {
+  const sentence = prefix ? `${prefix}: ${errorMessage(e)}` : errorMessage(e);
+  const detail = errorDetail(e);
+  box.replaceChildren(sentence);
+  if (detail) box.append(' ', el('details', { className: 'sn-detail' }, el('summary', { text: t('error.details') }), el('span', { className: 'sn-mono', text: detail })));
   box.hidden = false;
 }
 
@@ -111,6 +130,14 @@ export function fmtSig(v, digits = 4) {
   const a = Math.abs(v);
   if (a < 1e-3 || a >= 1e5) return v.toExponential(Math.max(0, digits - 2));
   return String(Number(v.toPrecision(digits)));
+}
+
+/** At most `digits` decimals, trailing zeros dropped: 0.5, -0.7, 1e-7 → "0" (inputs, short labels). */
+export function fmtTrim(v, digits = 3) {
+  const bad = nonFinite(v);
+  if (bad) return bad;
+  const s = String(Number(v.toFixed(digits)));
+  return s === '-0' ? '0' : s;
 }
 
 /** A value rounded to `digits` significant digits, as a number (learning rates: 3). */

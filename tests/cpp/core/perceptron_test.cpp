@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -314,4 +315,37 @@ TEST(Hebb, NeedsBipolarTargetsAndFailsOnXor) {
   EXPECT_FALSE(x.converged());  // the four updates cancel out: w = (0, 0, 0)
   EXPECT_EQ(x.weights().w1, 0.0);
   EXPECT_EQ(x.weights().b, 0.0);
+}
+
+// make_gate_trainer: the one place that maps a rule's name to a trainer (the
+// playground's perceptron panel goes through it), with the limits it enforces.
+TEST(MakeGateTrainer, NamesTheThreeRulesAndLearnsAndLikeTheBook) {
+  auto p = make_gate_trainer("perceptron", Gate::And, 1.0, 50);
+  EXPECT_EQ(p->run(), 6);  // AND from zero weights, η = 1: six epochs (the test above)
+  EXPECT_TRUE(p->converged());
+  EXPECT_EQ(p->weights().w1, 1.0);
+  EXPECT_EQ(p->weights().w2, 2.0);
+  EXPECT_EQ(p->weights().b, -2.0);
+  EXPECT_EQ(p->cycle_length(), 0);
+  auto h = make_gate_trainer("hebb", Gate::And, 1.0, 1);
+  EXPECT_EQ(h->samples()[0].target, -1);  // Hebb gets the bipolar samples
+  auto d = make_gate_trainer("delta", Gate::Or, 0.1, 1000);
+  EXPECT_EQ(d->cycle_length(), 0);  // only the perceptron rule watches for cycles
+}
+
+TEST(MakeGateTrainer, XorCyclesThroughTheBaseClass) {
+  auto x = make_gate_trainer("perceptron", Gate::Xor, 1.0, 50);
+  x->run();
+  EXPECT_FALSE(x->converged());
+  EXPECT_GT(x->cycle_length(), 0);  // virtual: no cast to PerceptronRuleTrainer needed
+}
+
+TEST(MakeGateTrainer, RefusesUnknownRulesAndOutOfRangeSettings) {
+  expect_error_code([] { make_gate_trainer("adaline", Gate::And, 1.0, 10); }, "perceptron.unknown_rule");
+  expect_error_code([] { make_gate_trainer("delta", Gate::And, 0.0, 10); }, "perceptron.bad_lr");
+  expect_error_code([] { make_gate_trainer("delta", Gate::And, 100.5, 10); }, "perceptron.bad_lr");
+  expect_error_code([] { make_gate_trainer("delta", Gate::And, std::nan(""), 10); }, "perceptron.bad_lr");
+  expect_error_code([] { make_gate_trainer("hebb", Gate::And, 1.0, 0); }, "perceptron.bad_epochs");
+  expect_error_code([] { make_gate_trainer("hebb", Gate::And, 1.0, kMaxRuleEpochs + 1); }, "perceptron.bad_epochs");
+  EXPECT_NO_THROW(make_gate_trainer("perceptron", Gate::Nand, kMaxRuleLearningRate, kMaxRuleEpochs));
 }

@@ -246,3 +246,22 @@ TEST(GradientCheck, NumericalGradientHasTheBooksNamesAndShapes) {
     EXPECT_EQ(grads[i].grad.cols(), net.param(names[i]).cols());
   }
 }
+
+// Two forward passes per parameter over every row: a check bigger than
+// kMaxGradCheckWork (parameters × rows) is refused before it starts.
+TEST(GradientCheck, RefusesAChecksTooLargeToFinish) {
+  NetSpec big;
+  big.sizes = {784, 1000, 10};   // 795,010 parameters
+  big.hidden = "relu";
+  Network<double> net(big, 1);
+  const MatD x = MatD::Zero(30, 784);   // × 30 rows = 23.9 million > 20 million
+  MatD t = MatD::Zero(30, 10);
+  t.col(0).setOnes();
+  std::string code;
+  try {
+    gradient_check(net, x, t);
+  } catch (const Error& e) {
+    code = e.code();
+  }
+  EXPECT_EQ(code, "gradcheck.too_large");
+}

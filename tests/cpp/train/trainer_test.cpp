@@ -451,4 +451,35 @@ TEST(Trainer, RejectsMismatchedSetups) {
   expect_error_code([&] { make(data, &wide, {}); }, "trainer.bad_data");
   Trainer<float> ok(net, opt, data, nullptr, {});
   expect_error_code([&] { ok.run(-1); }, "trainer.bad_config");
+  expect_error_code([&] { ok.run(Trainer<float>::kMaxRunSteps + 1); }, "trainer.bad_steps");
+}
+
+// run(n, stop_at_divergence): the playground's loop stops at the first bad
+// step (and pauses there) instead of running n steps into NaN.
+TEST(Trainer, RunStopsAtTheFirstDivergenceWhenAsked) {
+  const Dataset data = spiral();
+  auto runs = [&](bool stop) {
+    Network<float> net(spiral_spec(), 2);
+    Momentum<float> opt(0.1, 0.9);
+    TrainerConfig config;
+    config.batch_size = 30;
+    Trainer<float> trainer(net, opt, data, nullptr, config);
+    trainer.run(20);
+    trainer.set_learning_rate(1e39);  // +inf as a float: the next update diverges
+    return trainer.run(10, stop);
+  };
+  const auto stopped = runs(true);
+  ASSERT_EQ(stopped.size(), 1u);
+  EXPECT_TRUE(stopped.back().diverged);
+  EXPECT_EQ(stopped.back().step, 21);
+  EXPECT_EQ(runs(false).size(), 10u);  // without it, all ten steps are taken
+}
+
+// The range a learner may set (make_optimizer and the playground's live rate).
+TEST(Trainer, LearningRateRangeIsTheCoresOwn) {
+  EXPECT_NO_THROW(require_learning_rate(kMaxLearningRate));
+  EXPECT_NO_THROW(require_learning_rate(1e-5));
+  expect_error_code([] { require_learning_rate(0.0); }, "optimizer.bad_lr");
+  expect_error_code([] { require_learning_rate(kMaxLearningRate * 1.01); }, "optimizer.bad_lr");
+  expect_error_code([] { require_learning_rate(std::nan("")); }, "optimizer.bad_lr");
 }

@@ -68,3 +68,14 @@ test('unknown gates and rules are refused with codes', () => {
   assert.throws(() => sn.perceptronTrainer({ rule: 'magic' }), { code: 'perceptron.unknown_rule' });
   assert.throws(() => sn.perceptronTrainer({ learningRate: NaN }), { code: 'perceptron.bad_lr' });
 });
+
+test('a perceptron trainer is wrapped like every core object: delete() frees it and a later call is a ScratchnetError', () => {
+  const live = sn.liveObjects;
+  const tr = sn.perceptronTrainer({ rule: 'perceptron', gate: 'xor', maxEpochs: 50 });
+  assert.equal(sn.liveObjects, live + 1);
+  assert.throws(() => { tr.run(); tr.step(); }, (e) => e.name === 'ScratchnetError' && e.code === 'trainer.finished');
+  assert.ok(tr.cycleLength() > 0, 'XOR cycles (found by the core)');
+  tr.delete();
+  assert.equal(sn.liveObjects, live);
+  assert.throws(() => tr.step(), (e) => e.name === 'ScratchnetError' && e.code === 'object.deleted');
+});

@@ -1,12 +1,5 @@
 // DOM helpers of the activation panel only; the shared ones are in ../../ui.js.
-import { svgEl } from '../../ui.js';
-
-let uid = 0;
-/** A page-unique id for label/for pairs (several panels may share a page). */
-export function newId(prefix) {
-  uid += 1;
-  return `sn-act-${prefix}-${uid}`;
-}
+import { svgEl, fmtTrim } from '../../ui.js';
 
 /** A legend swatch: a short line (solid or dashed) or a filled box. */
 export function swatch({ stroke, dash, fill, opacity = 1, width = 2.5 }) {
@@ -19,6 +12,4 @@ export function swatch({ stroke, dash, fill, opacity = 1, width = 2.5 }) {
 }
 
 /** A short label for a range bound: at most 6 decimals, no trailing zeros. */
-export function short(v) {
-  return String(Math.round(v * 1e6) / 1e6);
-}
+export const short = (v) => fmtTrim(v, 6);

@@ -2,9 +2,8 @@
 // vector, the outputs as bars and as numbers, and the overflow demo that puts
 // the naive formula next to the one that subtracts the maximum (book 3.5.2).
 import { SETTINGS } from '../../state.js';
-import { errorMessage } from '../../i18n.js';
-import { el, formula, fmt } from '../../ui.js';
-import { newId, short } from './dom.js';
+import { el, formula, fmt, idMaker, showError as showErrorIn } from '../../ui.js';
+import { short } from './dom.js';
 import { softmaxPlot } from './plots.js';
 import { SOFTMAX_TEX, SOFTMAX_STABLE_TEX } from './formulas.js';
 
@@ -38,6 +37,7 @@ const sumOf = (ys) => ys.reduce((s, v) => s + v, 0);
 const joined = (ys, d) => Array.from(ys, (v) => fmt(v, d)).join(', ');
 
 export function mountSoftmax(section, ctx) {
+  const newId = idMaker('sn-sm');
   const { sn, state, setState, t, embedded } = ctx;
   const inputId = newId('softmax');
   const errorId = newId('softmax-error');
@@ -45,54 +45,54 @@ export function mountSoftmax(section, ctx) {
   const input = el('input', {
     id: inputId,
     type: 'text',
-    className: 'sn-mono',
+    className: 'sn-mono sn-full',
     value: vectorText(state.softmax),
     spellcheck: false,
     autocomplete: 'off',
-    style: { width: '100%', boxSizing: 'border-box' },
-    dataset: { testid: 'softmax-input' },
-    attrs: { inputmode: 'text', 'aria-describedby': errorId },
+    ,
+    'data-testid': 'softmax-input',
+    inputmode: 'text', 'aria-describedby': errorId,
   });
-  const error = el('p', { id: errorId, className: 'sn-error', hidden: true, dataset: { testid: 'softmax-error' }, attrs: { role: 'alert' } });
-  const overflowButton = el('button', { type: 'button', textContent: t('sm.overflow'), dataset: { testid: 'softmax-overflow' } });
+  const error = el('p', { id: errorId, className: 'sn-error', hidden: true, 'data-testid': 'softmax-error', role: 'alert' });
+  const overflowButton = el('button', { type: 'button', text: t('sm.overflow'), 'data-testid': 'softmax-overflow' });
 
-  const out = el('output', { className: 'sn-mono', dataset: { testid: 'softmax-out' }, style: { overflowWrap: 'anywhere' } });
-  const sum = el('output', { className: 'sn-mono', dataset: { testid: 'softmax-sum' } });
-  const chart = el('div', { className: 'sn-plot', dataset: { testid: 'softmax-chart' } });
+  const out = el('output', { className: 'sn-mono sn-wrap', 'data-testid': 'softmax-out' });
+  const sum = el('output', { className: 'sn-mono', 'data-testid': 'softmax-sum' });
+  const chart = el('div', { className: 'sn-plot', 'data-testid': 'softmax-chart' });
 
-  const naiveOut = el('output', { className: 'sn-mono', dataset: { testid: 'softmax-naive' }, style: { overflowWrap: 'anywhere' } });
+  const naiveOut = el('output', { className: 'sn-mono sn-wrap', 'data-testid': 'softmax-naive' });
   const naiveSum = el('span', { className: 'sn-mono' });
   const naiveVerdict = el('strong');
-  const stableOut = el('output', { className: 'sn-mono', dataset: { testid: 'softmax-stable' }, style: { overflowWrap: 'anywhere' } });
+  const stableOut = el('output', { className: 'sn-mono sn-wrap', 'data-testid': 'softmax-stable' });
   const stableSum = el('span', { className: 'sn-mono' });
-  const overflowExplain = el('p', { className: 'sn-explain', dataset: { testid: 'softmax-explain' } });
+  const overflowExplain = el('p', { className: 'sn-explain', 'data-testid': 'softmax-explain' });
 
   const box = (cls, title, output, sumEl, extra) => el('div', {
     className: cls,
-    style: { flex: '1 1 14rem', minWidth: '0', padding: '0.4rem 0.6rem', borderRadius: '0.3rem', border: '1px solid #d0d0d0' },
-  }, el('strong', { textContent: title }), el('div', {}, output), el('div', { className: 'sn-explain' }, `Σ = `, sumEl), extra);
+    className: 'sn-card',
+  }, el('strong', { text: title }), el('div', {}, output), el('div', { className: 'sn-explain' }, `Σ = `, sumEl), extra);
   const naiveBox = box('', t('sm.naive'), naiveOut, naiveSum, naiveVerdict);
   const stableBox = box('', t('sm.stable'), stableOut, stableSum, null);
 
-  const grid = el('div', { style: { display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(20rem, 100%), 1fr))', alignItems: 'start' } },
+  const grid = el('div', { className: 'sn-columns' },
     el('div', { className: 'sn-controls' },
-      el('label', { htmlFor: inputId, textContent: t('sm.input', { max: LIMITS.maxLength }) }),
+      el('label', { htmlFor: inputId, text: t('sm.input', { max: LIMITS.maxLength }) }),
       input,
       error,
-      el('div', {}, el('strong', { textContent: `${t('sm.out')}: ` }), out),
-      el('div', {}, el('strong', { textContent: `${t('sm.sum')}: ` }), sum),
-      el('p', { className: 'sn-explain', textContent: t('sm.explain') }),
+      el('div', {}, el('strong', { text: `${t('sm.out')}: ` }), out),
+      el('div', {}, el('strong', { text: `${t('sm.sum')}: ` }), sum),
+      el('p', { className: 'sn-explain', text: t('sm.explain') }),
     ),
     chart,
   );
 
   section.append(
-    el('h3', { textContent: t('sm.title') }),
+    el('h3', { text: t('sm.title') }),
     formula(SOFTMAX_TEX, t('sm.title')),
     grid,
-    el('h3', { textContent: t('sm.compare') }),
+    el('h3', { text: t('sm.compare') }),
     el('div', { className: 'sn-buttons' }, overflowButton),
-    el('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '0.75rem', marginTop: '0.5rem' } }, naiveBox, stableBox),
+    el('div', { className: 'sn-row' }, naiveBox, stableBox),
     formula(SOFTMAX_STABLE_TEX, t('sm.stable')),
     overflowExplain,
   );
@@ -142,7 +142,9 @@ export function mountSoftmax(section, ctx) {
       y = sn.softmax(values);
       naive = sn.softmax(values, { stable: false });
     } catch (e) {
-      showError(`${t('sm.failed')}: ${errorMessage(e)}`);
+      showErrorIn(error, e, t('sm.failed'));
+      error.append(` ${t('sm.err.kept')}`);
+      input.setAttribute('aria-invalid', 'true');
       return false;
     }
     clearError();

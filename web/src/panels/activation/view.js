@@ -6,9 +6,8 @@
 // sn.sampleActivation for the curves, sn.activate / sn.derivative for the
 // cursor, sn.softmax for the outputs.
 import { SETTINGS } from '../../state.js';
-import { errorMessage } from '../../i18n.js';
-import { el, controlRow, formula, fmt } from '../../ui.js';
-import { newId, swatch, short } from './dom.js';
+import { el, controlRow, formula, fmt, idMaker, showError } from '../../ui.js';
+import { swatch, short } from './dom.js';
 import { activationPlot, rowsOf, vanishingBands, COLORS, DF_DASH } from './plots.js';
 import { activationTex } from './formulas.js';
 import { mountSoftmax } from './softmax.js';
@@ -32,6 +31,7 @@ function niceStep(span) {
 }
 
 export function mountView(root, ctx) {
+  const newId = idMaker('sn-act');
   const { sn, state, setState, t, embedded } = ctx;
   const FNS = SETTINGS.fn.values.filter((f) => sn.activations.includes(f));
 
@@ -47,67 +47,67 @@ export function mountView(root, ctx) {
   // ---- controls -------------------------------------------------------------
   const ids = { fn: newId('fn'), slope: newId('slope'), deriv: newId('deriv'), compare: newId('compare'), x: newId('x'), xmin: newId('xmin'), xmax: newId('xmax') };
 
-  const fnSelect = el('select', { id: ids.fn, dataset: { testid: 'fn' } });
-  for (const f of FNS) fnSelect.append(el('option', { value: f, textContent: t(`act.fn.${f}`), selected: f === state.fn }));
+  const fnSelect = el('select', { id: ids.fn, 'data-testid': 'fn' });
+  for (const f of FNS) fnSelect.append(el('option', { value: f, text: t(`act.fn.${f}`), selected: f === state.fn }));
 
-  const slopeRange = el('input', { id: ids.slope, type: 'range', min: 0, max: 1, step: 0.01, value: state.slope, dataset: { testid: 'slope' } });
-  const slopeNumber = el('input', { type: 'number', min: 0, max: 1, step: 0.01, value: state.slope, attrs: { 'aria-label': t('act.slope.number') } });
+  const slopeRange = el('input', { id: ids.slope, type: 'range', min: 0, max: 1, step: 0.01, value: state.slope, 'data-testid': 'slope' });
+  const slopeNumber = el('input', { type: 'number', min: 0, max: 1, step: 0.01, value: state.slope, 'aria-label': t('act.slope.number') });
   const slopeRow = controlRow(t('act.slope'), ids.slope, slopeRange, slopeNumber);
 
   const checkbox = (id, checked, label, testid) => {
-    const box = el('input', { id, type: 'checkbox', checked, dataset: { testid } });
-    return [box, el('div', { style: { display: 'flex', gap: '0.4rem', alignItems: 'center' } }, box, el('label', { htmlFor: id, textContent: label }))];
+    const box = el('input', { id, type: 'checkbox', checked, 'data-testid': testid });
+    return [box, el('div', { className: 'sn-row' }, box, el('label', { htmlFor: id, text: label }))];
   };
   const [derivBox, derivRow] = checkbox(ids.deriv, state.deriv, t('act.deriv'), 'deriv');
   const [compareBox, compareRow] = checkbox(ids.compare, compare, t('act.compare'), 'compare');
 
-  const xRange = el('input', { id: ids.x, type: 'range', dataset: { testid: 'cursor-x' } });
-  const xNumber = el('input', { type: 'number', step: 'any', dataset: { testid: 'cursor-x-number' }, attrs: { 'aria-label': t('act.cursor.number') } });
+  const xRange = el('input', { id: ids.x, type: 'range', 'data-testid': 'cursor-x' });
+  const xNumber = el('input', { type: 'number', step: 'any', 'data-testid': 'cursor-x-number', 'aria-label': t('act.cursor.number') });
   const readout = el('output', {
-    className: 'sn-mono',
-    dataset: { testid: 'cursor-readout' },
-    style: { display: 'flex', flexWrap: 'wrap', gap: '0.1rem 1.2rem', padding: '0.35rem 0.5rem', background: '#f3f6fc', borderRadius: '0.3rem' },
-    attrs: { for: `${ids.x} ${ids.fn}`, 'aria-label': t('act.readout') },
+    className: 'sn-mono sn-row sn-readout',
+    'data-testid': 'cursor-readout',
+    ,
+    for: `${ids.x} ${ids.fn}`, 'aria-label': t('act.readout'),
   });
 
-  const xminInput = el('input', { id: ids.xmin, type: 'number', step: 'any', min: RANGE.min, max: RANGE.max, value: state.xmin, dataset: { testid: 'xmin' }, style: { width: '6rem' } });
-  const xmaxInput = el('input', { id: ids.xmax, type: 'number', step: 'any', min: RANGE.min, max: RANGE.max, value: state.xmax, dataset: { testid: 'xmax' }, style: { width: '6rem' } });
-  const zoomIn = el('button', { type: 'button', textContent: t('act.zoomIn'), dataset: { testid: 'zoom-in' } });
-  const zoomOut = el('button', { type: 'button', textContent: t('act.zoomOut'), dataset: { testid: 'zoom-out' } });
-  const zoomReset = el('button', { type: 'button', textContent: t('act.reset'), dataset: { testid: 'zoom-reset' } });
-  const rangeError = el('p', { className: 'sn-error', hidden: true, dataset: { testid: 'range-error' }, attrs: { role: 'alert' } });
+  const xminInput = el('input', { id: ids.xmin, type: 'number', step: 'any', min: RANGE.min, max: RANGE.max, value: state.xmin, 'data-testid': 'xmin', className: 'sn-narrow' });
+  const xmaxInput = el('input', { id: ids.xmax, type: 'number', step: 'any', min: RANGE.min, max: RANGE.max, value: state.xmax, 'data-testid': 'xmax', className: 'sn-narrow' });
+  const zoomIn = el('button', { type: 'button', text: t('act.zoomIn'), 'data-testid': 'zoom-in' });
+  const zoomOut = el('button', { type: 'button', text: t('act.zoomOut'), 'data-testid': 'zoom-out' });
+  const zoomReset = el('button', { type: 'button', text: t('act.reset'), 'data-testid': 'zoom-reset' });
+  const rangeError = el('p', { className: 'sn-error', hidden: true, 'data-testid': 'range-error', role: 'alert' });
 
-  const plotBox = el('div', { className: 'sn-plot', dataset: { testid: 'activation-plot' }, style: { touchAction: 'pan-y', cursor: 'crosshair' } });
-  const plotError = el('p', { className: 'sn-error', hidden: true, attrs: { role: 'alert' } });
-  const legend = el('div', { className: 'sn-explain', attrs: { role: 'list', 'aria-label': t('act.legend') }, style: { display: 'flex', flexWrap: 'wrap', gap: '0.2rem 1rem' } });
+  const plotBox = el('div', { className: 'sn-plot sn-pointer-plot', 'data-testid': 'activation-plot' });
+  const plotError = el('p', { className: 'sn-error', hidden: true, role: 'alert' });
+  const legend = el('div', { className: 'sn-explain sn-row', role: 'list', 'aria-label': t('act.legend') });
 
-  const formulas = el('div', { dataset: { testid: 'activation-formulas' } });
-  const note = el('div', { className: 'sn-explain', dataset: { testid: 'gradient-note' } });
+  const formulas = el('div', { 'data-testid': 'activation-formulas' });
+  const note = el('div', { className: 'sn-explain', 'data-testid': 'gradient-note' });
 
   // ---- layout ---------------------------------------------------------------
   const left = el('div', { className: 'sn-controls' },
-    embedded ? null : el('h2', { textContent: t('act.title') }),
+    embedded ? null : el('h2', { text: t('act.title') }),
     controlRow(t('act.fn'), ids.fn, fnSelect),
     slopeRow,
     derivRow,
     compareRow,
     controlRow(t('act.cursor'), ids.x, xRange, xNumber),
     readout,
-    el('p', { className: 'sn-explain', textContent: t('act.hint'), style: { margin: '0' } }),
+    el('p', { className: 'sn-explain sn-tight', text: t('act.hint') }),
   );
-  const rangeGroup = el('div', { attrs: { role: 'group', 'aria-label': t('act.range') }, style: { display: 'flex', flexWrap: 'wrap', gap: '0.4rem 0.75rem', alignItems: 'center', marginTop: '0.4rem' } },
-    el('span', { style: { display: 'inline-flex', gap: '0.3rem', alignItems: 'center' } }, el('label', { htmlFor: ids.xmin, textContent: t('act.xmin') }), xminInput),
-    el('span', { style: { display: 'inline-flex', gap: '0.3rem', alignItems: 'center' } }, el('label', { htmlFor: ids.xmax, textContent: t('act.xmax') }), xmaxInput),
+  const rangeGroup = el('div', { role: 'group', 'aria-label': t('act.range'), className: 'sn-row' },
+    el('span', { className: 'sn-inline' }, el('label', { htmlFor: ids.xmin, text: t('act.xmin') }), xminInput),
+    el('span', { className: 'sn-inline' }, el('label', { htmlFor: ids.xmax, text: t('act.xmax') }), xmaxInput),
     el('div', { className: 'sn-buttons' }, zoomIn, zoomOut, zoomReset),
   );
   const right = el('div', {}, plotBox, plotError, legend, rangeGroup, rangeError);
   const explain = el('div', {
-    className: 'sn-wide',
-    style: { display: 'grid', gap: '0 1.5rem', gridTemplateColumns: 'repeat(auto-fit, minmax(min(20rem, 100%), 1fr))', alignItems: 'start' },
+    className: 'sn-wide sn-columns',
+    ,
   },
-  el('section', { style: { minWidth: '0' } }, el('h3', { textContent: t('act.formula') }), formulas),
-  el('section', { style: { minWidth: '0' } }, el('h3', { textContent: t('act.note') }), note));
-  const softmaxSection = el('section', { className: 'sn-wide', dataset: { testid: 'softmax' } });
+  el('section', { className: 'sn-shrink' }, el('h3', { text: t('act.formula') }), formulas),
+  el('section', { className: 'sn-shrink' }, el('h3', { text: t('act.note') }), note));
+  const softmaxSection = el('section', { className: 'sn-wide', 'data-testid': 'softmax' });
   root.append(left, right, explain, softmaxSection);
 
   // ---- computing (all through the core) -------------------------------------
@@ -124,7 +124,7 @@ export function mountView(root, ctx) {
       plotError.hidden = true;
       return true;
     } catch (e) {
-      plotError.textContent = `${t('act.plot.failed')}: ${errorMessage(e)}`;
+      showError(plotError, e, t('act.plot.failed'));
       plotError.hidden = false;
       return false;
     }
@@ -144,7 +144,7 @@ export function mountView(root, ctx) {
     try {
       cursor = cursorValues();
     } catch (e) {
-      plotError.textContent = `${t('act.plot.failed')}: ${errorMessage(e)}`;
+      showError(plotError, e, t('act.plot.failed'));
       plotError.hidden = false;
     }
     plotBox.dataset.width = String(Math.floor(plotBox.clientWidth));
@@ -162,13 +162,13 @@ export function mountView(root, ctx) {
   const schedule = () => { if (!frame) frame = requestAnimationFrame(drawPlot); };
 
   function showReadout({ x, y, dy }) {
-    const part = (label, v, sep = '') => el('span', { textContent: `${label} = ${fmt(v, 6)}${sep}` });
+    const part = (label, v, sep = '') => el('span', { text: `${label} = ${fmt(v, 6)}${sep}` });
     readout.replaceChildren(part('x', x, ','), part('h(x)', y, ','), part("h'(x)", dy));
     Object.assign(readout.dataset, { x: fmt(x, 6), f: fmt(y, 6), df: fmt(dy, 6) });
   }
 
   function drawLegend() {
-    const item = (sw, label) => el('span', { attrs: { role: 'listitem' }, style: { display: 'inline-flex', gap: '0.35rem', alignItems: 'center' } }, sw, el('span', { textContent: label }));
+    const item = (sw, label) => el('span', { role: 'listitem', className: 'sn-inline' }, sw, el('span', { text: label }));
     legend.replaceChildren(...[
       item(swatch({ stroke: COLORS.f }), `${t('act.legend.f')} — ${t(`act.fn.${state.fn}`)}`),
       state.deriv ? item(swatch({ stroke: COLORS.df, dash: DF_DASH, width: 2 }), t('act.legend.df')) : null,
@@ -182,11 +182,11 @@ export function mountView(root, ctx) {
     formulas.replaceChildren(formula(tex.f, t(`act.fn.${state.fn}`)), formula(tex.df, t('act.legend.df')));
     let d0 = '';
     try { d0 = short(sn.derivative(state.fn, [0], state.slope)[0]); } catch { /* shown by the plot already */ }
-    const paragraphs = [el('p', { textContent: t(`act.note.${state.fn}`, { d0, slope: short(state.slope) }) })];
+    const paragraphs = [el('p', { text: t(`act.note.${state.fn}`, { d0, slope: short(state.slope) }) })];
     if (VANISHING.has(state.fn)) {
       const where = bands.map((b) => t('act.vanish.interval', { from: b.x1.toFixed(2), to: b.x2.toFixed(2) })).join(', ');
-      paragraphs.push(el('p', { className: bands.length ? '' : 'sn-mono', dataset: { testid: 'vanish-where' }, textContent: bands.length ? t('act.vanish.where', { where }) : t('act.vanish.none') }));
-      paragraphs.push(el('p', { textContent: t('act.note.reluHelps') }));
+      paragraphs.push(el('p', { className: bands.length ? '' : 'sn-mono', 'data-testid': 'vanish-where', text: bands.length ? t('act.vanish.where', { where }) : t('act.vanish.none') }));
+      paragraphs.push(el('p', { text: t('act.note.reluHelps') }));
     }
     note.replaceChildren(...paragraphs);
   }
@@ -236,7 +236,7 @@ export function mountView(root, ctx) {
     try {
       sn.sampleActivation(state.fn, { from: lo, to: hi, points: 2, slope: state.slope });
     } catch (e) {
-      rangeError.textContent = `${t('act.range.bad')}: ${errorMessage(e)}`;
+      showError(rangeError, e, t('act.range.bad'));
       rangeError.hidden = false;
       xminInput.value = String(state.xmin);
       xmaxInput.value = String(state.xmax);

@@ -7,6 +7,7 @@
 // the live run. Every number — losses, accuracies, the decision grid's
 // outputs, the divergence guard, the gradient check — comes from the core.
 import { LossHistory } from '../../shared/loss-history.js';
+import { nextFrame } from '../../shared/next-frame.js';
 
 export const BATCH = { xor: 4, spiral: 30 };
 export const GRID = 60;             // decision grid: 60 × 60 = 3600 rows, one net.output call
@@ -19,10 +20,6 @@ const GC_ROWS_SPIRAL = 30;          // gradient check: every 10th of the 300 spi
 export const NET_KEYS = ['data', 'hidden', 'act', 'optimizer', 'init', 'seed'];
 export const runKey = (state) => NET_KEYS.map((k) => `${k}=${state[k]}`).join('&');
 
-// One frame of the loop: requestAnimationFrame in a page, a timer elsewhere (Node tests).
-const nextFrame = globalThis.requestAnimationFrame
-  ? (f) => { const id = requestAnimationFrame(f); return () => cancelAnimationFrame(id); }
-  : (f) => { const id = setTimeout(() => f(performance.now()), 16); return () => clearTimeout(id); };
 
 function oneHot(labels, k) {
   const t = new Float32Array(labels.length * k);
@@ -132,7 +129,7 @@ export function createRun({ sn, state }) {
       // the starting point of the curve: the loss of the untrained network on all the data
       const target = xor ? dataset.targets().data : oneHot(labels, 3);
       last.loss = net.loss(X, target, dataset.size);
-      last.acc = net.accuracy(X, labels);
+      last.acc = trainer.evaluate(dataset);
       history.push(0, last.loss);
     } catch (e) {
       trainer?.delete();

@@ -3,7 +3,7 @@
 // check, all drawn from the run's snapshot (run.js). Destroying the view never
 // touches the run: a language or tab switch rebuilds this and training goes on.
 import { SETTINGS } from '../../state.js';
-import { el, controlRow, formula, selectOf, showError, fmtSig, roundSig, pct, idMaker } from '../../ui.js';
+import { el, panelLayout, controlRow, formula, selectOf, showError, fmtSig, roundSig, pct, idMaker } from '../../ui.js';
 import { lossPlot } from '../../shared/loss-plot.js';
 import { decisionPlot } from './plots.js';
 import { SPEEDS } from './run.js';
@@ -28,12 +28,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   let destroyed = false;
 
   // ---- DOM -------------------------------------------------------------------
-  const left = el('section', { className: 'sn-controls', 'aria-label': t('bp.settings') });
-  const right = el('section');
-  const bottom = el('section', { className: 'sn-wide' });
-  root.append(left, right, bottom);
-  left.append(el('h2', { text: t('bp.title') }));
-  if (!embedded) left.append(el('p', { className: 'sn-explain', text: t('bp.intro') }));
+  const { left, right, bottom } = panelLayout(root, { title: t('bp.title'), intro: t('bp.intro'), label: t('bp.settings'), embedded });
 
   const select = (key, testid, label) => selectOf(id(key), testid, SETTINGS[key].values, label);
   const dataSel = select('data', 'data', (v) => t(`bp.data.${v}`));

@@ -1,8 +1,7 @@
 // Batch processing (book 3.6.3 "배치 처리"): the MNIST-shaped
 // network 784-50-100-10 in the core, one image vs. a batch of 100, and the
 // shape of every array read back from the core (params and trace).
-import { errorMessage } from '../../i18n.js';
-import { el, renderTex } from '../../ui.js';
+import { el, renderTex, showError } from '../../ui.js';
 
 const SPEC = { sizes: [784, 50, 100, 10], hidden: 'sigmoid', output: 'softmax', init: 'std' };
 const MODES = [1, 100];
@@ -11,28 +10,28 @@ const MODES = [1, 100];
 const shapeText = (rows, cols, batch) => (batch ? `${rows}×${cols}` : `${cols}`);
 const shapeTex = (rows, cols, batch) => (batch ? `${rows}\\times${cols}` : `${cols}`);
 
-export function mountBatch(root, { sn, t, embedded, uid }) {
+export function mountBatch(root, { sn, t, embedded, id }) {
   let net = null;
   let rows = 100;
   // embedded in a tutorial page the section folds away (a native <details>)
-  const section = embedded ? el('details', { class: 'sn-wide' })
-    : el('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-batch` });
+  const section = embedded ? el('details', { className: 'sn-wide' })
+    : el('section', { className: 'sn-wide', 'aria-labelledby': id('batch') });
   const title = embedded ? el('summary', { text: t('fw.batch.title') })
-    : el('h3', { id: `${uid}-batch`, text: t('fw.batch.title') });
-  const intro = el('p', { class: 'sn-explain', text: t('fw.batch.intro') });
-  const buttons = el('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.batch.mode') });
+    : el('h3', { id: id('batch'), text: t('fw.batch.title') });
+  const intro = el('p', { className: 'sn-explain', text: t('fw.batch.intro') });
+  const buttons = el('div', { className: 'sn-buttons', role: 'group', 'aria-label': t('fw.batch.mode') });
   const modeButtons = MODES.map((n) => {
     const b = el('button', { type: 'button', 'data-rows': String(n), text: t(n === 1 ? 'fw.batch.one' : 'fw.batch.hundred') });
     b.addEventListener('click', () => { rows = n; render(); });
     buttons.append(b);
     return b;
   });
-  const formula = el('div', { class: 'sn-formula' });
+  const formula = el('div', { className: 'sn-formula' });
   const tableWrap = el('div');
   tableWrap.style.overflowX = 'auto';
-  const traceLine = el('p', { class: 'sn-explain sn-mono', 'data-testid': 'batch-trace' });
-  const note = el('p', { class: 'sn-explain' });
-  const error = el('p', { class: 'sn-error', role: 'alert' });
+  const traceLine = el('p', { className: 'sn-explain sn-mono', 'data-testid': 'batch-trace' });
+  const note = el('p', { className: 'sn-explain' });
+  const error = el('p', { className: 'sn-error', role: 'alert' });
   error.hidden = true;
   section.append(title);
   if (!embedded) section.append(intro);
@@ -81,7 +80,7 @@ export function mountBatch(root, { sn, t, embedded, uid }) {
         }
         const name = el('th', { scope: 'row', text: a.name });
         name.style.textAlign = 'left';
-        tr.append(name, el('td', { class: 'sn-mono', text: shape }), check);
+        tr.append(name, el('td', { className: 'sn-mono', text: shape }), check);
         body.append(tr);
       }
       table.append(body);
@@ -96,7 +95,7 @@ export function mountBatch(root, { sn, t, embedded, uid }) {
       });
       note.textContent = t(batch ? 'fw.batch.note100' : 'fw.batch.note1');
     } catch (e) {
-      error.textContent = t('fw.error', { msg: errorMessage(e) });
+      showError(error, e, t('fw.error.prefix'));
       error.hidden = false;
     }
   }

@@ -53,7 +53,7 @@ export const strings = {
     'fw.explain.title': '왜 이렇게 될까?',
     'fw.explain.shapes': '형상이 맞아야 하는 이유: 행렬 곱 XW에서 X의 열 수(입력 개수)와 W의 행 수가 같아야 각 입력에 곱할 가중치가 하나씩 짝지어집니다. 결과의 형상은 바깥 차원 (X의 행 수, W의 열 수)이 됩니다. 그래서 (2,) · (2, 3) → (3,): 입력 2개가 뉴런 3개로 갑니다.',
     'fw.explain.identity': '출력층의 활성화 함수 σ는 문제에 맞게 고릅니다. 이 신경망은 회귀처럼 값을 그대로 내보내므로 항등 함수 σ(x) = x를 써서 Y = A⁽³⁾입니다. 분류라면 소프트맥스(다중 분류)나 시그모이드(이진 분류)를 씁니다.',
-    'fw.error': '계산하지 못했습니다: {msg}',
+    'fw.error.prefix': '계산하지 못했습니다',
   },
   en: {
     'fw.title': 'Forward pass: a three-layer network (2-3-2-2)',
@@ -108,6 +108,6 @@ export const strings = {
     'fw.explain.title': 'Why?',
     'fw.explain.shapes': 'Why shapes must match: in the product XW the number of columns of X (the inputs) must equal the number of rows of W, so that every input is paired with exactly one weight. The result has the outer dimensions (rows of X, columns of W). Hence (2,) · (2, 3) → (3,): two inputs feed three neurons.',
     'fw.explain.identity': 'The output activation σ is chosen for the problem. This network returns its values as they are, as in regression, so it uses the identity σ(x) = x and Y = A⁽³⁾. For classification one would use softmax (many classes) or sigmoid (two classes).',
-    'fw.error': 'Could not compute: {msg}',
+    'fw.error.prefix': 'Could not compute',
   },
 };

@@ -6,18 +6,16 @@
 // layer with their shapes, spells out the dot products, draws the network as
 // an SVG graph and can step through it one layer at a time. A second section
 // builds the MNIST-shaped 784-50-100-10 network to show the shapes of a batch.
-import { errorMessage } from '../../i18n.js';
 import { SETTINGS } from '../../state.js';
-import { el, controlRow, renderTex } from '../../ui.js';
+import { el, controlRow, renderTex, fmt, idMaker, showError } from '../../ui.js';
 import { drawNetwork, sub, sup } from './diagram.js';
 import { mountBatch } from './batch.js';
 
 
-let instances = 0;
 
 // ---- number formats (display only; every value comes from the core) -------
-const fmt8 = (v) => v.toFixed(8);
-const fmt4 = (v) => v.toFixed(4);
+const fmt8 = (v) => fmt(v, 8);
+const fmt4 = (v) => fmt(v, 4);
 /** An input as the book writes it: 1 → "1.0", 0.5 → "0.5". */
 const fmtIn = (v) => (Number.isInteger(v) ? v.toFixed(1) : String(Number(v.toPrecision(7))));
 /** A float32 weight without its float noise: 0.10000000149 → "0.1". */
@@ -41,7 +39,7 @@ const ACT_TEX = {
 
 export function mountView(root, ctx) {
   const { sn, state, t, embedded } = ctx;
-  const uid = `sn-fw-${++instances}`;
+  const id = idMaker('sn-fw');
   let step = 0;            // 0: all layers; k: layer k highlighted
   let vertical = false;
   let frame = 0;
@@ -62,24 +60,24 @@ export function mountView(root, ctx) {
   const outName = (k) => (k === L ? 'Y' : `Z${k}`);
 
   // ---- header --------------------------------------------------------------
-  const head = el('div', { class: 'sn-wide' }, el('h2', { text: t('fw.title') }));
-  if (!embedded) head.append(el('p', { class: 'sn-explain', text: t('fw.intro') }));
+  const head = el('div', { className: 'sn-wide' }, el('h2', { text: t('fw.title') }));
+  if (!embedded) head.append(el('p', { className: 'sn-explain', text: t('fw.intro') }));
 
   // ---- left column: input, steps, results -----------------------------------
   const left = el('div');
-  const controls = el('div', { class: 'sn-controls' });
+  const controls = el('div', { className: 'sn-controls' });
   const inputs = {};
   for (const key of ['x1', 'x2']) {
     const s = SETTINGS[key];
     const name = t(`fw.${key}`);
-    const id = `${uid}-${key}`;
+    const controlId = id(key);
     const range = el('input', {
       type: 'range', min: String(s.min), max: String(s.max), step: '0.1',
       'aria-label': t('fw.slider', { name }), 'data-key': key,
     });
     const number = el('input', {
-      type: 'number', id, min: String(s.min), max: String(s.max), step: '0.1',
-      'aria-label': t('fw.number', { name }), 'data-key': key, class: 'sn-mono',
+      type: 'number', id: controlId, min: String(s.min), max: String(s.max), step: '0.1',
+      'aria-label': t('fw.number', { name }), 'data-key': key, className: 'sn-mono',
     });
     range.value = String(state[key]);
     number.value = fmtIn(state[key]);
@@ -91,20 +89,20 @@ export function mountView(root, ctx) {
       // an empty or out-of-range field snaps back to the value in use
       number.value = fmtIn(state[key]);
     });
-    controls.append(controlRow(name, id, range, number));
+    controls.append(controlRow(name, controlId, range, number));
     inputs[key] = { range, number };
   }
 
   const prev = el('button', { type: 'button', 'data-action': 'prev', text: t('fw.step.prev') });
   const next = el('button', { type: 'button', 'data-action': 'next', text: t('fw.step.next') });
   const all = el('button', { type: 'button', 'data-action': 'all', text: t('fw.step.all') });
-  const stepButtons = el('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('fw.step.group') }, prev, next, all);
-  const status = el('p', { class: 'sn-explain', role: 'status', 'aria-live': 'polite', 'data-testid': 'step-status' });
+  const stepButtons = el('div', { className: 'sn-buttons', role: 'group', 'aria-label': t('fw.step.group') }, prev, next, all);
+  const status = el('p', { className: 'sn-explain', role: 'status', 'aria-live': 'polite', 'data-testid': 'step-status' });
   prev.addEventListener('click', () => setStep(step - 1));
   next.addEventListener('click', () => setStep(step + 1));
   all.addEventListener('click', () => setStep(0));
 
-  const error = el('p', { class: 'sn-error', role: 'alert' });
+  const error = el('p', { className: 'sn-error', role: 'alert' });
   error.hidden = true;
 
   // a layer's box, in the results and in the detail: a grey bar on the left
@@ -115,7 +113,7 @@ export function mountView(root, ctx) {
 
   // the results, one group per layer: A_k, then Z_k (or Y)
   const results = el('div', { 'data-testid': 'results' });
-  const xLine = el('div', { class: 'sn-mono' });
+  const xLine = el('div', { className: 'sn-mono' });
   xLine.style.margin = '0.25rem 0 0.5rem';
   results.append(xLine);
   const groups = [];
@@ -125,9 +123,9 @@ export function mountView(root, ctx) {
     for (const name of [`A${k}`, outName(k)]) {
       const line = el('div');
       const formula = el('span');
-      const shape = el('span', { class: 'sn-explain' });
+      const shape = el('span', { className: 'sn-explain' });
       shape.style.marginLeft = '0.5rem';
-      const value = el('div', { class: 'sn-mono', 'data-testid': name });
+      const value = el('div', { className: 'sn-mono', 'data-testid': name });
       value.style.overflowWrap = 'anywhere';
       line.append(formula, shape, value);
       g.append(line);
@@ -142,23 +140,23 @@ export function mountView(root, ctx) {
     el('h3', { text: t('fw.results') }), results,
   );
   // the book's printout beside ours, for the book's input only
-  const bookY = el('p', { class: 'sn-explain sn-mono', 'data-testid': 'book-y', hidden: true });
+  const bookY = el('p', { className: 'sn-explain sn-mono', 'data-testid': 'book-y', hidden: true });
   results.append(bookY);
-  if (!embedded) left.append(el('p', { class: 'sn-explain', text: t('fw.float32') }));
+  if (!embedded) left.append(el('p', { className: 'sn-explain', text: t('fw.float32') }));
 
   // ---- right column: the diagram ---------------------------------------------
-  const figure = el('figure', { class: 'sn-plot' });
+  const figure = el('figure', { className: 'sn-plot' });
   figure.style.margin = '0';
   const diagram = el('div', { 'data-testid': 'diagram' });
-  const legend = el('figcaption', { class: 'sn-explain', text: t('fw.diagram.legend') });
+  const legend = el('figcaption', { className: 'sn-explain', text: t('fw.diagram.legend') });
   figure.append(diagram, legend);
 
   // ---- below: the calculation in detail ----------------------------------------
   // embedded in a tutorial page, the long parts fold away (a native <details>)
-  const detail = embedded ? el('details', { class: 'sn-wide' })
-    : el('section', { class: 'sn-wide', 'aria-labelledby': `${uid}-detail` });
+  const detail = embedded ? el('details', { className: 'sn-wide' })
+    : el('section', { className: 'sn-wide', 'aria-labelledby': id('detail') });
   detail.append(embedded ? el('summary', { text: t('fw.detail.title') })
-    : el('h3', { id: `${uid}-detail`, text: t('fw.detail.title') }));
+    : el('h3', { id: id('detail'), text: t('fw.detail.title') }));
   const details = [];
   for (let k = 1; k <= L; k++) {
     const block = layerBox(k, '0 0.75rem', '0.75rem 0');
@@ -166,32 +164,32 @@ export function mountView(root, ctx) {
       text: t('fw.layer.head', { k, from: layerName(k - 1), to: layerName(k), act: actName(actOf(k)) }),
     });
     title.style.margin = '0.25rem 0';
-    const general = el('div', { class: 'sn-formula' });
+    const general = el('div', { className: 'sn-formula' });
     const src = k === 1 ? '\\mathbf{X}' : `\\mathbf{Z}^{(${k - 1})}`;
     const act = actOf(k);
     const out = k === L ? '\\mathbf{Y} = \\sigma' : `\\mathbf{Z}^{(${k})} = h`;
     renderTex(general, `\\begin{gathered} \\mathbf{A}^{(${k})} = ${src}\\mathbf{W}^{(${k})} + \\mathbf{B}^{(${k})} \\\\ ${out}(\\mathbf{A}^{(${k})})`
       + (ACT_TEX[act] ? ` \\\\ ${ACT_TEX[act]}` : '') + ' \\end{gathered}');
-    const neurons = el('div', { class: 'sn-formula', 'data-testid': `spelled-${k}` });
-    const matrix = el('div', { class: 'sn-formula', 'data-testid': `matrix-${k}` });
-    const shape = el('p', { class: 'sn-mono', 'data-testid': `shape-${k}` });
+    const neurons = el('div', { className: 'sn-formula', 'data-testid': `spelled-${k}` });
+    const matrix = el('div', { className: 'sn-formula', 'data-testid': `matrix-${k}` });
+    const shape = el('p', { className: 'sn-mono', 'data-testid': `shape-${k}` });
     shape.style.margin = '0.25rem 0';
     block.append(title, general, shape,
-      el('div', { class: 'sn-explain', text: t('fw.detail.neurons') }), neurons);
-    if (k === 1) block.append(el('p', { class: 'sn-explain', text: t('fw.notation') }));
-    block.append(el('div', { class: 'sn-explain', text: t('fw.detail.matrix') }), matrix);
+      el('div', { className: 'sn-explain', text: t('fw.detail.neurons') }), neurons);
+    if (k === 1) block.append(el('p', { className: 'sn-explain', text: t('fw.notation') }));
+    block.append(el('div', { className: 'sn-explain', text: t('fw.detail.matrix') }), matrix);
     detail.append(block);
     details.push({ block, neurons, matrix, shape });
   }
 
   // ---- below: why --------------------------------------------------------------
-  const explain = el('section', { class: 'sn-wide' },
+  const explain = el('section', { className: 'sn-wide' },
     el('h3', { text: t('fw.explain.title') }),
-    el('p', { class: 'sn-explain', text: t('fw.explain.shapes') }),
-    el('p', { class: 'sn-explain', text: t('fw.explain.identity') }));
+    el('p', { className: 'sn-explain', text: t('fw.explain.shapes') }),
+    el('p', { className: 'sn-explain', text: t('fw.explain.identity') }));
 
   root.append(head, left, figure, detail);
-  const batch = mountBatch(root, { sn, t, embedded, uid });
+  const batch = mountBatch(root, { sn, t, embedded, id });
   if (!embedded) root.append(explain);
 
   // ---- behaviour -------------------------------------------------------------------
@@ -236,7 +234,7 @@ export function mountView(root, ctx) {
       trace = net.trace(x);
       error.hidden = true;
     } catch (e) {
-      error.textContent = t('fw.error', { msg: errorMessage(e) });
+      showError(error, e, t('fw.error.prefix'));
       error.hidden = false;
       return;
     }

@@ -21,7 +21,7 @@ export function testGrid({ grid, classes, side, names, t, onPick }) {
       type: 'button',
       className: wrong ? 'sn-digit sn-digit-wrong' : 'sn-digit',
       'aria-label': t(wrong ? 'mnist.grid.wrong' : 'mnist.grid.right', { i: i + 1, label: names[label], pred: names[pred] }),
-      dataset: { testid: 'test-image', wrong: String(wrong), label: String(label), pred: String(pred) },
+      'data-testid': 'test-image', 'data-wrong': String(wrong), 'data-label': String(label), 'data-pred': String(pred),
     }, canvas, el('span', { text: names[pred] }));
     b.addEventListener('click', () => onPick(i, grid.probs.slice(i * classes, (i + 1) * classes), label));
     box.append(el('div', { role: 'listitem' }, b));

@@ -3,8 +3,7 @@
 // Destroying it never touches the run: training goes on in its worker through
 // a language or a tab switch, and a new view draws where the run has got to.
 import { SETTINGS } from '../../state.js';
-import { errorMessage } from '../../i18n.js';
-import { el, controlRow, formula, selectOf, showError, roundSig, pct, idMaker } from '../../ui.js';
+import { el, panelLayout, controlRow, formula, selectOf, showError, roundSig, pct, idMaker } from '../../ui.js';
 import { lossPlot } from '../../shared/loss-plot.js';
 import { accuracyPlot, confusionPlot, probabilityPlot } from './plots.js';
 import { testGrid, weightImages } from './results.js';
@@ -34,12 +33,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   let shown = {};   // the snapshot last drawn: parts that did not change are not drawn again
 
   // ---- DOM -------------------------------------------------------------------
-  const left = el('section', { className: 'sn-controls', 'aria-label': t('mnist.settings') });
-  const right = el('section');
-  const bottom = el('section', { className: 'sn-wide' });
-  root.append(left, right, bottom);
-  left.append(el('h2', { text: t('mnist.title') }));
-  if (!embedded) left.append(el('p', { className: 'sn-explain', text: t('mnist.intro') }));
+  const { left, right, bottom } = panelLayout(root, { title: t('mnist.title'), intro: t('mnist.intro'), label: t('mnist.settings'), embedded });
 
   // controls built from the settings table (state.js): its values and limits, nowhere else
   const select = (key, values, label) => selectOf(id(key), key, values, label);
@@ -294,7 +288,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   function renderBook(b) {
     if (!b) { bookOut.replaceChildren(); return; }
     if (b.loading) { bookOut.replaceChildren(el('p', { className: 'sn-explain', text: t('mnist.book.loading') })); return; }
-    if (b.error) { bookOut.replaceChildren(el('p', { className: 'sn-error', role: 'alert', text: errorMessage(b.error) })); return; }
+    if (b.error) { const p = el('p', { className: 'sn-error', role: 'alert' }); showError(p, b.error); bookOut.replaceChildren(p); return; }
     const r = b.result;
     const lines = [t('mnist.book.acc', { acc: pct(r.testAcc), n: r.testSize })];
     if (r.allSize) lines.push(t('mnist.book.all', { acc: pct(r.allAcc), n: r.allSize }));

@@ -5,6 +5,8 @@
 // Cycling (the same weights at two epoch ends: it will never converge) is the
 // core's finding, trainer.cycleLength().
 
+import { nextFrame } from '../../shared/next-frame.js';
+
 // Learning rate and epoch limit per rule (the trainer starts from zero weights).
 export const RULES = {
   perceptron: { learningRate: 1, maxEpochs: 50 },
@@ -15,10 +17,6 @@ export const SPEEDS = [1, 4, 16, 64, 256, 1024];  // steps per second
 const DEFAULT_SPEED = 4;
 const MAX_STEPS_PER_FRAME = 64;
 
-// One frame of the loop: requestAnimationFrame in a page, a timer elsewhere (Node tests).
-const nextFrame = globalThis.requestAnimationFrame
-  ? (f) => { const id = requestAnimationFrame(f); return () => cancelAnimationFrame(id); }
-  : (f) => { const id = setTimeout(() => f(performance.now()), 16); return () => clearTimeout(id); };
 
 export function createRun({ sn, state }) {
   const listeners = new Set();

@@ -7,8 +7,8 @@
 // Every answer of a perceptron comes from the core: sn.truthTable,
 // sn.perceptronTrainer, sn.xorTwoLayer, sn.gatePresets.
 import { parseSetting } from '../../state.js';
-import { el, controlRow, renderTex, showError as showErrorIn } from '../../ui.js';
-import { uid, fmt, fieldValue, scrollBox, srOnly } from './dom.js';
+import { el, controlRow, renderTex, showError as showErrorIn, idMaker, fmtTrim } from '../../ui.js';
+import { fmt, scrollBox, srOnly } from './dom.js';
 import { decisionPlot, xorPlot, errorChart, COLORS } from './plots.js';
 import { RULES, SPEEDS } from './run.js';
 
@@ -21,6 +21,7 @@ const texNum = (v) => String(Number(v.toFixed(3)));
 
 export function mountView(root, ctx) {
   const { sn, run, state, setState, t, embedded } = ctx;
+  const uid = idMaker('sn-pc');
 
   // ---- state on screen ---------------------------------------------------------------
   // The weights shown: from the sliders, a preset, or the trainer (which may
@@ -37,7 +38,7 @@ export function mountView(root, ctx) {
   let cycle = snap.cycle;
   let destroyed = false;
 
-  const errorBox = el('p', { className: 'sn-error sn-wide', attrs: { role: 'alert' }, 'data-testid': 'pc-error', hidden: true });
+  const errorBox = el('p', { className: 'sn-error sn-wide', role: 'alert', 'data-testid': 'pc-error', hidden: true });
   const showError = (e) => showErrorIn(errorBox, e);
   function clearError() { errorBox.hidden = true; errorBox.textContent = ''; }
   // Run a core call; a thrown error is shown in the panel instead of breaking it.
@@ -68,13 +69,13 @@ export function mountView(root, ctx) {
 
   for (const key of WEIGHT_KEYS) {
     const id = uid(key);
-    const label = el('label', { attrs: { for: id } });
+    const label = el('label', { for: id });
     const range = el('input', { type: 'range', id, min: '-5', max: '5', step: '0.05', 'data-testid': `slider-${key}` });
-    const num = el('input', { type: 'number', step: '0.05', 'data-testid': `num-${key}`, attrs: { inputmode: 'decimal' } });
+    const num = el('input', { type: 'number', step: '0.05', 'data-testid': `num-${key}`, inputmode: 'decimal' });
     range.addEventListener('input', () => onWeightInput(key, range.value));
     range.addEventListener('change', () => flushUrl());
     num.addEventListener('input', () => onWeightInput(key, num.value));
-    num.addEventListener('change', () => { flushUrl(); num.value = fieldValue(shownValue(key)); });
+    num.addEventListener('change', () => { flushUrl(); num.value = fmtTrim(shownValue(key), 4); });
     controls[key] = { label, range, num, row: el('div', { className: 'sn-control' }, label, range, num) };
   }
 
@@ -86,7 +87,7 @@ export function mountView(root, ctx) {
     renderLearn();
     scheduleRender();
   });
-  const thetaRow = el('div', {}, thetaBox, ' ', el('label', { attrs: { for: thetaId }, text: t('pc.thetaToggle') }));
+  const thetaRow = el('div', {}, thetaBox, ' ', el('label', { for: thetaId, text: t('pc.thetaToggle') }));
 
   const gateId = uid('gate');
   const gateSelect = el('select', { id: gateId, 'data-testid': 'gate-select' },
@@ -98,7 +99,7 @@ export function mountView(root, ctx) {
   });
   const gateRow = controlRow(t('pc.gate'), gateId, gateSelect);
 
-  const presetTitle = el('div', { className: 'sn-explain', style: { margin: '0.6rem 0 0.3rem' } });
+  const presetTitle = el('div', { className: 'sn-explain sn-subhead' });
   const presetButtons = {};
   for (const g of PRESET_GATES) {
     if (!presets[g]) continue;
@@ -109,14 +110,14 @@ export function mountView(root, ctx) {
   const presetRow = el('div', { className: 'sn-buttons' }, ...Object.values(presetButtons));
 
   const titleId = uid('h');
-  const controlSection = el('section', { attrs: embedded ? { 'aria-label': t('pc.title') } : { 'aria-labelledby': titleId } });
+  const controlSection = el('section', embedded ? { 'aria-label': t('pc.title') } : { 'aria-labelledby': titleId });
   const title = el('h2', { id: titleId, text: t('pc.title') });
   controlSection.append(...[
     embedded ? null : title,  // an embedding page has its own heading
     embedded ? null : el('p', { className: 'sn-explain', text: t('pc.intro') }),
-    el('div', { attrs: { role: 'group', 'aria-label': t('pc.formula.label') } },
+    el('div', { role: 'group', 'aria-label': t('pc.formula.label') },
       formulaTheta,
-      el('div', { className: 'sn-explain', text: `↓ ${t('pc.formula.swap')}`, style: { textAlign: 'center' } }),
+      el('div', { className: 'sn-explain', text: `↓ ${t('pc.formula.swap')}`, className: 'sn-center' }),
       formulaBias),
     el('div', { className: 'sn-controls' }, ...WEIGHT_KEYS.map((k) => controls[k].row), thetaRow, gateRow),
     presetTitle,
@@ -127,15 +128,15 @@ export function mountView(root, ctx) {
   // ---- 2. plot and truth table ---------------------------------------------------------
   const plotBox = el('div', { className: 'sn-plot', 'data-testid': 'decision-plot' });
   const noLineNote = el('p', { className: 'sn-explain', hidden: true, 'data-testid': 'no-line' });
-  const swatch = (color, text, border) => el('span', { style: { display: 'inline-flex', alignItems: 'center', gap: '0.3rem', marginRight: '0.8rem' } },
-    el('span', { attrs: { 'aria-hidden': 'true' }, style: { display: 'inline-block', width: '0.9rem', height: '0.9rem', background: color, border: `1px solid ${border ?? '#999'}` } }),
+  const swatch = (color, text, border) => el('span', { className: 'sn-inline sn-spaced' },
+    el('span', { 'aria-hidden': 'true', style: { display: 'inline-block', width: '0.9rem', height: '0.9rem', background: color, border: `1px solid ${border ?? '#999'}` } }),
     text);
-  const legendItem = (text) => el('span', { text, style: { display: 'inline-block', marginRight: '0.8rem' } });
-  const legend = el('div', { className: 'sn-explain', style: { fontSize: '0.85rem' } },
+  const legendItem = (text) => el('span', { text, className: 'sn-spaced' });
+  const legend = el('div', { className: 'sn-explain sn-small-text' },
     swatch(COLORS.one, t('pc.legend.one')), swatch(COLORS.zero, t('pc.legend.zero')),
     legendItem(t('pc.legend.t1')), legendItem(t('pc.legend.t0')), legendItem(t('pc.legend.wrong')), legendItem(t('pc.legend.current')));
   const tableBox = el('div');
-  const summary = el('p', { 'data-testid': 'tt-summary', style: { fontWeight: 'bold', margin: '0.3rem 0' } });
+  const summary = el('p', { 'data-testid': 'tt-summary', className: 'sn-strong' });
   const xorNote = el('p', { className: 'sn-explain', text: t('pc.table.xorNote'), hidden: true, 'data-testid': 'xor-note' });
   const viewSection = el('section', {},
     formulaLive, plotBox, legend, noLineNote, scrollBox(tableBox), summary, xorNote);
@@ -165,10 +166,10 @@ export function mountView(root, ctx) {
 
   const ruleFormula = el('div', { className: 'sn-formula', 'data-testid': 'rule-formula' });
   const ruleNote = el('p', { className: 'sn-explain' });
-  const status = el('p', { 'data-testid': 'learn-status', attrs: { 'aria-live': 'polite' }, style: { fontWeight: 'bold', margin: '0.4rem 0' } });
-  const weightsLine = el('p', { className: 'sn-mono', 'data-testid': 'learn-weights', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
-  const shownLine = el('p', { className: 'sn-explain', 'data-testid': 'learn-shown', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
-  const sampleLine = el('p', { className: 'sn-mono', 'data-testid': 'learn-sample', style: { margin: '0.2rem 0', overflowWrap: 'anywhere' } });
+  const status = el('p', { 'data-testid': 'learn-status', 'aria-live': 'polite', className: 'sn-strong' });
+  const weightsLine = el('p', { className: 'sn-mono sn-line sn-wrap', 'data-testid': 'learn-weights' });
+  const shownLine = el('p', { className: 'sn-explain sn-line sn-wrap', 'data-testid': 'learn-shown' });
+  const sampleLine = el('p', { className: 'sn-mono sn-line sn-wrap', 'data-testid': 'learn-sample' });
   const chartBox = el('div', { className: 'sn-plot', 'data-testid': 'error-chart' });
   const whyBox = el('div', { 'data-testid': 'learn-why', hidden: true, style: { borderLeft: `4px solid ${COLORS.wrong}`, paddingLeft: '0.6rem' } });
   const cycleBox = el('p', { className: 'sn-explain', 'data-testid': 'learn-cycle', hidden: true });
@@ -177,19 +178,19 @@ export function mountView(root, ctx) {
   // A full-width section; embedded in someone's page it starts folded, to stay compact.
   const wideSection = (titleId, titleText, ...content) => (embedded
     ? el('details', { className: 'sn-wide' },
-      el('summary', { id: titleId, text: titleText, style: { fontWeight: 'bold', fontSize: '1.1rem', cursor: 'pointer' } }), ...content)
-    : el('section', { className: 'sn-wide', attrs: { 'aria-labelledby': titleId } },
+      el('summary', { id: titleId, text: titleText, className: 'sn-summary' }), ...content)
+    : el('section', { className: 'sn-wide', 'aria-labelledby': titleId },
       el('h2', { id: titleId, text: titleText }), ...content));
   const learnSection = wideSection(learnTitleId, t('pc.learn.title'),
     embedded ? null : el('p', { className: 'sn-explain', text: t('pc.learn.intro') }),
-    el('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-start' } },
-      el('div', { style: { flex: '1 1 18rem', minWidth: '0' } },
+    el('div', { className: 'sn-row sn-top' },
+      el('div', { className: 'sn-col' },
         el('div', { className: 'sn-controls' },
           controlRow(t('pc.rule'), ruleId, ruleSelect),
           controlRow(t('pc.speed'), speedId, speedSelect)),
-        el('div', { className: 'sn-buttons', style: { margin: '0.5rem 0' } }, playBtn, pauseBtn, stepBtn, resetBtn),
+        el('div', { className: 'sn-buttons sn-gap' }, playBtn, pauseBtn, stepBtn, resetBtn),
         ruleFormula, ruleNote),
-      el('div', { style: { flex: '1 1 18rem', minWidth: '0' } },
+      el('div', { className: 'sn-col' },
         status, weightsLine, shownLine, sampleLine, chartBox)),
     cycleBox,
     whyBox,
@@ -204,7 +205,7 @@ export function mountView(root, ctx) {
   const xorSection = wideSection(xorTitleId, t('pc.xor.title'),
     el('p', { className: 'sn-explain', text: t('pc.xor.intro') }),
     xorFormula,
-    el('div', { style: { display: 'flex', flexWrap: 'wrap', gap: '1.5rem', alignItems: 'flex-start' } },
+    el('div', { className: 'sn-row sn-top' },
       scrollBox(xorTableBox), xorPlotBox),
     ...explain(t('pc.xor.explain')),
   );
@@ -284,7 +285,7 @@ export function mountView(root, ctx) {
       const v = shownValue(key);
       c.range.value = String(v);
       c.range.setAttribute('aria-valuetext', fmt(v));
-      if (document.activeElement !== c.num) c.num.value = fieldValue(v);
+      if (document.activeElement !== c.num) c.num.value = fmtTrim(v, 4);
     }
     for (const [g, btn] of Object.entries(presetButtons)) {
       const p = presets[g];
@@ -324,20 +325,20 @@ export function mountView(root, ctx) {
     const gateName = t(`pc.gate.${state.gate}`);
     const head = ['x₁', 'x₂', t(thetaView() ? 'pc.table.netTheta' : 'pc.table.net'), 'y', t('pc.table.target'), t('pc.table.check')];
     const cur = currentSample();
-    const table = el('table', { 'data-testid': 'truth-table', attrs: { 'data-gate': state.gate } },
-      el('caption', { text: t('pc.table.caption', { gate: gateName }), style: { textAlign: 'left', fontWeight: 'bold' } }),
-      el('thead', {}, el('tr', {}, ...head.map((s) => el('th', { text: s, attrs: { scope: 'col' } })))),
+    const table = el('table', { 'data-testid': 'truth-table', 'data-gate': state.gate },
+      el('caption', { text: t('pc.table.caption', { gate: gateName }), className: 'sn-left sn-bold' }),
+      el('thead', {}, el('tr', {}, ...head.map((s) => el('th', { text: s, scope: 'col' })))),
       el('tbody', {}, ...rows.map((r, i) => el('tr', {
         className: r.correct ? 'sn-right' : 'sn-wrong',
-        attrs: { 'data-correct': String(r.correct), 'data-row': i },
+        'data-correct': String(r.correct), 'data-row': i,
         style: i === cur ? { outline: `3px dashed ${COLORS.current}`, outlineOffset: '-3px' } : {},
       },
       el('td', { text: String(r.x1) }),
       el('td', { text: String(r.x2) }),
       el('td', { text: fmt(r.net), 'data-testid': `net-${i}` }),
-      el('td', { text: String(r.y), 'data-testid': `y-${i}`, style: { fontWeight: 'bold' } }),
+      el('td', { text: String(r.y), 'data-testid': `y-${i}`, className: 'sn-bold' }),
       el('td', { text: String(r.target), 'data-testid': `target-${i}` }),
-      el('td', { style: { textAlign: 'center' }, 'data-testid': `check-${i}` },
+      el('td', { className: 'sn-center', 'data-testid': `check-${i}` },
         r.correct ? '✓' : '✗', srOnly(` ${t(r.correct ? 'pc.table.right' : 'pc.table.wrong')}`))))));
     tableBox.replaceChildren(table);
     const right = rows.filter((r) => r.correct).length;
@@ -503,18 +504,18 @@ export function mountView(root, ctx) {
     const head = ['x₁', 'x₂', 's₁', 's₂', 'y'];
     const sub = ['', '', 'NAND', 'OR', 'AND'];
     xorTableBox.replaceChildren(el('table', { 'data-testid': 'xor-table' },
-      el('caption', { text: t('pc.xor.caption'), style: { textAlign: 'left', fontWeight: 'bold' } }),
+      el('caption', { text: t('pc.xor.caption'), className: 'sn-left sn-bold' }),
       el('thead', {},
-        el('tr', {}, ...head.map((s) => el('th', { text: s, attrs: { scope: 'col' } }))),
-        el('tr', {}, ...sub.map((s) => el('th', { text: s, style: { fontWeight: 'normal', fontSize: '0.8rem' } })))),
-      el('tbody', {}, ...rows.map((r, i) => el('tr', { attrs: { 'data-row': i } },
-        ...['x1', 'x2', 's1', 's2', 'y'].map((k) => el('td', { text: String(r[k]), attrs: { 'data-col': k } })))))));
+        el('tr', {}, ...head.map((s) => el('th', { text: s, scope: 'col' }))),
+        el('tr', {}, ...sub.map((s) => el('th', { text: s, className: 'sn-sub' })))),
+      el('tbody', {}, ...rows.map((r, i) => el('tr', { 'data-row': i },
+        ...['x1', 'x2', 's1', 's2', 'y'].map((k) => el('td', { text: String(r[k]), 'data-col': k })))))));
     if (presets.nand && presets.or) {
       const svg = guard(() => xorPlot({
         nand: presets.nand, or: presets.or, rows, size: embedded ? 260 : 300,
         ariaLabel: t('pc.xor.plot.aria'), labels: { nand: 'NAND', or: 'OR' },
       }), null);
-      if (svg) xorPlotBox.replaceChildren(svg, el('div', { className: 'sn-explain', style: { fontSize: '0.85rem' } }, swatch(COLORS.band, t('pc.xor.band'))));
+      if (svg) xorPlotBox.replaceChildren(svg, el('div', { className: 'sn-explain sn-small-text' }, swatch(COLORS.band, t('pc.xor.band'))));
     }
   }
 
