@@ -148,3 +148,20 @@ test('MNIST: a setting that needs a new network while paused says the trained we
     assert.equal(await page.getAttribute(tid('status'), 'data-value'), 'ready');
   });
 });
+
+test('backprop: a setting that needs a new network says the trained weights were discarded', async () => {
+  await withPage('runs-backprop-discard', '/index.html?lang=en#panel=backprop', async (page) => {
+    await panelReady(page);
+    await page.click(tid('play'));
+    await waitValue(page, 'step', '>=', 20, 10000);
+    await page.click(tid('play'));
+    const trained = await dataValue(page, 'step');
+    await page.fill(tid('hidden'), '4');
+    await page.dispatchEvent(tid('hidden'), 'change');
+    await page.waitForSelector(tid('discarded'));
+    assert.match(await page.textContent(tid('discarded')), new RegExp(`weights trained for ${trained} steps were discarded`));
+    assert.equal(await dataValue(page, 'step'), 0);
+    assert.match(await page.textContent(tid('architecture')), /\b4\b/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'hidden', 'focus stays on the field');
+  });
+});

@@ -93,12 +93,19 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
     runs.get(name)?.run.setVisible?.(false);
   }
 
-  /** The run for this panel and state: kept while runKey(state) is unchanged. */
+  /**
+   * The run for this panel and state: kept while runKey(state) is unchanged.
+   * Returns { run, discarded }: discarded = { step } when a trained run was
+   * replaced, so the view can say that its weights are gone.
+   */
   function runFor(module, name, sn, state) {
-    if (!module.createRun) return null;
+    if (!module.createRun) return { run: null, discarded: null };
     const key = module.runKey?.(state) ?? '';
     let entry = runs.get(name);
+    let discarded = null;
     if (entry && entry.key !== key) {
+      const step = entry.run.snapshot().step ?? 0;
+      if (step > 0) discarded = { step };
       entry.run.dispose();
       runs.delete(name);
       entry = null;
@@ -107,7 +114,7 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
       entry = { key, run: module.createRun({ sn, state }) };
       runs.set(name, entry);
     }
-    return entry.run;
+    return { run: entry.run, discarded };
   }
 
   async function mount({ root, state, notes, name }) {
@@ -128,7 +135,7 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
     try {
       const [sn, module] = await Promise.all([getCore(), PANELS[name]()]);
       if (module.strings) registerMessages(module.strings);
-      const run = runFor(module, name, sn, state);
+      const { run, discarded } = runFor(module, name, sn, state);
       body.replaceChildren();
       const setState = (partial) => {
         for (const [key, value] of Object.entries(partial)) {
@@ -142,7 +149,7 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
         return state;
       };
       const mountView = module.mountView ?? module.mount;
-      view = mountView(body, { run, sn, state, setState, t, lang: getLanguage(), embedded });
+      view = mountView(body, { run, sn, state, setState, t, lang: getLanguage(), embedded, discarded });
       run?.setVisible?.(true);
       body.dataset.ready = 'true';
       restoreFocus(root, focus);

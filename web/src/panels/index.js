@@ -9,13 +9,14 @@
 //       setVisible(bool) (optional) its view was hidden or shown again
 //       dispose()        frees every core object it made
 //   runKey(state) → string  (optional) the settings that need a new run
-//   mountView(root, { run, sn, state, setState, t, lang, embedded }) → { destroy() }
+//   mountView(root, { run, sn, state, setState, t, lang, embedded, discarded }) → { destroy() }
 //       builds DOM from run.snapshot() and subscribes; destroyed and mounted
 //       again on a language change, a tab switch or a new run, never touching the run
 //   sn        the JavaScript API of the core (web/lib/scratchnet.js)
 //   state     the current settings (web/src/state.js), already validated
 //   setState  merge settings, re-validate, and write them to the URL
 //   embedded  true inside a tutorial page: the panel should stay compact
+//   discarded { step } when the shell has just replaced a trained run (runKey changed), else null
 // The shell (mount.js) owns the runs: it keeps a run while runKey(state) is
 // unchanged and disposes it when the page or the embed goes away.
 export const PANELS = {

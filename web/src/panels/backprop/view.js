@@ -18,7 +18,7 @@ const PRESETS = {
 const HEAT_EVERY_MS = 120;          // redraw the decision regions at most this often while playing
 const LOSS_EVERY_MS = 200;
 
-export function mountView(root, { run, state: st, setState, t, embedded }) {
+export function mountView(root, { run, state: st, setState, t, embedded, discarded }) {
   const id = idMaker('sn-bp');
   const lrLimits = SETTINGS.lr;
   let logY = true;
@@ -74,6 +74,8 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   const divergedBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'diverged', hidden: true });
   const errorBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'error', hidden: true });
   left.append(divergedBox, errorBox);
+  // a setting that needed a new network: say what went with the old one
+  if (discarded) left.append(el('p', { className: 'sn-notes', role: 'status', 'data-testid': 'discarded', text: t('bp.discarded', discarded) }));
 
   // right: decision regions and loss curve
   const heatBox = el('div', { className: 'sn-plot', 'data-testid': 'heatmap' });
