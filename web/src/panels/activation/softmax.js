@@ -49,7 +49,6 @@ export function mountSoftmax(section, ctx) {
     value: vectorText(state.softmax),
     spellcheck: false,
     autocomplete: 'off',
-    ,
     'data-testid': 'softmax-input',
     inputmode: 'text', 'aria-describedby': errorId,
   });

@@ -66,7 +66,6 @@ export function mountView(root, ctx) {
   const readout = el('output', {
     className: 'sn-mono sn-row sn-readout',
     'data-testid': 'cursor-readout',
-    ,
     for: `${ids.x} ${ids.fn}`, 'aria-label': t('act.readout'),
   });
 
@@ -103,7 +102,6 @@ export function mountView(root, ctx) {
   const right = el('div', {}, plotBox, plotError, legend, rangeGroup, rangeError);
   const explain = el('div', {
     className: 'sn-wide sn-columns',
-    ,
   },
   el('section', { className: 'sn-shrink' }, el('h3', { text: t('act.formula') }), formulas),
   el('section', { className: 'sn-shrink' }, el('h3', { text: t('act.note') }), note));
