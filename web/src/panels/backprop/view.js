@@ -226,7 +226,7 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
   function applyLr(raw, { report }) {
     const v = Number(raw);
     if (raw === '' || !Number.isFinite(v)) {
-      if (report) { errorBox.textContent = t('bp.lr.bad'); errorBox.hidden = false; }
+      if (report) { errorBox.textContent = t('bp.lr.bad', lrLimits); errorBox.hidden = false; }
       return;
     }
     try {
