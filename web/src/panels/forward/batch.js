@@ -28,7 +28,7 @@ export function mountBatch(root, { sn, t, embedded, id }) {
   });
   const formula = el('div', { className: 'sn-formula' });
   const tableWrap = el('div');
-  tableWrap.style.overflowX = 'auto';
+  tableWrap.classList.add('sn-scroll');
   const traceLine = el('p', { className: 'sn-explain sn-mono', 'data-testid': 'batch-trace' });
   const note = el('p', { className: 'sn-explain' });
   const error = el('p', { className: 'sn-error', role: 'alert' });
@@ -67,7 +67,7 @@ export function mountBatch(root, { sn, t, embedded, id }) {
         const shape = shapeText(a.rows, a.cols, a.batch);
         const tr = el('tr', { 'data-name': a.name, 'data-shape': shape });
         const check = el('td');
-        check.style.textAlign = 'left';
+        check.classList.add('sn-left');
         if (a.left !== undefined) {
           const ok = a.left === a.rows;
           check.className = ok ? 'sn-right' : 'sn-wrong';
@@ -79,7 +79,7 @@ export function mountBatch(root, { sn, t, embedded, id }) {
           check.textContent = '—';
         }
         const name = el('th', { scope: 'row', text: a.name });
-        name.style.textAlign = 'left';
+        name.classList.add('sn-left');
         tr.append(name, el('td', { className: 'sn-mono', text: shape }), check);
         body.append(tr);
       }

@@ -108,13 +108,13 @@ export function mountView(root, ctx) {
   // a layer's box, in the results and in the detail: a grey bar on the left
   // that showStep() turns yellow while the step is at that layer
   const layerBox = (k, padding, margin) => el('div', {
-    'data-layer': String(k), style: { borderLeft: '4px solid #d0d0d0', padding, margin },
+    'data-layer': String(k), className: 'sn-layer', style: { padding, margin },
   });
 
   // the results, one group per layer: A_k, then Z_k (or Y)
   const results = el('div', { 'data-testid': 'results' });
   const xLine = el('div', { className: 'sn-mono' });
-  xLine.style.margin = '0.25rem 0 0.5rem';
+  xLine.classList.add('sn-gap');
   results.append(xLine);
   const groups = [];
   for (let k = 1; k <= L; k++) {
@@ -124,9 +124,9 @@ export function mountView(root, ctx) {
       const line = el('div');
       const formula = el('span');
       const shape = el('span', { className: 'sn-explain' });
-      shape.style.marginLeft = '0.5rem';
+      shape.classList.add('sn-aside');
       const value = el('div', { className: 'sn-mono', 'data-testid': name });
-      value.style.overflowWrap = 'anywhere';
+      value.classList.add('sn-wrap');
       line.append(formula, shape, value);
       g.append(line);
       rows[name] = { formula, shape, value };
@@ -146,7 +146,7 @@ export function mountView(root, ctx) {
 
   // ---- right column: the diagram ---------------------------------------------
   const figure = el('figure', { className: 'sn-plot' });
-  figure.style.margin = '0';
+  figure.classList.add('sn-tight');
   const diagram = el('div', { 'data-testid': 'diagram' });
   const legend = el('figcaption', { className: 'sn-explain', text: t('fw.diagram.legend') });
   figure.append(diagram, legend);
@@ -163,7 +163,7 @@ export function mountView(root, ctx) {
     const title = el('h4', {
       text: t('fw.layer.head', { k, from: layerName(k - 1), to: layerName(k), act: actName(actOf(k)) }),
     });
-    title.style.margin = '0.25rem 0';
+    title.classList.add('sn-line');
     const general = el('div', { className: 'sn-formula' });
     const src = k === 1 ? '\\mathbf{X}' : `\\mathbf{Z}^{(${k - 1})}`;
     const act = actOf(k);
@@ -173,7 +173,7 @@ export function mountView(root, ctx) {
     const neurons = el('div', { className: 'sn-formula', 'data-testid': `spelled-${k}` });
     const matrix = el('div', { className: 'sn-formula', 'data-testid': `matrix-${k}` });
     const shape = el('p', { className: 'sn-mono', 'data-testid': `shape-${k}` });
-    shape.style.margin = '0.25rem 0';
+    shape.classList.add('sn-line');
     block.append(title, general, shape,
       el('div', { className: 'sn-explain', text: t('fw.detail.neurons') }), neurons);
     if (k === 1) block.append(el('p', { className: 'sn-explain', text: t('fw.notation') }));
@@ -220,8 +220,7 @@ export function mountView(root, ctx) {
     for (const [i, box] of [...groups.map((x) => x.g), ...details.map((x) => x.block)].entries()) {
       const k = (i % L) + 1;
       const on = step === k;
-      box.style.borderLeftColor = on ? '#f4b400' : '#d0d0d0';
-      box.style.background = on ? '#fff8e1' : '';
+      box.classList.toggle('sn-layer-on', on);
       if (on) box.setAttribute('aria-current', 'step');
       else box.removeAttribute('aria-current');
     }
