@@ -129,6 +129,16 @@ export async function waitValue(page, id, op, x, timeout = 30000) {
   }, [tid(id), op, x], { timeout });
 }
 
+/**
+ * The page footer's reading of its core ({ heap, live }: wasm bytes, live core
+ * objects) once it has updated (every second) after this call: not a stale one.
+ */
+export async function coreStats(page) {
+  const seen = await page.$eval(tid('core-stats'), (f) => Number(f.dataset.updates));
+  await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel).dataset.updates) > n, [tid('core-stats'), seen], { timeout: 10000 });
+  return page.$eval(tid('core-stats'), (f) => ({ heap: Number(f.dataset.heap), live: Number(f.dataset.live) }));
+}
+
 /** The text of the element with data-testid="id". */
 export const testidText = (page, id) => page.textContent(tid(id));
 

@@ -4,16 +4,11 @@
 // needs a new network says the trained weights will be discarded.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, dataValue, waitValue } from './harness.mjs';
+import { withPage, panelReady, stop, tid, dataValue, waitValue, coreStats } from './harness.mjs';
 
 after(stop);
 
-// The footer's reading once it has updated (every second) after this call: not a stale one.
-async function liveObjects(page) {
-  const seen = await page.$eval(tid('core-stats'), (f) => Number(f.dataset.updates));
-  await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel).dataset.updates) > n, [tid('core-stats'), seen], { timeout: 10000 });
-  return page.$eval(tid('core-stats'), (f) => Number(f.dataset.live));
-}
+const liveObjects = async (page) => (await coreStats(page)).live;
 
 /** Record every step count the panel shows from now on (a reset to 0 would show). */
 const watchSteps = (page) => page.evaluate(() => {

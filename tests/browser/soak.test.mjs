@@ -4,7 +4,7 @@
 // flat: every panel frees what it made, every run frees what it allocated.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, stop, tid, dataValue, waitValue } from './harness.mjs';
+import { withPage, stop, tid, dataValue, waitValue, coreStats } from './harness.mjs';
 
 after(stop);
 
@@ -14,12 +14,6 @@ function lcg(seed) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-// The footer's reading once it has updated (every second) after this call: not a stale one.
-async function footer(page) {
-  const seen = await page.$eval(tid('core-stats'), (f) => Number(f.dataset.updates));
-  await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel).dataset.updates) > n, [tid('core-stats'), seen], { timeout: 10000 });
-  return page.$eval(tid('core-stats'), (f) => ({ heap: Number(f.dataset.heap), live: Number(f.dataset.live) }));
-}
 const worker = (page) => page.$eval('.sn-stats', (s) => ({ heap: Number(s.dataset.workerHeap), live: Number(s.dataset.workerLive) }));
 
 test('4,000 MNIST steps with random learning rates: the worker\'s memory and objects stay flat', async () => {
@@ -70,12 +64,12 @@ test('panels switched 40 times: the page core\'s memory, its live objects and th
     };
     for (const name of panels) await visit(name);   // warm-up: every panel once
     await visit('perceptron');
-    const warm = await footer(page);
+    const warm = await coreStats(page);
     const heapJs = async () => { await page.requestGC?.(); return page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0); };
     const jsWarm = await heapJs();
     for (let i = 0; i < 40; i++) await visit(panels[Math.floor(random() * panels.length)]);
     await visit('perceptron');
-    const end = await footer(page);
+    const end = await coreStats(page);
     assert.equal(end.live, warm.live, 'live core objects of the page');
     assert.equal(end.heap, warm.heap, 'wasm memory of the page');
     const jsEnd = await heapJs();
