@@ -1,4 +1,4 @@
-// The panels, by the name used in URLs (?panel=…) and embed attributes.
+// index.js — the panels, by the name used in URLs (?panel=…) and embed attributes.
 //
 // Every panel is a folder <name>/ whose index.js exports (agreement B):
 //   strings = { ko: {…}, en: {…} }          its texts, registered by the shell

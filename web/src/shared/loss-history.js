@@ -1,4 +1,4 @@
-// A bounded record of the per-step losses the core reports, for the loss curve.
+// loss-history.js — a bounded record of the per-step losses the core reports, for the loss curve.
 // Every step is kept until there are `max` points; then neighbouring points are
 // merged in pairs (their mean, at the later step) and each new point stands for
 // twice as many steps. Drawing-only bookkeeping: the losses themselves come

@@ -1,4 +1,4 @@
-// DOM helpers of the activation panel only; the shared ones are in ../../ui.js.
+// dom.js — DOM helpers of the activation panel only; the shared ones are in ../../ui.js.
 import { svgEl, fmtTrim } from '../../ui.js';
 
 /** A legend swatch: a short line (solid or dashed) or a filled box. */

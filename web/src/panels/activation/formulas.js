@@ -1,4 +1,4 @@
-// TeX for each activation and its derivative, in the seeds' notation
+// formulas.js — TeX for each activation and its derivative, in the book's notation
 // (book 3.2: h(x) for the step, sigmoid and ReLU functions, σ(x)).
 import { short } from './dom.js';
 

@@ -1,4 +1,4 @@
-// The two Observable Plot charts of the activation panel. Every number drawn
+// plots.js — the two Observable Plot charts of the activation panel. Every number drawn
 // here was computed by the core (sn.sampleActivation / sn.activate /
 // sn.derivative / sn.softmax); this module only lays them out.
 import * as Plot from '@observablehq/plot';

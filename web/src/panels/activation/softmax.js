@@ -1,4 +1,4 @@
-// The softmax part of the activation panel (book 3.5): an editable input
+// softmax.js — the softmax part of the activation panel (book 3.5): an editable input
 // vector, the outputs as bars and as numbers, and the overflow demo that puts
 // the naive formula next to the one that subtracts the maximum (book 3.5.2).
 import { SETTINGS } from '../../state.js';

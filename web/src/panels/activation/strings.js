@@ -1,4 +1,4 @@
-// Texts of the activation-functions panel (book 3.2 and 3.5), in both languages.
+// strings.js — the texts of the activation-functions panel (book 3.2 and 3.5), in both languages.
 // Notation follows the seeds: h(x) for an activation, a_k / y_k for softmax.
 export const strings = {
   ko: {

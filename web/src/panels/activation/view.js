@@ -50,8 +50,9 @@ export function mountView(root, ctx) {
   const fnSelect = el('select', { id: ids.fn, 'data-testid': 'fn' });
   for (const f of FNS) fnSelect.append(el('option', { value: f, text: t(`act.fn.${f}`), selected: f === state.fn }));
 
-  const slopeRange = el('input', { id: ids.slope, type: 'range', min: 0, max: 1, step: 0.01, value: state.slope, 'data-testid': 'slope' });
-  const slopeNumber = el('input', { type: 'number', min: 0, max: 1, step: 0.01, value: state.slope, 'aria-label': t('act.slope.number') });
+  const { min: slopeMin, max: slopeMax } = SETTINGS.slope;
+  const slopeRange = el('input', { id: ids.slope, type: 'range', min: slopeMin, max: slopeMax, step: 0.01, value: state.slope, 'data-testid': 'slope' });
+  const slopeNumber = el('input', { type: 'number', min: slopeMin, max: slopeMax, step: 0.01, value: state.slope, 'aria-label': t('act.slope.number') });
   const slopeRow = controlRow(t('act.slope'), ids.slope, slopeRange, slopeNumber);
 
   const checkbox = (id, checked, label, testid) => {

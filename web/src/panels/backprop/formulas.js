@@ -1,4 +1,4 @@
-// The formulas of the backprop playground, in 모두의 딥러닝 ch. 3's notation
+// formulas.js — the formulas of the backprop playground, in 모두의 딥러닝 ch. 3's notation
 // (Yo, Yt, Yh, W(t+1) = W(t) − η ∂E/∂W;
 //  book ch. 6 optimizers; vol. 2 ch. 1 Affine / Softmax-with-Loss backward).
 // Only TeX strings here; they are rendered with katex.render (CSP-safe).

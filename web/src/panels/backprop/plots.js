@@ -1,4 +1,4 @@
-// The two Observable Plot figures of the backprop playground.
+// plots.js — the two Observable Plot figures of the backprop playground.
 import * as Plot from '@observablehq/plot';
 import { cspSafePlot } from '../../ui.js';
 

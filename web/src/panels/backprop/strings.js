@@ -1,4 +1,4 @@
-// Texts of the backprop playground, in Korean and English (every visible string).
+// strings.js — the texts of the backprop playground, in Korean and English (every visible string).
 export const strings = {
   ko: {
     'bp.title': '오차역전파 놀이터',

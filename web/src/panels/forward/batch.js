@@ -1,4 +1,4 @@
-// Batch processing (book 3.6.3 "배치 처리"): the MNIST-shaped
+// batch.js — batch processing (book 3.6.3 "배치 처리"): the MNIST-shaped
 // network 784-50-100-10 in the core, one image vs. a batch of 100, and the
 // shape of every array read back from the core (params and trace).
 import { el, renderTex, showError } from '../../ui.js';

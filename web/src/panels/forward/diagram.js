@@ -1,4 +1,4 @@
-// The network as an SVG graph: one column (or row, on narrow screens) per
+// diagram.js — the network as an SVG graph: one column (or row, on narrow screens) per
 // layer, a circle per neuron with its weighted sum a and output z, an edge per
 // weight (width by |w|, labelled with its value) and dashed edges from a bias
 // neuron "1". It only draws numbers it is given; it computes nothing.

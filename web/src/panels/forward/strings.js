@@ -1,4 +1,4 @@
-// The texts of the forward-pass panel, in Korean and English.
+// strings.js — the texts of the forward-pass panel, in Korean and English.
 export const strings = {
   ko: {
     'fw.title': '순전파: 3층 신경망 (2-3-2-2)',

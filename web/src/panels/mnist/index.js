@@ -1,4 +1,4 @@
-// The MNIST panel (book ch. 3–6, vol. 2 ch. 1 Trainer): a run (run.js: the
+// index.js — the MNIST panel (book ch. 3–6, vol. 2 ch. 1 Trainer): a run (run.js: the
 // training session in a worker, and what it reported) and a view (view.js).
 import { createRun as createMnistRun } from './run.js';
 import { ASSET_BASE } from './assets.js';

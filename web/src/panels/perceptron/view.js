@@ -1,4 +1,4 @@
-// view.js — "Perceptron & logic gates" (book ch. 2).
+// view.js — the "Perceptron & logic gates" panel's DOM (book ch. 2).
 //
 // The learner sets w1, w2 and b (or θ = −b) by hand and sees, live, the truth
 // table against a gate and the decision line over the four inputs; then lets a
@@ -6,13 +6,12 @@
 // step by step; and finally builds XOR from NAND + OR → AND.
 // Every answer of a perceptron comes from the core: sn.truthTable,
 // sn.perceptronTrainer, sn.xorTwoLayer, sn.gatePresets.
-import { parseSetting } from '../../state.js';
+import { parseSetting, SETTINGS } from '../../state.js';
 import { el, controlRow, renderTex, showError as showErrorIn, idMaker, fmtTrim } from '../../ui.js';
 import { fmt, scrollBox, srOnly } from './dom.js';
 import { decisionPlot, xorPlot, errorChart, COLORS } from './plots.js';
-import { RULES, SPEEDS } from './run.js';
+import { SPEEDS } from './run.js';
 
-const GATES = ['and', 'nand', 'or', 'xor'];
 const PRESET_GATES = ['and', 'nand', 'or'];
 const WEIGHT_KEYS = ['w1', 'w2', 'b'];
 
@@ -70,7 +69,7 @@ export function mountView(root, ctx) {
   for (const key of WEIGHT_KEYS) {
     const id = uid(key);
     const label = el('label', { for: id });
-    const range = el('input', { type: 'range', id, min: '-5', max: '5', step: '0.05', 'data-testid': `slider-${key}` });
+    const range = el('input', { type: 'range', id, min: SETTINGS[key].min, max: SETTINGS[key].max, step: '0.05', 'data-testid': `slider-${key}` });
     const num = el('input', { type: 'number', step: '0.05', 'data-testid': `num-${key}`, inputmode: 'decimal' });
     range.addEventListener('input', () => onWeightInput(key, range.value));
     range.addEventListener('change', () => flushUrl());
@@ -91,7 +90,7 @@ export function mountView(root, ctx) {
 
   const gateId = uid('gate');
   const gateSelect = el('select', { id: gateId, 'data-testid': 'gate-select' },
-    ...GATES.map((g) => el('option', { value: g, text: t(`pc.gate.${g}`), selected: g === state.gate })));
+    ...SETTINGS.gate.values.map((g) => el('option', { value: g, text: t(`pc.gate.${g}`), selected: g === state.gate })));
   gateSelect.addEventListener('change', () => {
     setState({ gate: gateSelect.value });
     run.setTask({ rule: state.rule, gate: state.gate });
@@ -144,7 +143,7 @@ export function mountView(root, ctx) {
   // ---- 3. learn it -----------------------------------------------------------------------
   const ruleId = uid('rule');
   const ruleSelect = el('select', { id: ruleId, 'data-testid': 'rule-select' },
-    ...Object.keys(RULES).map((r) => el('option', { value: r, text: t(`pc.rule.${r}`), selected: r === state.rule })));
+    ...SETTINGS.rule.values.map((r) => el('option', { value: r, text: t(`pc.rule.${r}`), selected: r === state.rule })));
   ruleSelect.addEventListener('change', () => {
     setState({ rule: ruleSelect.value });
     run.setTask({ rule: state.rule, gate: state.gate });
