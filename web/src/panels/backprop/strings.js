@@ -2,7 +2,8 @@
 export const strings = {
   ko: {
     'bp.title': '오차역전파 놀이터',
-    'bp.intro': '은닉층 하나짜리 신경망이 오차역전파로 기울기를 구하고, 경사하강법으로 가중치를 고쳐 가며 XOR과 스파이럴 데이터를 배웁니다. 재생을 누르고 결정 영역과 손실 곡선이 바뀌는 모습을 보세요. 학습 중에도 학습률을 바꿀 수 있습니다.',
+    'bp.intro': '은닉층 하나짜리 신경망이 오차역전파로 기울기를 구하고, 경사하강법으로 가중치를 고쳐 가며 XOR과 스파이럴 데이터를 배웁니다. 재생을 누르고 결정 영역과 손실 곡선이 바뀌는 모습을 보세요. 학습 '
+      + '중에도 학습률을 바꿀 수 있습니다.',
     'bp.settings': '신경망과 학습 설정',
     'bp.data': '데이터',
     'bp.data.xor': 'XOR (4점, 모두의 딥러닝 3장)',
@@ -50,7 +51,8 @@ export const strings = {
     'bp.stat.loss': '손실',
     'bp.stat.accuracy': '정확도',
     'bp.stat.lr': '현재 학습률',
-    'bp.diverged': '{step}단계에서 손실이 NaN/∞가 되었습니다: 학습률 η = {lr}이 너무 큽니다. 가중치는 마지막으로 유한했던 단계의 값으로 되돌렸고 학습을 멈췄습니다. 학습률을 낮춘 뒤 다시 재생하세요. 곧바로 또 발산한다면 NaN이 나기 전에 이미 가중치가 너무 커진 것입니다(손실 곡선을 보세요): 낮춘 학습률로 \'처음부터\'를 누르세요.',
+    'bp.diverged': '{step}단계에서 손실이 NaN/∞가 되었습니다: 학습률 η = {lr}이 너무 큽니다. 가중치는 마지막으로 유한했던 단계의 값으로 되돌렸고 학습을 멈췄습니다. 학습률을 낮춘 뒤 다시 '
+      + '재생하세요. 곧바로 또 발산한다면 NaN이 나기 전에 이미 가중치가 너무 커진 것입니다(손실 곡선을 보세요): 낮춘 학습률로 \'처음부터\'를 누르세요.',
     'bp.heatmap': '결정 영역',
     'bp.heatmap.xor': '색 = 출력 y (빨강 0, 파랑 1). 점은 XOR의 네 입력이고, 점의 색은 정답입니다.',
     'bp.heatmap.spiral': '색 = 가장 확률이 큰 클래스, 진하기 = 그 확률(소프트맥스). 점의 색은 정답 클래스입니다.',
@@ -61,7 +63,8 @@ export const strings = {
     'bp.losscurve.note': '노란 점선 = 학습률을 바꾼 단계, 빨간 선 = 발산한 단계. 스파이럴은 미니배치 손실이라 출렁입니다.',
     'bp.logy': '세로축 로그 눈금',
     'bp.gc.title': '기울기 확인 (수치 미분 vs 오차역전파)',
-    'bp.gc.explain': '지금 가중치에서 중심 차분 (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴)으로 구한 수치 기울기와 오차역전파로 구한 기울기를 비교합니다. 코어가 신경망을 배정밀도(double)로 복사해 계산합니다. 상대 오차 = |a − n| / (|a| + |n|) 가 10⁻⁶ 미만이면 역전파가 맞습니다.',
+    'bp.gc.explain': '지금 가중치에서 중심 차분 (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴)으로 구한 수치 기울기와 오차역전파로 구한 기울기를 비교합니다. 코어가 신경망을 배정밀도(double)로 '
+      + '복사해 계산합니다. 상대 오차 = |a − n| / (|a| + |n|) 가 10⁻⁶ 미만이면 역전파가 맞습니다.',
     'bp.gc.rows': '사용한 데이터: {rows}개 행',
     'bp.gc.param': '매개변수',
     'bp.gc.shape': '형상',
@@ -96,7 +99,9 @@ export const strings = {
   },
   en: {
     'bp.title': 'Backprop playground',
-    'bp.intro': 'A network with one hidden layer learns XOR and the spiral: backpropagation computes the gradient, gradient descent updates the weights. Press play and watch the decision regions and the loss curve change. You can change the learning rate while it trains.',
+    'bp.intro': 'A network with one hidden layer learns XOR and the spiral: backpropagation computes the gradient, gradient '
+      + 'descent updates the weights. Press play and watch the decision regions and the loss curve change. You can '
+      + 'change the learning rate while it trains.',
     'bp.settings': 'Network and training settings',
     'bp.data': 'Data',
     'bp.data.xor': 'XOR (4 points, Deep Learning for Everyone ch. 3)',
@@ -144,7 +149,10 @@ export const strings = {
     'bp.stat.loss': 'Loss',
     'bp.stat.accuracy': 'Accuracy',
     'bp.stat.lr': 'Current learning rate',
-    'bp.diverged': 'At step {step} the loss became NaN/∞: the learning rate η = {lr} is too high. The weights were rolled back to the last finite step and training was paused. Lower the learning rate and press play to go on. If it diverges again right away, the weights had already grown too large before the NaN (see the loss curve): press Reset to start over with the lower rate.',
+    'bp.diverged': 'At step {step} the loss became NaN/∞: the learning rate η = {lr} is too high. The weights were rolled back to '
+      + 'the last finite step and training was paused. Lower the learning rate and press play to go on. If it diverges '
+      + 'again right away, the weights had already grown too large before the NaN (see the loss curve): press Reset to '
+      + 'start over with the lower rate.',
     'bp.heatmap': 'Decision regions',
     'bp.heatmap.xor': 'Colour = output y (red 0, blue 1). The dots are the four XOR inputs, coloured by their target.',
     'bp.heatmap.spiral': 'Colour = most probable class, strength = its softmax probability. The dots are coloured by their true class.',
@@ -152,10 +160,13 @@ export const strings = {
     'bp.output': 'output y',
     'bp.class': 'class',
     'bp.losscurve': 'Loss curve',
-    'bp.losscurve.note': 'Yellow dashes = a learning-rate change, red line = a diverged step. On the spiral the loss is per minibatch, so it is noisy.',
+    'bp.losscurve.note': 'Yellow dashes = a learning-rate change, red line = a diverged step. On the spiral the loss is per minibatch, '
+      + 'so it is noisy.',
     'bp.logy': 'Log-scale loss axis',
     'bp.gc.title': 'Gradient check (numerical vs backprop)',
-    'bp.gc.explain': 'At the current weights, the numerical gradient from the central difference (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴) is compared with the gradient from backpropagation. The core runs it on a double-precision copy of the network. Relative error = |a − n| / (|a| + |n|); below 10⁻⁶ backprop is right.',
+    'bp.gc.explain': 'At the current weights, the numerical gradient from the central difference (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴) '
+      + 'is compared with the gradient from backpropagation. The core runs it on a double-precision copy of the '
+      + 'network. Relative error = |a − n| / (|a| + |n|); below 10⁻⁶ backprop is right.',
     'bp.gc.rows': 'Data used: {rows} rows',
     'bp.gc.param': 'Parameter',
     'bp.gc.shape': 'Shape',
@@ -164,11 +175,13 @@ export const strings = {
     'bp.gc.result': 'Result',
     'bp.gc.ok': 'OK',
     'bp.gc.bad': 'large',
-    'bp.gc.kink': 'ReLU-type activations have a kink at 0 where they are not differentiable. When a point sits right at the kink, the central difference straddles it and the relative error can be large — backprop is not wrong there.',
+    'bp.gc.kink': 'ReLU-type activations have a kink at 0 where they are not differentiable. When a point sits right at the '
+      + 'kink, the central difference straddles it and the relative error can be large — backprop is not wrong there.',
     'bp.formulas': 'Formulas',
     'bp.f.forward': 'Forward pass: hidden layer Yh, output layer Yo',
     'bp.f.lossXor': 'Error (mean squared error, averaged over the minibatch)',
-    'bp.f.outDelta': 'Output delta — the chain rule. With the sigmoid of Deep Learning for Everyone (모두의 딥러닝) the factor is Yo(1 − Yo); with the tanh output here it is 1 − Yo²',
+    'bp.f.outDelta': 'Output delta — the chain rule. With the sigmoid of Deep Learning for Everyone (모두의 딥러닝) the factor is Yo(1 − '
+      + 'Yo); with the tanh output here it is 1 − Yo²',
     'bp.f.hidDelta': 'Hidden delta — the output deltas collected backwards along the weights',
     'bp.f.actDeriv': 'Derivative of the chosen hidden activation',
     'bp.f.softmax': 'Backward of Softmax-with-Loss (softmax + cross-entropy)',
@@ -176,10 +189,14 @@ export const strings = {
     'bp.f.update': 'Gradient descent: new weight = old weight − learning rate × gradient',
     'bp.f.optimizer': 'The chosen optimizer: {name}',
     'bp.explain.title': 'What you are looking at',
-    'bp.explain.1': 'The forward pass computes the output Yo and its error E against the target Yt. Backpropagation applies the chain rule from the output layer back to the input layer and gets every ∂E/∂W in one sweep.',
-    'bp.explain.2': 'No single line separates XOR, but a hidden layer moves the inputs into a new space where one does. Two hidden units are enough (NAND and OR, then AND).',
-    'bp.explain.3': 'A learning rate η that is too small is slow; one that is too large makes the loss jump or diverge. Change η while training and compare the loss curve before and after the yellow line.',
-    'bp.explain.4': 'Momentum accumulates past gradients in a velocity v (α = 0.9): steps in a steady direction add up, zig-zags cancel. Adam combines momentum with RMSprop.',
+    'bp.explain.1': 'The forward pass computes the output Yo and its error E against the target Yt. Backpropagation applies the '
+      + 'chain rule from the output layer back to the input layer and gets every ∂E/∂W in one sweep.',
+    'bp.explain.2': 'No single line separates XOR, but a hidden layer moves the inputs into a new space where one does. Two hidden '
+      + 'units are enough (NAND and OR, then AND).',
+    'bp.explain.3': 'A learning rate η that is too small is slow; one that is too large makes the loss jump or diverge. Change η '
+      + 'while training and compare the loss curve before and after the yellow line.',
+    'bp.explain.4': 'Momentum accumulates past gradients in a velocity v (α = 0.9): steps in a steady direction add up, zig-zags '
+      + 'cancel. Adam combines momentum with RMSprop.',
     // core errors this panel can meet (added to the shared table of error messages)
     'error.gradcheck.too_large': 'The gradient check would take too much computation; use a smaller network or less data',
     'error.trainer.bad_config': 'The training settings are not valid',

@@ -2,7 +2,8 @@
 export const strings = {
   ko: {
     'fw.title': '순전파: 3층 신경망 (2-3-2-2)',
-    'fw.intro': '책 3.4절의 신경망입니다. 입력 x₁, x₂가 가중치를 곱하고 편향을 더한 가중합 a가 되고, 활성화 함수 h를 지나 z가 되어 다음 층으로 갑니다. 가중치는 책과 같이 고정되어 있고, 모든 숫자는 C++ 코어의 net.trace()가 계산합니다.',
+    'fw.intro': '책 3.4절의 신경망입니다. 입력 x₁, x₂가 가중치를 곱하고 편향을 더한 가중합 a가 되고, 활성화 함수 h를 지나 z가 되어 다음 층으로 갑니다. 가중치는 책과 같이 고정되어 있고, 모든 '
+      + '숫자는 C++ 코어의 net.trace()가 계산합니다.',
     'fw.input': '입력 X',
     'fw.x1': 'x₁',
     'fw.x2': 'x₂',
@@ -31,15 +32,18 @@ export const strings = {
     'fw.match': '{n} = {n} 일치',
     'fw.mismatch': '{a} ≠ {b} 불일치',
     'fw.book.y': '책의 출력: Y = [{book}] · 여기: Y = [{ours}] — 마지막 자리의 차이는 책의 NumPy가 float64, 코어가 float32로 계산하기 때문입니다.',
-    'fw.float32': '코어는 float32(유효숫자 약 7자리)로 계산합니다. 그래서 NumPy(float64)가 0.7로 보여 주는 값이 0.69999999처럼 8번째 자리에서 조금 다를 수 있습니다. 차이는 10⁻⁷ 정도입니다.',
+    'fw.float32': '코어는 float32(유효숫자 약 7자리)로 계산합니다. 그래서 NumPy(float64)가 0.7로 보여 주는 값이 0.69999999처럼 8번째 자리에서 조금 다를 수 있습니다. 차이는 '
+      + '10⁻⁷ 정도입니다.',
     'fw.diagram.label': '2-3-2-2 신경망 그림: 입력 x₁ = {x1}, x₂ = {x2}, 출력 y₁ = {y1}, y₂ = {y2}',
     'fw.diagram.legend': '선 굵기 = 가중치 크기 (파랑 양수, 빨강 음수), 점선 = 편향 b (항상 1인 뉴런에서 오는 신호). 원 안 위: 가중합 a, 아래: 출력 z = h(a).',
     'fw.detail.title': '계산 자세히 보기',
     'fw.detail.neurons': '뉴런마다 풀어 쓴 내적',
     'fw.detail.matrix': '행렬로 한 번에',
-    'fw.notation': '책의 표기: w₁₂⁽¹⁾은 「입력 x₂에서 1층 뉴런 1로」 가는 가중치이고, 행렬 W⁽¹⁾에서는 2행 1열 원소입니다 (NumPy의 W1[1, 0]). 그래서 a₁⁽¹⁾ = w₁₁x₁ + w₁₂x₂ + b₁은 X의 행과 W⁽¹⁾의 1열의 내적입니다.',
+    'fw.notation': '책의 표기: w₁₂⁽¹⁾은 「입력 x₂에서 1층 뉴런 1로」 가는 가중치이고, 행렬 W⁽¹⁾에서는 2행 1열 원소입니다 (NumPy의 W1[1, 0]). 그래서 a₁⁽¹⁾ = w₁₁x₁ + '
+      + 'w₁₂x₂ + b₁은 X의 행과 W⁽¹⁾의 1열의 내적입니다.',
     'fw.batch.title': '배치 처리: MNIST 신경망 784-50-100-10',
-    'fw.batch.intro': '책 3.6절의 손글씨 숫자 신경망과 같은 모양(입력 784, 은닉층 50·100, 출력 10, 시그모이드, 출력 소프트맥스)을 코어에 만들고, 0으로 채운 입력을 net.trace()에 넣어 각 배열의 형상을 읽었습니다.',
+    'fw.batch.intro': '책 3.6절의 손글씨 숫자 신경망과 같은 모양(입력 784, 은닉층 50·100, 출력 10, 시그모이드, 출력 소프트맥스)을 코어에 만들고, 0으로 채운 입력을 net.trace()에 넣어 각 '
+      + '배열의 형상을 읽었습니다.',
     'fw.batch.one': '이미지 1장',
     'fw.batch.hundred': '100장 배치',
     'fw.batch.mode': '입력 개수',
@@ -51,13 +55,17 @@ export const strings = {
     'fw.batch.note1': '한 장이면 X는 원소 784개짜리 1차원 배열이고, 결과 Y는 원소 10개(숫자 0~9의 점수)입니다.',
     'fw.batch.note100': '100장을 묶으면 X가 100×784가 되어도 가중치는 그대로이고, 결과가 100×10 — 이미지마다 한 행 — 으로 한 번에 나옵니다. 큰 행렬 곱 한 번이 작은 곱 100번보다 빠릅니다.',
     'fw.explain.title': '왜 이렇게 될까?',
-    'fw.explain.shapes': '형상이 맞아야 하는 이유: 행렬 곱 XW에서 X의 열 수(입력 개수)와 W의 행 수가 같아야 각 입력에 곱할 가중치가 하나씩 짝지어집니다. 결과의 형상은 바깥 차원 (X의 행 수, W의 열 수)이 됩니다. 그래서 (2,) · (2, 3) → (3,): 입력 2개가 뉴런 3개로 갑니다.',
-    'fw.explain.identity': '출력층의 활성화 함수 σ는 문제에 맞게 고릅니다. 이 신경망은 회귀처럼 값을 그대로 내보내므로 항등 함수 σ(x) = x를 써서 Y = A⁽³⁾입니다. 분류라면 소프트맥스(다중 분류)나 시그모이드(이진 분류)를 씁니다.',
+    'fw.explain.shapes': '형상이 맞아야 하는 이유: 행렬 곱 XW에서 X의 열 수(입력 개수)와 W의 행 수가 같아야 각 입력에 곱할 가중치가 하나씩 짝지어집니다. 결과의 형상은 바깥 차원 (X의 행 수, W의 열 수)이 '
+      + '됩니다. 그래서 (2,) · (2, 3) → (3,): 입력 2개가 뉴런 3개로 갑니다.',
+    'fw.explain.identity': '출력층의 활성화 함수 σ는 문제에 맞게 고릅니다. 이 신경망은 회귀처럼 값을 그대로 내보내므로 항등 함수 σ(x) = x를 써서 Y = A⁽³⁾입니다. 분류라면 소프트맥스(다중 분류)나 '
+      + '시그모이드(이진 분류)를 씁니다.',
     'fw.error.prefix': '계산하지 못했습니다',
   },
   en: {
     'fw.title': 'Forward pass: a three-layer network (2-3-2-2)',
-    'fw.intro': 'The network of the book\'s section 3.4. The inputs x₁, x₂ are multiplied by weights and a bias is added, giving the weighted sum a; the activation function h turns it into z, which goes on to the next layer. The weights are fixed as in the book, and every number is computed by the C++ core\'s net.trace().',
+    'fw.intro': 'The network of the book\'s section 3.4. The inputs x₁, x₂ are multiplied by weights and a bias is added, '
+      + 'giving the weighted sum a; the activation function h turns it into z, which goes on to the next layer. The '
+      + 'weights are fixed as in the book, and every number is computed by the C++ core\'s net.trace().',
     'fw.input': 'Input X',
     'fw.x1': 'x₁',
     'fw.x2': 'x₂',
@@ -85,16 +93,23 @@ export const strings = {
     'fw.shape': 'shape',
     'fw.match': '{n} = {n} match',
     'fw.mismatch': '{a} ≠ {b} mismatch',
-    'fw.book.y': 'The book prints Y = [{book}] · here: Y = [{ours}] — the last digit differs because the book\'s NumPy computes in float64, the core in float32.',
-    'fw.float32': 'The core computes in float32 (about 7 significant digits), so a value NumPy (float64) prints as 0.7 may show as 0.69999999: the 8th decimal can differ by about 10⁻⁷.',
+    'fw.book.y': 'The book prints Y = [{book}] · here: Y = [{ours}] — the last digit differs because the book\'s NumPy computes '
+      + 'in float64, the core in float32.',
+    'fw.float32': 'The core computes in float32 (about 7 significant digits), so a value NumPy (float64) prints as 0.7 may show '
+      + 'as 0.69999999: the 8th decimal can differ by about 10⁻⁷.',
     'fw.diagram.label': 'The 2-3-2-2 network: inputs x₁ = {x1}, x₂ = {x2}, outputs y₁ = {y1}, y₂ = {y2}',
-    'fw.diagram.legend': 'Line width = weight size (blue positive, red negative); dashed = bias b (the signal from a neuron that is always 1). In each circle, top: the weighted sum a, bottom: the output z = h(a).',
+    'fw.diagram.legend': 'Line width = weight size (blue positive, red negative); dashed = bias b (the signal from a neuron that is '
+      + 'always 1). In each circle, top: the weighted sum a, bottom: the output z = h(a).',
     'fw.detail.title': 'The calculation in detail',
     'fw.detail.neurons': 'The dot product of each neuron, spelled out',
     'fw.detail.matrix': 'All at once, as matrices',
-    'fw.notation': 'The book\'s notation: w₁₂⁽¹⁾ is the weight from input x₂ to neuron 1 of layer 1; in the matrix W⁽¹⁾ it is the entry in row 2, column 1 (NumPy\'s W1[1, 0]). So a₁⁽¹⁾ = w₁₁x₁ + w₁₂x₂ + b₁ is the dot product of X with column 1 of W⁽¹⁾.',
+    'fw.notation': 'The book\'s notation: w₁₂⁽¹⁾ is the weight from input x₂ to neuron 1 of layer 1; in the matrix W⁽¹⁾ it is the '
+      + 'entry in row 2, column 1 (NumPy\'s W1[1, 0]). So a₁⁽¹⁾ = w₁₁x₁ + w₁₂x₂ + b₁ is the dot product of X with '
+      + 'column 1 of W⁽¹⁾.',
     'fw.batch.title': 'Batch processing: the MNIST network 784-50-100-10',
-    'fw.batch.intro': 'A network shaped like the book\'s handwritten-digit network (section 3.6: 784 inputs, hidden layers of 50 and 100, 10 outputs, sigmoid, softmax output) is built in the core; an input of zeros goes through net.trace() and the shapes are read from what comes back.',
+    'fw.batch.intro': 'A network shaped like the book\'s handwritten-digit network (section 3.6: 784 inputs, hidden layers of 50 and '
+      + '100, 10 outputs, sigmoid, softmax output) is built in the core; an input of zeros goes through net.trace() '
+      + 'and the shapes are read from what comes back.',
     'fw.batch.one': 'One image',
     'fw.batch.hundred': 'Batch of 100',
     'fw.batch.mode': 'How many inputs',
@@ -104,10 +119,15 @@ export const strings = {
     'fw.batch.rows': '{n} rows = the results of {n} images',
     'fw.batch.trace': 'Intermediates returned by trace: {list}',
     'fw.batch.note1': 'For one image X is a 1-D array of 784 numbers and Y has 10 numbers (a score for each digit 0–9).',
-    'fw.batch.note100': 'Stack 100 images and X becomes 100×784 while the weights stay the same; the result comes out at once as 100×10, one row per image. One large matrix product is faster than 100 small ones.',
+    'fw.batch.note100': 'Stack 100 images and X becomes 100×784 while the weights stay the same; the result comes out at once as '
+      + '100×10, one row per image. One large matrix product is faster than 100 small ones.',
     'fw.explain.title': 'Why?',
-    'fw.explain.shapes': 'Why shapes must match: in the product XW the number of columns of X (the inputs) must equal the number of rows of W, so that every input is paired with exactly one weight. The result has the outer dimensions (rows of X, columns of W). Hence (2,) · (2, 3) → (3,): two inputs feed three neurons.',
-    'fw.explain.identity': 'The output activation σ is chosen for the problem. This network returns its values as they are, as in regression, so it uses the identity σ(x) = x and Y = A⁽³⁾. For classification one would use softmax (many classes) or sigmoid (two classes).',
+    'fw.explain.shapes': 'Why shapes must match: in the product XW the number of columns of X (the inputs) must equal the number of '
+      + 'rows of W, so that every input is paired with exactly one weight. The result has the outer dimensions (rows '
+      + 'of X, columns of W). Hence (2,) · (2, 3) → (3,): two inputs feed three neurons.',
+    'fw.explain.identity': 'The output activation σ is chosen for the problem. This network returns its values as they are, as in '
+      + 'regression, so it uses the identity σ(x) = x and Y = A⁽³⁾. For classification one would use softmax (many '
+      + 'classes) or sigmoid (two classes).',
     'fw.error.prefix': 'Could not compute',
   },
 };

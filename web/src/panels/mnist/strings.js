@@ -2,7 +2,8 @@
 export const strings = {
   ko: {
     'mnist.title': 'MNIST 손글씨 숫자 학습',
-    'mnist.intro': '브라우저 안에서 신경망이 손글씨 숫자를 배웁니다. 학습은 Web Worker에서 C++ 코어(WebAssembly)가 돌리므로 페이지가 멈추지 않습니다. 학습 중에도 학습률을 바꿀 수 있고, 바뀐 값은 다음 미니배치부터 적용됩니다.',
+    'mnist.intro': '브라우저 안에서 신경망이 손글씨 숫자를 배웁니다. 학습은 Web Worker에서 C++ 코어(WebAssembly)가 돌리므로 페이지가 멈추지 않습니다. 학습 중에도 학습률을 바꿀 수 있고, 바뀐 '
+      + '값은 다음 미니배치부터 적용됩니다.',
     'mnist.settings': 'MNIST 학습 설정',
     'mnist.data': '데이터',
     'mnist.data.mnist': 'MNIST (내장 1만 장)',
@@ -74,7 +75,8 @@ export const strings = {
     'mnist.status.done': '끝남',
     'mnist.status.diverged': '발산해서 멈춤',
     'mnist.diverged': '{step}단계에서 손실이 NaN/무한대가 되어 학습을 멈췄습니다 (학습률 {lr}). 가중치는 마지막으로 유한했던 단계로 되돌렸습니다. 학습률을 낮추고 "이어서 학습"을 누르세요.',
-    'mnist.diverged.restored': '{step}단계에서 손실이 NaN/무한대가 되어 학습을 멈췄습니다 (학습률 {lr}). 손실이 폭발하기 전인 {restored}단계의 가중치로 되돌렸습니다. 학습률을 낮추고 "이어서 학습"을 누르세요.',
+    'mnist.diverged.restored': '{step}단계에서 손실이 NaN/무한대가 되어 학습을 멈췄습니다 (학습률 {lr}). 손실이 폭발하기 전인 {restored}단계의 가중치로 되돌렸습니다. 학습률을 낮추고 "이어서 학습"을 '
+      + '누르세요.',
     'mnist.restarted': '학습 워커가 멈춰서 다시 시작했습니다.',
     'mnist.restarted.weights': '학습 워커를 다시 시작하고 {epoch}번째 에폭의 가중치를 되살렸습니다.',
     'mnist.loss': '손실 곡선',
@@ -134,7 +136,9 @@ export const strings = {
   },
   en: {
     'mnist.title': 'Train MNIST in your browser',
-    'mnist.intro': 'A network learns handwritten digits inside your browser. The C++ core (WebAssembly) trains in a Web Worker, so the page never freezes. Turn the learning rate while it trains: the new value applies from the next minibatch.',
+    'mnist.intro': 'A network learns handwritten digits inside your browser. The C++ core (WebAssembly) trains in a Web Worker, '
+      + 'so the page never freezes. Turn the learning rate while it trains: the new value applies from the next '
+      + 'minibatch.',
     'mnist.settings': 'MNIST training settings',
     'mnist.data': 'Data',
     'mnist.data.mnist': 'MNIST (bundled, 10,000)',
@@ -185,7 +189,8 @@ export const strings = {
     'mnist.resume': 'Resume',
     'mnist.stop': 'Stop',
     'mnist.reset': 'Reset',
-    'mnist.discard': 'These settings need a new network: the weights trained for {step} steps will be discarded. You can download them as .npz first.',
+    'mnist.discard': 'These settings need a new network: the weights trained for {step} steps will be discarded. You can download '
+      + 'them as .npz first.',
     'mnist.discard.confirm': 'Discard the weights and build the new network',
     'mnist.train.progress': 'Training progress',
     'mnist.stats': 'Training status',
@@ -205,8 +210,10 @@ export const strings = {
     'mnist.status.paused': 'Paused',
     'mnist.status.done': 'Finished',
     'mnist.status.diverged': 'Stopped: diverged',
-    'mnist.diverged': 'At step {step} the loss became NaN/infinite, so training paused (learning rate {lr}). The weights are back to the last finite step. Lower the learning rate and press "Resume".',
-    'mnist.diverged.restored': 'At step {step} the loss became NaN/infinite, so training paused (learning rate {lr}). The weights are back to those of step {restored}, before the loss began to explode. Lower the learning rate and press "Resume".',
+    'mnist.diverged': 'At step {step} the loss became NaN/infinite, so training paused (learning rate {lr}). The weights are back to '
+      + 'the last finite step. Lower the learning rate and press "Resume".',
+    'mnist.diverged.restored': 'At step {step} the loss became NaN/infinite, so training paused (learning rate {lr}). The weights are back to '
+      + 'those of step {restored}, before the loss began to explode. Lower the learning rate and press "Resume".',
     'mnist.restarted': 'The training worker stopped; it was started again.',
     'mnist.restarted.weights': 'The training worker was restarted with the weights of epoch {epoch}.',
     'mnist.loss': 'Loss curve',
@@ -220,24 +227,29 @@ export const strings = {
     'mnist.set.train': 'train',
     'mnist.set.test': 'test',
     'mnist.confusion': 'Confusion matrix',
-    'mnist.confusion.explain': 'Rows are the true classes, columns what the network predicted. The diagonal counts the right answers, every other cell (red numbers) the mistakes. Counted over the whole test set.',
+    'mnist.confusion.explain': 'Rows are the true classes, columns what the network predicted. The diagonal counts the right answers, every '
+      + 'other cell (red numbers) the mistakes. Counted over the whole test set.',
     'mnist.confusion.aria': 'Confusion matrix on the test set',
     'mnist.grid': 'Test images and predictions',
-    'mnist.grid.explain': 'The first test images. The digit under each is the prediction; mistakes have a red border. Click an image for its ten probabilities.',
+    'mnist.grid.explain': 'The first test images. The digit under each is the prediction; mistakes have a red border. Click an image for '
+      + 'its ten probabilities.',
     'mnist.grid.right': 'Test image {i}: true {label}, predicted {pred} (right)',
     'mnist.grid.wrong': 'Test image {i}: true {label}, predicted {pred} (wrong)',
     'mnist.grid.picked': 'Softmax output for test image {i} (true class {label})',
     'mnist.probs.aria': 'Probability of each class',
     'mnist.weights': 'First-layer weights',
-    'mnist.weights.explain': 'The 784 weights of one hidden unit drawn as 28×28. Red is positive (ink there excites the unit), blue negative.',
+    'mnist.weights.explain': 'The 784 weights of one hidden unit drawn as 28×28. Red is positive (ink there excites the unit), blue '
+      + 'negative.',
     'mnist.weights.unit': 'Weights of hidden unit {j}',
     'mnist.draw.title': 'Draw a digit',
-    'mnist.draw.explain': 'Draw with a mouse or finger. Like MNIST, the drawing is scaled into a 20×20 box and its centre of mass moved to the centre of 28×28 (the small picture) before the network sees it.',
+    'mnist.draw.explain': 'Draw with a mouse or finger. Like MNIST, the drawing is scaled into a 20×20 box and its centre of mass moved '
+      + 'to the centre of 28×28 (the small picture) before the network sees it.',
     'mnist.draw.canvas': 'Canvas to draw a digit on',
     'mnist.draw.seen': 'The 28×28 input the network sees',
     'mnist.draw.clear': 'Clear',
     'mnist.book.title': "The book's trained network (ch. 3)",
-    'mnist.book.explain': 'Runs the weights of sample_weight.pkl (784-50-100-10, sigmoid) over the test set, one image at a time and in batches of 100, and compares the times.',
+    'mnist.book.explain': 'Runs the weights of sample_weight.pkl (784-50-100-10, sigmoid) over the test set, one image at a time and in '
+      + 'batches of 100, and compares the times.',
     'mnist.book.run': "Run the book's weights",
     'mnist.book.loading': 'Loading the weights and inferring…',
     'mnist.book.acc': 'Accuracy {acc} ({n} test images)',

@@ -19,7 +19,8 @@ export const strings = {
     'pc.presets': '책의 값 (w₁, w₂, {third})',
     'pc.preset.aria': '{gate} 게이트의 책 값으로: w₁ = {w1}, w₂ = {w2}, {third} = {v}',
     'pc.explain.weights': '가중치 w₁, w₂는 각 입력 신호가 결과에 주는 영향력(중요도)을 조절하는 매개변수입니다.',
-    'pc.explain.bias': '바이어스 b는 뉴런이 얼마나 쉽게 활성화하느냐(결과로 1을 출력하느냐)를 조정하는 매개변수입니다. b가 클수록(θ = −b가 작을수록) 1이 나오기 쉽습니다. 예: AND의 b = −0.7을 −0.2로 올리면 입력 하나만 1이어도 켜져서 OR이 됩니다.',
+    'pc.explain.bias': '바이어스 b는 뉴런이 얼마나 쉽게 활성화하느냐(결과로 1을 출력하느냐)를 조정하는 매개변수입니다. b가 클수록(θ = −b가 작을수록) 1이 나오기 쉽습니다. 예: AND의 b = −0.7을 '
+      + '−0.2로 올리면 입력 하나만 1이어도 켜져서 OR이 됩니다.',
     'pc.table.caption': '{gate} 게이트에 대한 진리표',
     'pc.table.net': 'w·x + b',
     'pc.table.netTheta': 'w·x − θ',
@@ -74,15 +75,19 @@ export const strings = {
     'pc.learn.err.hebb': '틀린 비율',
     'pc.learn.rule.perceptron': '틀린 샘플에서만 가중치를 고칩니다 (b는 입력이 늘 1인 w₀). 학습률 η = 1.',
     'pc.learn.rule.delta': '선형 출력 net = w·x + b의 오차 제곱을 경사 하강법으로 줄입니다 (오차역전파의 뿌리). 학습률 η = 0.1, 답은 net > 0.5일 때 1.',
-    'pc.learn.rule.hebb': '“함께 발화하면 함께 연결된다”: 입력과 정답이 같은 부호면 가중치를 키웁니다. 0/1로는 0인 입력·정답이 아무것도 배우지 못하므로 −1/+1(양극)을 씁니다. 고전적인 헵 학습은 데이터를 한 번만 훑습니다.',
+    'pc.learn.rule.hebb': '“함께 발화하면 함께 연결된다”: 입력과 정답이 같은 부호면 가중치를 키웁니다. 0/1로는 0인 입력·정답이 아무것도 배우지 못하므로 −1/+1(양극)을 씁니다. 고전적인 헵 학습은 데이터를 한 '
+      + '번만 훑습니다.',
     'pc.why.title': '왜 XOR은 학습되지 않을까요?',
-    'pc.why.xor': '퍼셉트론은 직선 하나로 평면을 두 영역으로 나눌 뿐입니다(퍼셉트론의 한계). XOR에서 1이 되는 (1,0), (0,1)과 0이 되는 (0,0), (1,1)은 대각선으로 엇갈려 있어서, 어떤 직선을 그어도 적어도 한 점은 반대쪽에 남습니다 — 잘해야 3/4입니다.',
-    'pc.why.perceptron': '퍼셉트론 규칙은 틀린 샘플이 있으면 반드시 가중치를 고치는데, XOR에서는 틀린 샘플이 늘 남으므로 가중치가 영원히 바뀝니다. 수렴 정리는 데이터가 직선으로 나뉠 때(선형 분리 가능)에만 유한 번 만에 멈춘다고 보장합니다.',
+    'pc.why.xor': '퍼셉트론은 직선 하나로 평면을 두 영역으로 나눌 뿐입니다(퍼셉트론의 한계). XOR에서 1이 되는 (1,0), (0,1)과 0이 되는 (0,0), (1,1)은 대각선으로 엇갈려 있어서, 어떤 '
+      + '직선을 그어도 적어도 한 점은 반대쪽에 남습니다 — 잘해야 3/4입니다.',
+    'pc.why.perceptron': '퍼셉트론 규칙은 틀린 샘플이 있으면 반드시 가중치를 고치는데, XOR에서는 틀린 샘플이 늘 남으므로 가중치가 영원히 바뀝니다. 수렴 정리는 데이터가 직선으로 나뉠 때(선형 분리 가능)에만 유한 번 '
+      + '만에 멈춘다고 보장합니다.',
     'pc.why.delta': '델타 규칙은 오차 제곱이 가장 작은 직선에 자리 잡으므로 MSE는 멈춥니다. 하지만 그 직선도 XOR의 네 점을 나누지 못합니다.',
     'pc.why.hebb': '헵 규칙으로 한 번 훑은 뒤의 가중치로는 네 점을 나눌 수 없습니다 — XOR에서는 더하는 값들이 서로 상쇄됩니다.',
     'pc.why.fix': '해결책은 층을 쌓는 것입니다: 아래의 NAND + OR → AND (다층 퍼셉트론).',
     'pc.why.other': '에포크 한도 안에 끝나지 않았습니다. 이 게이트는 직선으로 나뉘므로, 더 오래 학습하면 수렴합니다.',
-    'pc.learn.cycle': '순환 감지: {epoch}번째 에포크가 끝났을 때의 가중치가 {prev}번째 에포크 끝과 똑같습니다. 샘플 순서가 고정되어 있으니 같은 에포크가 영원히 되풀이됩니다 — 절대 수렴하지 않는다는 증거입니다 (에포크 끝마다 가중치를 기억해 두는 코어의 퍼셉트론 트레이너가 찾아냈습니다).',
+    'pc.learn.cycle': '순환 감지: {epoch}번째 에포크가 끝났을 때의 가중치가 {prev}번째 에포크 끝과 똑같습니다. 샘플 순서가 고정되어 있으니 같은 에포크가 영원히 되풀이됩니다 — 절대 수렴하지 않는다는 '
+      + '증거입니다 (에포크 끝마다 가중치를 기억해 두는 코어의 퍼셉트론 트레이너가 찾아냈습니다).',
     'pc.xor.title': 'XOR = NAND + OR → AND (2층 퍼셉트론)',
     'pc.xor.intro': '1층에서 NAND(s₁)와 OR(s₂)이 각자 직선을 긋고, 2층의 AND가 두 결과를 받습니다. 두 직선 사이의 띠(파란 부분)가 XOR = 1인 곳입니다.',
     'pc.xor.caption': 'XOR 게이트를 NAND, OR, AND 게이트로 표현',
@@ -101,7 +106,8 @@ export const strings = {
   },
   en: {
     'pc.title': 'Perceptron & logic gates',
-    'pc.intro': 'Move the weights and the bias yourself to build AND, NAND and OR gates. The truth table and the decision line follow at once.',
+    'pc.intro': 'Move the weights and the bias yourself to build AND, NAND and OR gates. The truth table and the decision line '
+      + 'follow at once.',
     'pc.formula.label': 'The perceptron (threshold θ form and bias b form)',
     'pc.formula.swap': 'replace θ by −b',
     'pc.w1': 'weight w₁',
@@ -118,7 +124,8 @@ export const strings = {
     'pc.presets': "The book's values (w₁, w₂, {third})",
     'pc.preset.aria': "{gate} gate with the book's values: w₁ = {w1}, w₂ = {w2}, {third} = {v}",
     'pc.explain.weights': 'The weights w₁, w₂ set how much each input signal matters to the result.',
-    'pc.explain.bias': 'The bias b sets how easily the neuron fires (outputs 1): the larger b (the smaller θ = −b), the more easily. E.g. raising AND’s b = −0.7 to −0.2 lets a single 1 input switch it on: it becomes OR.',
+    'pc.explain.bias': 'The bias b sets how easily the neuron fires (outputs 1): the larger b (the smaller θ = −b), the more easily. '
+      + 'E.g. raising AND’s b = −0.7 to −0.2 lets a single 1 input switch it on: it becomes OR.',
     'pc.table.caption': 'Truth table against the {gate} gate',
     'pc.table.net': 'w·x + b',
     'pc.table.netTheta': 'w·x − θ',
@@ -137,7 +144,8 @@ export const strings = {
     'pc.legend.current': 'yellow dashes: sample being learned',
     'pc.plot.noLine': 'w₁ = w₂ = 0, so there is no line: b alone puts the whole plane on one side (y = {y}).',
     'pc.learn.title': 'Learn it: let a rule find the weights',
-    'pc.learn.intro': 'The weights start at 0; the rule looks at one sample at a time and corrects them. One epoch = one pass over the four samples. The sliders and the line follow the learned weights.',
+    'pc.learn.intro': 'The weights start at 0; the rule looks at one sample at a time and corrects them. One epoch = one pass over '
+      + 'the four samples. The sliders and the line follow the learned weights.',
     'pc.rule': 'Learning rule',
     'pc.rule.perceptron': 'Perceptron rule (Rosenblatt)',
     'pc.rule.delta': 'Delta rule / Adaline (Widrow–Hoff)',
@@ -153,11 +161,14 @@ export const strings = {
     'pc.learn.paused': 'Paused: seen up to epoch {epoch}, sample {sample}.',
     'pc.learn.converged': 'Converged after {n} epoch{s}: all four samples right.',
     'pc.learn.settledOk': 'Converged after {n} epoch{s} (the MSE stopped changing): all four samples right.',
-    'pc.learn.settledWrong': 'After {n} epoch{s} the MSE stopped changing, but only {right}/{count} are right — it never settles on a correct answer.',
+    'pc.learn.settledWrong': 'After {n} epoch{s} the MSE stopped changing, but only {right}/{count} are right — it never settles on a '
+      + 'correct answer.',
     'pc.learn.never': 'Never settles: after {n} epoch{s} (the limit) only {right}/{count} are right.',
     'pc.learn.weights': 'Current weights (epoch {epoch}): {weights}',
-    'pc.learn.weightsDelta': 'Adaline answers 1 when its linear output w·x + b exceeds 0.5, so the sliders show the same line with b − 0.5: {shown}',
-    'pc.learn.weightsHebb': 'Hebb’s rule learns on −1/+1 inputs, so the sliders show the same line for 0/1 inputs (put x = 2u − 1: w′ = 2w, b′ = b − w₁ − w₂): {shown}',
+    'pc.learn.weightsDelta': 'Adaline answers 1 when its linear output w·x + b exceeds 0.5, so the sliders show the same line with b − 0.5: '
+      + '{shown}',
+    'pc.learn.weightsHebb': 'Hebb’s rule learns on −1/+1 inputs, so the sliders show the same line for 0/1 inputs (put x = 2u − 1: w′ = '
+      + '2w, b′ = b − w₁ − w₂): {shown}',
     'pc.learn.noSample': 'No sample seen yet.',
     'pc.learn.sample': 'Epoch {epoch} · sample {k}/{count}: x = ({x1}, {x2}), target d = {d}, output y = {y}',
     'pc.learn.sample.perceptron': ' → d − y = {e}{tail}',
@@ -172,22 +183,36 @@ export const strings = {
     'pc.learn.err.delta': 'MSE (1/s)Σ(d − net)²',
     'pc.learn.err.hebb': 'share wrong',
     'pc.learn.rule.perceptron': 'Changes the weights only on wrong samples (b is w₀ with a constant input 1). Learning rate η = 1.',
-    'pc.learn.rule.delta': 'Gradient descent on the squared error of the linear output net = w·x + b (the root of backpropagation). Learning rate η = 0.1; the answer is 1 when net > 0.5.',
-    'pc.learn.rule.hebb': '“Fire together, wire together”: a weight grows when its input and the target agree in sign. With 0/1, a 0 input or target would teach nothing, so inputs and targets are −1/+1 (bipolar). Classic Hebb makes a single pass over the data.',
+    'pc.learn.rule.delta': 'Gradient descent on the squared error of the linear output net = w·x + b (the root of backpropagation). '
+      + 'Learning rate η = 0.1; the answer is 1 when net > 0.5.',
+    'pc.learn.rule.hebb': '“Fire together, wire together”: a weight grows when its input and the target agree in sign. With 0/1, a 0 '
+      + 'input or target would teach nothing, so inputs and targets are −1/+1 (bipolar). Classic Hebb makes a single '
+      + 'pass over the data.',
     'pc.why.title': 'Why is XOR never learned?',
-    'pc.why.xor': 'A perceptron only splits the plane in two with one straight line (the limit of the perceptron). XOR’s 1s, (1,0) and (0,1), and its 0s, (0,0) and (1,1), sit on crossing diagonals, so whatever line you draw, at least one point stays on the wrong side — 3/4 at best.',
-    'pc.why.perceptron': 'The perceptron rule always corrects the weights when a sample is wrong, and on XOR a wrong sample always remains, so the weights change forever. The convergence theorem promises a finite number of corrections only when the data are linearly separable.',
-    'pc.why.delta': 'The delta rule settles on the line with the smallest squared error, so the MSE stops changing — but that line cannot separate XOR’s four points either.',
-    'pc.why.hebb': 'The weights Hebb’s rule builds in its pass cannot separate the four points — on XOR the additions cancel each other out.',
+    'pc.why.xor': 'A perceptron only splits the plane in two with one straight line (the limit of the perceptron). XOR’s 1s, '
+      + '(1,0) and (0,1), and its 0s, (0,0) and (1,1), sit on crossing diagonals, so whatever line you draw, at least '
+      + 'one point stays on the wrong side — 3/4 at best.',
+    'pc.why.perceptron': 'The perceptron rule always corrects the weights when a sample is wrong, and on XOR a wrong sample always '
+      + 'remains, so the weights change forever. The convergence theorem promises a finite number of corrections only '
+      + 'when the data are linearly separable.',
+    'pc.why.delta': 'The delta rule settles on the line with the smallest squared error, so the MSE stops changing — but that line '
+      + 'cannot separate XOR’s four points either.',
+    'pc.why.hebb': 'The weights Hebb’s rule builds in its pass cannot separate the four points — on XOR the additions cancel each '
+      + 'other out.',
     'pc.why.fix': 'The way out is to stack layers: NAND + OR → AND below (a multilayer perceptron).',
-    'pc.why.other': 'It did not finish within the epoch limit. This gate is linearly separable, so more epochs would make it converge.',
-    'pc.learn.cycle': 'Cycling detected: the weights at the end of epoch {epoch} are exactly those at the end of epoch {prev}. The samples come in a fixed order, so the same epochs repeat forever — proof that it will never converge (found by the core’s perceptron trainer, which remembers the weights at every epoch end).',
+    'pc.why.other': 'It did not finish within the epoch limit. This gate is linearly separable, so more epochs would make it '
+      + 'converge.',
+    'pc.learn.cycle': 'Cycling detected: the weights at the end of epoch {epoch} are exactly those at the end of epoch {prev}. The '
+      + 'samples come in a fixed order, so the same epochs repeat forever — proof that it will never converge (found '
+      + 'by the core’s perceptron trainer, which remembers the weights at every epoch end).',
     'pc.xor.title': 'XOR = NAND + OR → AND (a two-layer perceptron)',
-    'pc.xor.intro': 'In layer 1, NAND (s₁) and OR (s₂) each draw a line; AND in layer 2 combines them. The band between the two lines (blue) is where XOR = 1.',
+    'pc.xor.intro': 'In layer 1, NAND (s₁) and OR (s₂) each draw a line; AND in layer 2 combines them. The band between the two '
+      + 'lines (blue) is where XOR = 1.',
     'pc.xor.caption': 'XOR built from the NAND, OR and AND gates',
     'pc.xor.plot.aria': 'The NAND line, the OR line and the band between them: where XOR is 1',
     'pc.xor.band': 'between the lines = XOR 1',
-    'pc.xor.explain': 'A single-layer perceptron can only separate linear regions; a multilayer perceptron can represent non-linear ones. NAND and OR use the book’s values from above.',
+    'pc.xor.explain': 'A single-layer perceptron can only separate linear regions; a multilayer perceptron can represent non-linear '
+      + 'ones. NAND and OR use the book’s values from above.',
     'pc.more': 'Explanation',
     'error.perceptron.unknown_rule': 'Unknown learning rule',
     'error.perceptron.bad_lr': 'The learning rate is out of range',
