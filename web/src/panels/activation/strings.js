@@ -36,8 +36,11 @@ export const strings = {
     'act.note': '기울기 이야기',
     'act.note.step': '계단 함수는 0과 1 중 하나만 내보냅니다. 도함수는 x = 0이 아닌 모든 곳에서 0이라(x = 0에서는 정의되지 않습니다) 가중치를 조금 바꿔도 출력이 변하지 않고, 기울기로는 학습할 수 '
       + '없습니다. 그래서 신경망은 시그모이드나 ReLU처럼 매끄럽게 변하는 함수를 씁니다.',
-    'act.note.sigmoid': "시그모이드의 도함수는 x = 0에서 가장 크며 그 값은 h'(0) = {d0}입니다. |x|가 커지면 곡선이 평평해져 h'(x)가 0에 가까워집니다. 색칠한 구간은 h'(x) < 0.01인 곳으로, 여기서는 기울기가 거의 전달되지 않습니다. 역전파는 층마다 h'(x)를 곱하므로(최대 {d0}) 층이 깊어질수록 기울기가 작아지다 사라집니다. 이것이 기울기 소실(vanishing gradient) 문제입니다.",
-    'act.note.tanh': "tanh의 도함수는 x = 0에서 h'(0) = {d0}로 시그모이드보다 크지만, |x|가 커지면 역시 곡선이 평평해집니다. 색칠한 구간(h'(x) < 0.01)에서는 기울기가 거의 전달되지 않아 기울기 소실이 일어납니다.",
+    'act.note.sigmoid': "시그모이드의 도함수는 x = 0에서 가장 크며 그 값은 h'(0) = {d0}입니다. |x|가 커지면 곡선이 평평해져 h'(x)가 0에 가까워집니다. 색칠한 구간은 h'(x) < 0.01인 "
+      + "곳으로, 여기서는 기울기가 거의 전달되지 않습니다. 역전파는 층마다 h'(x)를 곱하므로(최대 {d0}) 층이 깊어질수록 기울기가 작아지다 사라집니다. 이것이 기울기 소실(vanishing "
+      + "gradient) 문제입니다.",
+    'act.note.tanh': "tanh의 도함수는 x = 0에서 h'(0) = {d0}로 시그모이드보다 크지만, |x|가 커지면 역시 곡선이 평평해집니다. 색칠한 구간(h'(x) < 0.01)에서는 기울기가 거의 전달되지 않아 "
+      + "기울기 소실이 일어납니다.",
     'act.note.relu': 'ReLU의 도함수는 x > 0에서 1, x ≤ 0에서 0입니다. 양수 쪽에서는 기울기가 줄지 않고 그대로 전달되어 기울기 소실을 막고, 지수 함수가 없어 계산도 간단합니다. 음수 입력은 모두 0을 '
       + '내보내 일부 뉴런만 활성화됩니다(희소 활성화). 다만 입력이 늘 음수인 뉴런은 기울기가 0이라 더 배우지 못하는데(dying ReLU), Leaky ReLU가 이를 줄여 줍니다.',
     'act.note.leaky_relu': 'Leaky ReLU는 음수 쪽에도 작은 기울기 a = {slope}를 남겨, 입력이 음수여도 기울기가 0이 되지 않습니다(dying ReLU 방지). 기울기 a를 바꿔 보세요.',
@@ -105,9 +108,16 @@ export const strings = {
     'act.note.step': 'The step function outputs only 0 or 1. Its derivative is 0 everywhere except at x = 0 (where it is '
       + 'undefined), so a small change of a weight does not change the output and gradient-based learning gets no '
       + 'signal. This is why neural networks use smoothly changing functions such as the sigmoid and ReLU.',
-    'act.note.sigmoid': "The sigmoid's derivative is largest at x = 0, where h'(0) = {d0}. For large |x| the curve flattens and h'(x) approaches 0. The shaded regions are where h'(x) < 0.01: almost no gradient passes there. Backpropagation multiplies by h'(x) at every layer (at most {d0}), so the gradient shrinks layer after layer until it vanishes — the vanishing gradient problem.",
-    'act.note.tanh': "tanh's derivative at x = 0 is h'(0) = {d0}, larger than the sigmoid's, but for large |x| the curve flattens too. In the shaded regions (h'(x) < 0.01) almost no gradient passes: the gradient vanishes.",
-    'act.note.relu': "ReLU's derivative is 1 for x > 0 and 0 for x ≤ 0. On the positive side the gradient passes unchanged, which prevents vanishing gradients, and there is no exponential to compute. Negative inputs all give 0, so only some neurons are active (sparse activation). A neuron whose input is always negative gets a zero gradient and stops learning (dying ReLU); Leaky ReLU softens this.",
+    'act.note.sigmoid': "The sigmoid's derivative is largest at x = 0, where h'(0) = {d0}. For large |x| the curve flattens and h'(x) "
+      + "approaches 0. The shaded regions are where h'(x) < 0.01: almost no gradient passes there. Backpropagation "
+      + "multiplies by h'(x) at every layer (at most {d0}), so the gradient shrinks layer after layer until it "
+      + "vanishes — the vanishing gradient problem.",
+    'act.note.tanh': "tanh's derivative at x = 0 is h'(0) = {d0}, larger than the sigmoid's, but for large |x| the curve flattens "
+      + "too. In the shaded regions (h'(x) < 0.01) almost no gradient passes: the gradient vanishes.",
+    'act.note.relu': "ReLU's derivative is 1 for x > 0 and 0 for x ≤ 0. On the positive side the gradient passes unchanged, which "
+      + "prevents vanishing gradients, and there is no exponential to compute. Negative inputs all give 0, so only "
+      + "some neurons are active (sparse activation). A neuron whose input is always negative gets a zero gradient and "
+      + "stops learning (dying ReLU); Leaky ReLU softens this.",
     'act.note.leaky_relu': 'Leaky ReLU keeps a small slope a = {slope} on the negative side, so the gradient is not 0 for negative inputs '
       + '(no dying ReLU). Try changing the slope a.',
     'act.note.identity': 'The identity function passes its input through; its derivative is always 1. It is used in the output layer '

@@ -256,7 +256,8 @@ export const strings = {
     'mnist.book.all': 'Accuracy {acc} (all {n} bundled digits)',
     'mnist.book.speed': 'One at a time {one} ms, 100 at a time {hundred} ms: batching is {x}× faster',
     'mnist.npz.title': 'Model file (.npz)',
-    'mnist.npz.explain': "Save to and load from an .npz file that NumPy's np.load reads (keys W1, b1, …). It holds weights only, so the activation comes from the file name or the setting.",
+    'mnist.npz.explain': "Save to and load from an .npz file that NumPy's np.load reads (keys W1, b1, …). It holds weights only, so the "
+      + "activation comes from the file name or the setting.",
     'mnist.npz.save': 'Download .npz',
     'mnist.npz.load': 'Load .npz',
     'mnist.npz.loaded': 'Loaded {name}: {sizes}, {act}',
