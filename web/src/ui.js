@@ -28,9 +28,12 @@ export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined) continue;
-    if (k === 'className') e.className = v;
+    if (k === 'className' || k === 'class') e.className = v;
     else if (k === 'text') e.textContent = v;
     else if (k === 'style') Object.assign(e.style, v);
+    // the older spellings { attrs: {…} } and { dataset: {…} }, still met in panels not yet moved to the rule above
+    else if (k === 'attrs') for (const [name, value] of Object.entries(v)) setAttr(e, name, value);
+    else if (k === 'dataset') Object.assign(e.dataset, v);
     else if (k in e && !k.includes('-')) e[k] = v;
     else setAttr(e, k, v);
   }
