@@ -7,7 +7,7 @@
 // Every answer of a perceptron comes from the core: sn.truthTable,
 // sn.perceptronTrainer, sn.xorTwoLayer, sn.gatePresets.
 import { parseSetting, SETTINGS } from '../../state.js';
-import { el, controlRow, renderTex, showError as showErrorIn, idMaker, fmtTrim } from '../../ui.js';
+import { el, controlRow, renderTex, selectOf, showError as showErrorIn, idMaker, fmtTrim } from '../../ui.js';
 import { fmt, scrollBox, srOnly } from './dom.js';
 import { decisionPlot, xorPlot, errorChart, COLORS } from './plots.js';
 import { SPEEDS } from './run.js';
@@ -88,14 +88,19 @@ export function mountView(root, ctx) {
   });
   const thetaRow = el('div', {}, thetaBox, ' ', el('label', { for: thetaId, text: t('pc.thetaToggle') }));
 
-  const gateId = uid('gate');
-  const gateSelect = el('select', { id: gateId, 'data-testid': 'gate-select' },
-    ...SETTINGS.gate.values.map((g) => el('option', { value: g, text: t(`pc.gate.${g}`), selected: g === state.gate })));
-  gateSelect.addEventListener('change', () => {
-    setState({ gate: gateSelect.value });
-    run.setTask({ rule: state.rule, gate: state.gate });
-    scheduleRender();
-  });
+  // the gate and the rule: a select each, built from SETTINGS; a change gives the run a new trainer
+  const taskSelect = (key, label) => {
+    const select = selectOf(uid(key), `${key}-select`, SETTINGS[key].values, label);
+    select.value = state[key];
+    select.addEventListener('change', () => {
+      setState({ [key]: select.value });
+      run.setTask({ rule: state.rule, gate: state.gate });
+      scheduleRender();
+    });
+    return select;
+  };
+  const gateSelect = taskSelect('gate', (g) => t(`pc.gate.${g}`));
+  const gateId = gateSelect.id;
   const gateRow = controlRow(t('pc.gate'), gateId, gateSelect);
 
   const presetTitle = el('div', { className: 'sn-explain sn-subhead' });
@@ -141,14 +146,8 @@ export function mountView(root, ctx) {
     formulaLive, plotBox, legend, noLineNote, scrollBox(tableBox), summary, xorNote);
 
   // ---- 3. learn it -----------------------------------------------------------------------
-  const ruleId = uid('rule');
-  const ruleSelect = el('select', { id: ruleId, 'data-testid': 'rule-select' },
-    ...SETTINGS.rule.values.map((r) => el('option', { value: r, text: t(`pc.rule.${r}`), selected: r === state.rule })));
-  ruleSelect.addEventListener('change', () => {
-    setState({ rule: ruleSelect.value });
-    run.setTask({ rule: state.rule, gate: state.gate });
-    scheduleRender();
-  });
+  const ruleSelect = taskSelect('rule', (r) => t(`pc.rule.${r}`));
+  const ruleId = ruleSelect.id;
   const speedId = uid('speed');
   const speedSelect = el('select', { id: speedId, 'data-testid': 'speed-select' },
     ...SPEEDS.map((n) => el('option', { value: String(n), text: t('pc.speed.option', { n }), selected: n === snap.speed })));
