@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
 # setup.sh — install whatever this machine is missing, and nothing else.
-# Called by `npm start` and `npm test`; fast (a few checks) when all is there.
+# Called by `npm start` (setup.sh play: what the playground needs) and
+# `npm test` (setup.sh, everything: also the test builds and the browsers);
+# fast (a few checks) when all is there.
+# Usage: scripts/setup.sh [play|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+what=${1:-all}
 
 # Debian packages: the command or file that proves each one is installed.
+# The playground: the wasm build (emscripten, Eigen, CMake) and the bundled data.
 declare -A need=(
   [emscripten]=/usr/bin/em++
   [libeigen3-dev]=/usr/include/eigen3/Eigen/Core
   [cmake]=/usr/bin/cmake
-  [g++]=/usr/bin/g++
   [make]=/usr/bin/make
-  [libgtest-dev]=/usr/include/gtest/gtest.h
-  [zlib1g-dev]=/usr/include/zlib.h
-  [chromium]=/usr/bin/chromium
   [dataset-fashion-mnist]=/usr/share/datasets/fashion-mnist
-  [python3-numpy]=/usr/lib/python3/dist-packages/numpy
-  [clang]=/usr/bin/clang++
-  [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 )
+# The tests: native, sanitizer and fuzzing builds, numpy checks, three browser engines.
+if [ "$what" != play ]; then
+  need+=(
+    [g++]=/usr/bin/g++
+    [libgtest-dev]=/usr/include/gtest/gtest.h
+    [zlib1g-dev]=/usr/include/zlib.h
+    [chromium]=/usr/bin/chromium
+    [firefox-esr]=/usr/bin/firefox-esr
+    [webkit2gtk-driver]=/usr/bin/WebKitWebDriver
+    [python3-numpy]=/usr/lib/python3/dist-packages/numpy
+    [clang]=/usr/bin/clang++
+    [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
+  )
+fi
 missing=()
 for pkg in "${!need[@]}"; do
   [ -e "${need[$pkg]}" ] || missing+=("$pkg")

@@ -78,7 +78,7 @@ export async function withPage(name, urlPath, fn, { viewport = { width: 1200, he
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   try {
     const violations = csp ? await withStrictCsp(page) : [];
-    await page.goto(base + urlPath);
+    if (urlPath !== null) await page.goto(base + urlPath);  // null: fn navigates (e.g. to another origin)
     await fn(page, base, { violations });
     if (errors.length) throw new Error(`errors on the page:\n${errors.join('\n')}`);
   } catch (e) {

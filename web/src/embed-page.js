@@ -7,9 +7,11 @@ import './style.css';
 import { mountPanel } from './mount.js';
 import { readState } from './state.js';
 import { parseMessage, MESSAGE_VERSION } from './embed-messages.js';
+import { getLanguage } from './i18n.js';
 
 const root = document.getElementById('panel');
 const embedded = window.parent !== window;
+document.documentElement.lang = getLanguage();  // screen readers and fonts follow the panel's language
 // Settings received by message, as URL-style strings; they win over the URL's.
 let overrides = Object.create(null);
 let { state, notes } = readState();
@@ -27,6 +29,18 @@ async function render() {
 }
 
 queue = queue.then(render).then(() => tell('scratchnet:ready'));
+
+// The parent cannot see how tall the panel is (another origin), and a fixed
+// height either cuts it or leaves a gap: tell it the document's height whenever
+// it changes ({ type: 'scratchnet:resize', height } in CSS pixels).
+let lastHeight = 0;
+function postHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === lastHeight) return;
+  lastHeight = height;
+  tell('scratchnet:resize', { height });
+}
+if (embedded) new ResizeObserver(postHeight).observe(document.documentElement);
 
 window.addEventListener('message', (event) => {
   if (!embedded || event.source !== window.parent) return;  // only the embedding page may talk to us

@@ -4,7 +4,8 @@
 import { getCore } from './core.js';
 import { PANELS } from './panels/index.js';
 import { SETTINGS, parseSetting } from './state.js';
-import { t, getLanguage, registerMessages, errorMessage } from './i18n.js';
+import { getLanguage, registerMessages, errorMessage, translator } from './i18n.js';
+import { missingFeatures } from './features.js';
 
 registerMessages({
   ko: {
@@ -15,6 +16,11 @@ registerMessages({
     'note.clamped': '{key}={raw}: 범위를 벗어나 {to}(으)로 맞췄습니다',
     'mount.loading': '코어를 불러오는 중…',
     'mount.failed': '패널을 열지 못했습니다',
+    'mount.unsupported': '이 브라우저에서는 scratchnet을 실행할 수 없습니다. 다음 기능이 없습니다: {list}. 최신 Chrome, Edge, Firefox 또는 Safari에서 열어 주세요.',
+    'feature.wasm': 'WebAssembly',
+    'feature.wasm-simd': 'WebAssembly SIMD',
+    'feature.wasm-exceptions': 'WebAssembly 예외 처리',
+    'feature.bigint': 'BigInt64Array',
   },
   en: {
     'note.title': 'Some values in the link were changed or ignored',
@@ -24,11 +30,16 @@ registerMessages({
     'note.clamped': '{key}={raw}: out of range, set to {to}',
     'mount.loading': 'Loading the core…',
     'mount.failed': 'The panel could not be opened',
+    'mount.unsupported': 'scratchnet cannot run in this browser: it lacks {list}. Please open this page in a recent Chrome, Edge, Firefox or Safari.',
+    'feature.wasm': 'WebAssembly',
+    'feature.wasm-simd': 'WebAssembly SIMD',
+    'feature.wasm-exceptions': 'WebAssembly exception handling',
+    'feature.bigint': 'BigInt64Array',
   },
 });
 
 /** A visible list of what was clamped or ignored; empty when nothing was. */
-export function renderNotes(notes) {
+export function renderNotes(notes, t = translator(getLanguage())) {
   const box = document.createElement('div');
   box.className = 'sn-notes';
   box.setAttribute('role', 'status');
@@ -47,19 +58,37 @@ export function renderNotes(notes) {
   return box;
 }
 
+/** The sentence a browser without what the core needs gets in place of the panel. */
+function unsupportedMessage(missing, t) {
+  const p = document.createElement('p');
+  p.className = 'sn-error';
+  p.setAttribute('role', 'alert');
+  p.dataset.testid = 'unsupported';
+  p.textContent = t('mount.unsupported', { list: missing.map((f) => t(`feature.${f}`)).join(', ') });
+  return p;
+}
+
 /**
  * Mount panel `state.panel` into `root`. onState(state) is called whenever the
  * panel changes a setting (the page writes it to the URL; an embed may ignore it).
  */
-export async function mountPanel(root, { state, notes = [], onState = () => {}, embedded = false }) {
+// lang: the panel's language (an embed's own lang attribute); the page's by default.
+export async function mountPanel(root, { state, notes = [], onState = () => {}, embedded = false, lang = getLanguage() }) {
+  const t = translator(lang);
   root.replaceChildren();
   root.classList.add('scratchnet');
-  root.append(renderNotes(notes));
+  root.append(renderNotes(notes, t));
   const body = document.createElement('div');
   body.className = 'sn-panel';
   body.dataset.panel = state.panel;
   body.textContent = t('mount.loading');
   root.append(body);
+  const missing = missingFeatures();
+  if (missing.length) {  // checked before the core loads: a clear sentence, not a blank panel
+    body.replaceChildren(unsupportedMessage(missing, t));
+    body.dataset.unsupported = missing.join(' ');
+    return { destroy() {} };
+  }
   try {
     const [sn, module] = await Promise.all([getCore(), PANELS[state.panel]()]);
     if (module.strings) registerMessages(module.strings);
@@ -73,7 +102,7 @@ export async function mountPanel(root, { state, notes = [], onState = () => {}, 
       onState(state);
       return state;
     };
-    const handle = module.mount(body, { sn, state, setState, t, lang: getLanguage(), embedded });
+    const handle = module.mount(body, { sn, state, setState, t, lang, embedded });
     body.dataset.ready = 'true';
     return handle;
   } catch (e) {
@@ -81,7 +110,7 @@ export async function mountPanel(root, { state, notes = [], onState = () => {}, 
     const p = document.createElement('p');
     p.className = 'sn-error';
     p.setAttribute('role', 'alert');
-    p.textContent = `${t('mount.failed')}: ${errorMessage(e)}`;
+    p.textContent = `${t('mount.failed')}: ${errorMessage(e, lang)}`;
     body.append(p);
     console.error(e);
     return { destroy() {} };
