@@ -26,6 +26,7 @@ if [ "$what" != play ]; then
     [chromium]=/usr/bin/chromium
     [firefox-esr]=/usr/bin/firefox-esr
     [webkit2gtk-driver]=/usr/bin/WebKitWebDriver
+    [xvfb]=/usr/bin/Xvfb
     [python3-numpy]=/usr/lib/python3/dist-packages/numpy
     [clang]=/usr/bin/clang++
     [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a

@@ -33,14 +33,17 @@ queue = queue.then(render).then(() => tell('scratchnet:ready'));
 // The parent cannot see how tall the panel is (another origin), and a fixed
 // height either cuts it or leaves a gap: tell it the document's height whenever
 // it changes ({ type: 'scratchnet:resize', height } in CSS pixels).
+// (The body is observed, not the root element: WebKit does not report the
+// root's growth to a ResizeObserver.)
 let lastHeight = 0;
 function postHeight() {
-  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  const body = document.body;
+  const height = Math.ceil(body.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(body).marginBottom));
   if (height === lastHeight) return;
   lastHeight = height;
   tell('scratchnet:resize', { height });
 }
-if (embedded) new ResizeObserver(postHeight).observe(document.documentElement);
+if (embedded) new ResizeObserver(postHeight).observe(document.body);
 
 window.addEventListener('message', (event) => {
   if (!embedded || event.source !== window.parent) return;  // only the embedding page may talk to us
