@@ -3,10 +3,20 @@
 # Called by `npm start` (setup.sh play: what the playground needs) and
 # `npm test` (setup.sh, everything: also the test builds and the browsers);
 # fast (a few checks) when all is there.
-# Usage: scripts/setup.sh [play|all]   (default: all)
+# Usage: scripts/setup.sh [play|all|debian-play|npm]   (default: all)
+#   play / all     the Debian packages of the playground / of everything, then npm
+#   debian-play    only the playground's Debian packages; npm   only the npm packages
+# (scripts/start.sh runs the npm part while the wasm compiles.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
+debian=1; npm=1
+case $what in
+  play|all) ;;
+  debian-play) what=play; npm=0 ;;
+  npm) debian=0 ;;
+  *) echo "setup.sh: unknown mode '$what' (play|all|debian-play|npm)" >&2; exit 2 ;;
+esac
 
 # Debian packages: the command or file that proves each one is installed.
 # The playground: the wasm build (emscripten, Eigen, CMake) and the bundled data.
@@ -33,6 +43,7 @@ if [ "$what" != play ]; then
   )
 fi
 missing=()
+[ "$debian" -eq 1 ] || need=()
 for pkg in "${!need[@]}"; do
   [ -e "${need[$pkg]}" ] || missing+=("$pkg")
 done
@@ -44,7 +55,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages: reinstall only when package-lock.json changed since the last install.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ "$npm" -eq 1 ] && { [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
