@@ -32,7 +32,7 @@ const firstSteps = {
     server.printUrls = () => {
       printUrls();
       const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
-      server.config.logger.info(`\n  scratchnet is at ${url} — try first: the Perceptron tab, drag w1 and b and watch the AND table change.\n`);
+      server.config.logger.info(`\n  scratchnet is at ${url} — try first: “Perceptron & logic gates”, drag the bias b and watch the truth table turn AND into OR.\n`);
     };
   },
 };
