@@ -33,7 +33,11 @@ async function startDriver() {
   // Xvfb picks a free display itself and writes its number to fd 3
   const xvfb = spawn(XVFB, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
   children.push(xvfb);
-  const display = await new Promise((resolve) => xvfb.stdio[3].once('data', (d) => resolve(`:${String(d).trim()}`)));
+  const display = await new Promise((resolve, reject) => {
+    xvfb.stdio[3].once('data', (d) => resolve(`:${String(d).trim()}`));
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
+    setTimeout(() => reject(new Error('Xvfb did not start within 20 s')), 20000).unref();
+  });
   const port = await freePort();
   const wd = spawn(DRIVER, [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' });
   children.push(wd);
