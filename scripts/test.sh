@@ -5,6 +5,8 @@
 #   3. each libFuzzer target (tests/fuzz) for $FUZZ_SECONDS s (default 20), ASan + UBSan
 #   4. Node tests of the built wasm module through the JavaScript API (tests/node)
 #   5. browser tests in headless Chromium (tests/browser), when present
+#   6. the smoke suite in headless Firefox over WebDriver BiDi (tests/firefox)
+#   7. the smoke suite in WebKit (WebKitGTK MiniBrowser under Xvfb, WebKitWebDriver; tests/webkit)
 # The last line is "scratchnet: N passed, N failed" over all of them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +56,18 @@ if compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   echo "== browser tests in headless Chromium (tests/browser)"
   node --test --test-concurrency=1 --test-reporter=tap tests/browser/ > build/logs/browser.log 2>&1 || status=1
   grep -E "^not ok|^# (tests|pass|fail)" build/logs/browser.log; count_node build/logs/browser.log
+fi
+
+if compgen -G "tests/firefox/*.test.mjs" >/dev/null; then
+  echo "== smoke tests in headless Firefox (tests/firefox)"
+  node --test --test-concurrency=1 --test-reporter=tap tests/firefox/ > build/logs/firefox.log 2>&1 || status=1
+  grep -E "^not ok|^# (tests|pass|fail)" build/logs/firefox.log; count_node build/logs/firefox.log
+fi
+
+if compgen -G "tests/webkit/*.test.mjs" >/dev/null; then
+  echo "== smoke tests in WebKit (tests/webkit)"
+  node --test --test-concurrency=1 --test-reporter=tap tests/webkit/ > build/logs/webkit.log 2>&1 || status=1
+  grep -E "^not ok|^# (tests|pass|fail|skip)" build/logs/webkit.log; count_node build/logs/webkit.log
 fi
 
 echo "scratchnet: $passed passed, $failed failed"

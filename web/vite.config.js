@@ -4,14 +4,42 @@
 // The build has four entries: the playground (index.html), the iframe page
 // (embed.html), the tutorial demo (demo.html), and scratchnet-embed.js — the
 // one script a tutorial page adds for <scratchnet-panel>; it keeps a stable
-// name so the snippet in the README never changes.
+// name so the snippet in the README never changes. The dev server answers the
+// same URL (/scratchnet-embed.js) with src/embed.js, so every snippet of the
+// README works verbatim under `npm start` and from dist/.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+// In dev, /scratchnet-embed.js is src/embed.js (its imports are absolute paths,
+// so the module works from either URL); the build names the entry the same.
+const embedScriptInDev = {
+  name: 'scratchnet-embed-in-dev',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      if (req.url === '/scratchnet-embed.js' || req.url.startsWith('/scratchnet-embed.js?')) req.url = '/src/embed.js';
+      next();
+    });
+  },
+};
+
+// `npm start` prints, under Vite's own URL lines, what to try first.
+const firstSteps = {
+  name: 'scratchnet-first-steps',
+  configureServer(server) {
+    const printUrls = server.printUrls.bind(server);
+    server.printUrls = () => {
+      printUrls();
+      const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
+      server.config.logger.info(`\n  scratchnet is at ${url} — try first: “Perceptron & logic gates”, drag the bias b and watch the truth table turn AND into OR.\n`);
+    };
+  },
+};
+
 export default defineConfig({
   root: here('.'),
+  plugins: [embedScriptInDev, firstSteps],
   server: { port: 5173 },
   preview: { port: 4173 },
   // Training runs in a module worker that imports the wasm core itself.
@@ -20,6 +48,9 @@ export default defineConfig({
     outDir: here('../dist'),
     emptyOutDir: true,
     target: 'es2022',
+    // Fonts stay files (never data: URLs), so a host page's CSP needs only
+    // `font-src YOUR-HOST` for KaTeX, not `data:`.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         main: here('index.html'),

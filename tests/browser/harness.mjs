@@ -20,8 +20,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 let server;
 let browser;
 
-/** Serve dist/ (built by scripts/build.sh web) and start Chromium; returns the base URL. */
-export async function start() {
+/** Serve dist/ (built by scripts/build.sh web) on 127.0.0.1; returns the base URL (also used by tests/firefox). */
+export async function serve() {
   server ??= await preview({
     configFile: path.join(root, 'web/vite.config.js'),
     // SCRATCHNET_DIST=build/my-dist serves another build than dist/ (a private one while developing)
@@ -29,9 +29,14 @@ export async function start() {
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'error',
   });
+  return `http://127.0.0.1:${server.httpServer.address().port}`;
+}
+
+/** Serve dist/ and start Chromium; returns the base URL. */
+export async function start() {
+  const base = await serve();
   browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-  const address = server.httpServer.address();
-  return `http://127.0.0.1:${address.port}`;
+  return base;
 }
 
 export async function stop() {
@@ -78,7 +83,7 @@ export async function withPage(name, urlPath, fn, { viewport = { width: 1200, he
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   try {
     const violations = csp ? await withStrictCsp(page) : [];
-    await page.goto(base + urlPath);
+    if (urlPath !== null) await page.goto(base + urlPath);  // null: fn navigates (e.g. to another origin)
     await fn(page, base, { violations });
     if (errors.length) throw new Error(`errors on the page:\n${errors.join('\n')}`);
   } catch (e) {

@@ -7,6 +7,9 @@
 //   panel → parent   { type: 'scratchnet:ready', version: 1, panel, state }   once mounted
 //   panel → parent   { type: 'scratchnet:state', version: 1, panel, state, notes }
 //                    after each 'scratchnet:set' has been applied
+//   panel → parent   { type: 'scratchnet:resize', version: 1, panel, state, height }
+//                    whenever the page's height (CSS px) changes: set the iframe's
+//                    height to it (README, "Embedding a panel in your own page")
 //
 // Every message is untrusted: it may come from any script in the parent
 // page, in any shape. parseMessage accepts exactly the shape above — a plain

@@ -7,9 +7,11 @@ import './style.css';
 import { createHost } from './mount.js';
 import { readState } from './state.js';
 import { parseMessage, MESSAGE_VERSION } from './embed-messages.js';
+import { getLanguage } from './i18n.js';
 
 const root = document.getElementById('panel');
 const embedded = window.parent !== window;
+document.documentElement.lang = getLanguage();  // screen readers and fonts follow the panel's language
 // Settings received by message, as URL-style strings; they win over the URL's.
 let overrides = Object.create(null);
 const { state, notes: firstNotes } = readState();   // one object, updated in place
@@ -23,6 +25,21 @@ function tell(type, extra = {}) {
 }
 
 host.show(root, { state, notes: firstNotes }).then(() => tell('scratchnet:ready'));
+
+// The parent cannot see how tall the panel is (another origin), and a fixed
+// height either cuts it or leaves a gap: tell it the document's height whenever
+// it changes ({ type: 'scratchnet:resize', height } in CSS pixels).
+// (The body is observed, not the root element: WebKit does not report the
+// root's growth to a ResizeObserver.)
+let lastHeight = 0;
+function postHeight() {
+  const body = document.body;
+  const height = Math.ceil(body.getBoundingClientRect().bottom + window.scrollY + parseFloat(getComputedStyle(body).marginBottom));
+  if (height === lastHeight) return;
+  lastHeight = height;
+  tell('scratchnet:resize', { height });
+}
+if (embedded) new ResizeObserver(postHeight).observe(document.body);
 
 window.addEventListener('message', (event) => {
   if (!embedded || event.source !== window.parent) return;  // only the embedding page may talk to us

@@ -25,10 +25,25 @@ export function registerMessages(table) {
   for (const l of languages) Object.assign(messages[l], table[l]);
 }
 
-/** The string for key in the current language; {name} placeholders are filled from params. */
-export function t(key, params = {}) {
-  const s = messages[lang][key] ?? messages.en[key] ?? key;
+/** The string for key in language l (the page's by default); {name} placeholders are filled from params. */
+export function t(key, params = {}, l = lang) {
+  const s = messages[l]?.[key] ?? messages.en[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/**
+ * t for one language, whatever the page's is: two <scratchnet-panel lang="…">
+ * on one page each speak their own (HTML's lang is per element, so is ours).
+ */
+export function translator(l) {
+  const fixed = languages.includes(l) ? l : lang;
+  return (key, params = {}) => t(key, params, fixed);
+}
+
+/** The language of an element as HTML defines it (its own or its closest ancestor's lang), or null when not ours. */
+export function elementLanguage(el) {
+  const l = (el.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().split('-')[0];
+  return languages.includes(l) ? l : null;
 }
 
 export function getLanguage() { return lang; }
@@ -46,20 +61,20 @@ export function setLanguage(l, { remember = true } = {}) {
 export function onLanguageChange(f) { listeners.add(f); return () => listeners.delete(f); }
 
 /**
- * The translated sentence for an error from the core, by its code. The core's
- * own English detail is not mixed into it (a Korean sentence with English in
- * parentheses reads badly): errorDetail() gives it, and ui.js's showError puts
- * it behind a "details" toggle.
+ * The translated sentence for an error from the core, by its code, in language
+ * l (the page's by default). The core's own English detail is not mixed into
+ * it (a Korean sentence with English in parentheses reads badly):
+ * errorDetail() gives it, and ui.js's showError puts it behind a "details" toggle.
  */
-export function errorMessage(err) {
+export function errorMessage(err, l = lang) {
   const key = `error.${err?.code ?? 'internal'}`;
-  return messages[lang][key] ?? messages.en[key] ? t(key) : t('error.internal');
+  return messages[l]?.[key] ?? messages.en[key] ? t(key, {}, l) : t('error.internal', {}, l);
 }
 
 /** The core's English detail of an error (what a bug report needs), '' when there is none. */
 export function errorDetail(err) {
   const detail = err?.message ?? (err === undefined ? '' : String(err));
-  return detail === errorMessage(err) ? '' : detail;
+  return detail === errorMessage(err, 'en') || detail === errorMessage(err) ? '' : detail;
 }
 
 // Messages for the error codes of the core (cpp/core/error.hpp and friends).

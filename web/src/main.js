@@ -5,6 +5,7 @@
 // through tab and language switches.
 import { createHost } from './mount.js';
 import { getCore } from './core.js';
+import { missingFeatures } from './features.js';
 import { readState, writeStateToUrl, SETTINGS } from './state.js';
 import { t, registerMessages, getLanguage, setLanguage, onLanguageChange, languages } from './i18n.js';
 import 'katex/dist/katex.min.css';
@@ -119,7 +120,8 @@ const footer = document.createElement('footer');
 footer.className = 'sn-page sn-footer';
 footer.dataset.testid = 'core-stats';
 document.body.append(footer);
-getCore().then((sn) => {
+// A browser that cannot run the core is told so by the panel (mount.js); the footer then stays empty.
+if (missingFeatures().length === 0) getCore().then((sn) => {
   let updates = 0;
   const update = () => {
     footer.dataset.updates = String(++updates);   // so a test can wait for a fresh reading

@@ -10,8 +10,9 @@
 import { getCore } from './core.js';
 import { PANELS } from './panels/index.js';
 import { SETTINGS, parseSetting } from './state.js';
-import { t, getLanguage, registerMessages } from './i18n.js';
+import { getLanguage, registerMessages, translator } from './i18n.js';
 import { el, showError } from './ui.js';
+import { missingFeatures } from './features.js';
 
 registerMessages({
   ko: {
@@ -22,6 +23,11 @@ registerMessages({
     'note.clamped': '{key}={raw}: 범위를 벗어나 {to}(으)로 맞췄습니다',
     'mount.loading': '코어를 불러오는 중…',
     'mount.failed': '패널을 열지 못했습니다',
+    'mount.unsupported': '이 브라우저에서는 scratchnet을 실행할 수 없습니다. 다음 기능이 없습니다: {list}. 최신 Chrome, Edge, Firefox 또는 Safari에서 열어 주세요.',
+    'feature.wasm': 'WebAssembly',
+    'feature.wasm-simd': 'WebAssembly SIMD',
+    'feature.wasm-exceptions': 'WebAssembly 예외 처리',
+    'feature.bigint': 'BigInt64Array',
   },
   en: {
     'note.title': 'Some values in the link were changed or ignored',
@@ -31,11 +37,16 @@ registerMessages({
     'note.clamped': '{key}={raw}: out of range, set to {to}',
     'mount.loading': 'Loading the core…',
     'mount.failed': 'The panel could not be opened',
+    'mount.unsupported': 'scratchnet cannot run in this browser: it lacks {list}. Please open this page in a recent Chrome, Edge, Firefox or Safari.',
+    'feature.wasm': 'WebAssembly',
+    'feature.wasm-simd': 'WebAssembly SIMD',
+    'feature.wasm-exceptions': 'WebAssembly exception handling',
+    'feature.bigint': 'BigInt64Array',
   },
 });
 
 /** A visible list of what was clamped or ignored; empty when nothing was. */
-export function renderNotes(notes) {
+export function renderNotes(notes, t = translator(getLanguage())) {
   const box = document.createElement('div');
   box.className = 'sn-notes';
   box.setAttribute('role', 'status');
@@ -54,6 +65,16 @@ export function renderNotes(notes) {
   return box;
 }
 
+/** The sentence a browser without what the core needs gets in place of the panel. */
+function unsupportedMessage(missing, t) {
+  const p = document.createElement('p');
+  p.className = 'sn-error';
+  p.setAttribute('role', 'alert');
+  p.dataset.testid = 'unsupported';
+  p.textContent = t('mount.unsupported', { list: missing.map((f) => t(`feature.${f}`)).join(', ') });
+  return p;
+}
+
 /** Where keyboard focus was inside `root`, as something that survives a rebuild. */
 function focusKey(root) {
   const a = root.ownerDocument.activeElement;
@@ -69,15 +90,16 @@ function restoreFocus(root, key) {
 
 /**
  * A host owns the runs of the panels it shows and one view at a time.
- *   createHost({ embedded, onState })
+ *   createHost({ embedded, onState, lang })
  *     .show(root, { state, notes })  mount panel state.panel (its run is kept or made)
  *     .refresh()                     rebuild the current view only (a language change)
  *     .dispose()                     destroy the view and every run
  * `state` is one object the host keeps for its lifetime: callers update it in
  * place. onState(state) hears every setting a view changes. Mounts are queued:
  * one finishes before the next starts, so no render overtakes another.
+ * lang: the host's own language (an embed's lang attribute); the page's by default.
  */
-export function createHost({ embedded = false, onState = () => {} } = {}) {
+export function createHost({ embedded = false, onState = () => {}, lang: fixedLang } = {}) {
   const runs = new Map();   // panel name → { key, run }
   let view = null;          // { destroy() } of the mounted view
   let shown = null;         // { root, state, notes, name }
@@ -119,6 +141,8 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
 
   async function mount({ root, state, notes, name }) {
     if (disposed) return;
+    const lang = fixedLang ?? getLanguage();
+    const t = translator(lang);
     const focus = focusKey(root);
     view?.destroy();
     view = null;
@@ -126,12 +150,18 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
     shown = { root, state, notes, name };
     root.replaceChildren();
     root.classList.add('scratchnet');
-    root.append(renderNotes(notes));
+    root.append(renderNotes(notes, t));
     const body = document.createElement('div');
     body.className = 'sn-panel';
     body.dataset.panel = name;
     body.textContent = t('mount.loading');
     root.append(body);
+    const missing = missingFeatures();
+    if (missing.length) {  // checked before the core loads: a clear sentence, not a blank panel
+      body.replaceChildren(unsupportedMessage(missing, t));
+      body.dataset.unsupported = missing.join(' ');
+      return;
+    }
     try {
       const [sn, module] = await Promise.all([getCore(), PANELS[name]()]);
       if (module.strings) registerMessages(module.strings);
@@ -149,14 +179,14 @@ export function createHost({ embedded = false, onState = () => {} } = {}) {
         return state;
       };
       const mountView = module.mountView ?? module.mount;
-      view = mountView(body, { run, sn, state, setState, t, lang: getLanguage(), embedded, discarded });
+      view = mountView(body, { run, sn, state, setState, t, lang, embedded, discarded });
       run?.setVisible?.(true);
       body.dataset.ready = 'true';
       restoreFocus(root, focus);
     } catch (e) {
       body.replaceChildren();
       const p = el('p', { className: 'sn-error', role: 'alert' });
-      showError(p, e, t('mount.failed'));
+      showError(p, e, t('mount.failed'), lang);
       body.append(p);
       console.error(e);
     }

@@ -64,8 +64,10 @@ export function parseSetting(key, raw) {
   if (!s) return { note: { key, raw, why: 'unknown' } };
   const clamp = (v) => Math.min(s.max, Math.max(s.min, v));
   switch (s.type) {
-    case 'enum':
-      return s.values.includes(raw) ? { value: raw } : { note: { key, raw, why: 'not_allowed' } };
+    case 'enum': {  // gate=XOR, fn=ReLU: names are matched in any case (every value is lower-case)
+      const v = raw.trim().toLowerCase();
+      return s.values.includes(v) ? { value: v } : { note: { key, raw, why: 'not_allowed' } };
+    }
     case 'bool':
       if (['1', 'true', 'yes', ''].includes(raw)) return { value: true };
       if (['0', 'false', 'no'].includes(raw)) return { value: false };

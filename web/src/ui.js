@@ -76,11 +76,11 @@ export function selectOf(id, testid, values, label) {
  * Show error `e` in `box` (an .sn-error element): its translated sentence,
  * after `prefix` if given, and the core's English detail behind a toggle.
  */
-export function showError(box, e, prefix = '') {
-  const sentence = prefix ? `${prefix}: ${errorMessage(e)}` : errorMessage(e);
+export function showError(box, e, prefix = '', lang = undefined) {
+  const sentence = prefix ? `${prefix}: ${errorMessage(e, lang)}` : errorMessage(e, lang);
   const detail = errorDetail(e);
   box.replaceChildren(sentence);
-  if (detail) box.append(' ', el('details', { className: 'sn-detail' }, el('summary', { text: t('error.details') }), el('span', { className: 'sn-mono', text: detail })));
+  if (detail) box.append(' ', el('details', { className: 'sn-detail' }, el('summary', { text: t('error.details', {}, lang) }), el('span', { className: 'sn-mono', text: detail })));
   box.hidden = false;
 }
 
@@ -94,9 +94,43 @@ export function svgEl(tag, attrs = {}, text) {
   return e;
 }
 
+// Display math never line-breaks, so on a phone a long formula would be
+// clipped in a sideways-scrolling box. Instead it is scaled down (KaTeX sizes
+// everything in em) until it fits the box's width; not below MIN_SCALE, where
+// it would be too small to read and the box scrolls after all.
+const MIN_SCALE = 0.5;
+const fitted = new WeakMap();  // box -> the width it was last fitted to
+const fitter = typeof ResizeObserver === 'function'
+  ? new ResizeObserver((entries) => { for (const e of entries) fitFormula(e.target); })
+  : null;
+// KaTeX's fonts arrive after the first layout and change every width: fit again.
+const shown = new Set();
+document.fonts?.addEventListener('loadingdone', () => {
+  for (const box of shown) {
+    if (!box.isConnected) { shown.delete(box); fitter?.unobserve(box); continue; }
+    fitted.delete(box);
+    fitFormula(box);
+  }
+});
+
+/** Scale the formula in `box` to its width (1 when it fits as it is). */
+export function fitFormula(box) {
+  const width = box.clientWidth;
+  if (width === 0 || fitted.get(box) === width) return;  // hidden, or a height-only change
+  fitted.set(box, width);
+  box.style.fontSize = '';
+  const natural = box.scrollWidth;
+  if (natural > width + 1) box.style.fontSize = `${Math.max(MIN_SCALE, (width - 2) / natural).toFixed(3)}em`;
+}
+
 /** Render TeX into `box`, replacing what it held (katex.render builds DOM: no innerHTML). */
 export function renderTex(box, tex) {
   katex.render(tex, box, { throwOnError: false, displayMode: true });
+  fitted.delete(box);
+  if (shown.size > 100) for (const b of shown) if (!b.isConnected) { shown.delete(b); fitter?.unobserve(b); }
+  shown.add(box);
+  fitter?.observe(box);
+  if (box.isConnected) fitFormula(box);
   return box;
 }
 
