@@ -28,6 +28,8 @@
 #include "layers/batch_norm.hpp"
 #include "layers/activation_layer.hpp"
 
+#include "calculus/calculus.hpp"
+
 #include "net/network.hpp"
 #include "net/network_npz.hpp"
 #include "net/gradient_check.hpp"

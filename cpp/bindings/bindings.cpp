@@ -130,6 +130,61 @@ val softmax(std::uintptr_t ptr, int n, bool stable) {
 }
 
 
+// ---- how a network learns: derivatives and gradient descent (book 4.3–4.4, 6.1) ------
+sn::RowVector<double> point_in(std::uintptr_t ptr, int n) {
+  sn::require(n >= 0 && n <= 16, "calculus.bad_point", "a point has 1 or 2 coordinates, got " + std::to_string(n));
+  return Eigen::Map<const sn::RowVector<double>>(reinterpret_cast<const double*>(ptr), n);
+}
+
+val book_functions() {
+  val names = val::array();
+  for (const char* name : sn::kBookFunctionNames) names.call<void>("push", std::string(name));
+  return names;
+}
+
+double function_value(const std::string& fn, std::uintptr_t ptr, int n) {
+  return guarded([&] { return sn::function_value(sn::book_function_from_name(fn), point_in(ptr, n)); });
+}
+
+val analytic_gradient(const std::string& fn, std::uintptr_t ptr, int n) {
+  return guarded([&] {
+    const auto g = sn::analytic_gradient(sn::book_function_from_name(fn), point_in(ptr, n));
+    return copy_out(g.data(), static_cast<std::size_t>(g.size()));
+  });
+}
+
+// single = true: the whole difference in float32, h included (1e-50 becomes 0).
+double numerical_diff(const std::string& fn, std::uintptr_t ptr, int n, double h, bool single, int axis) {
+  return guarded([&] {
+    const auto f = sn::book_function_from_name(fn);
+    const auto x = point_in(ptr, n);
+    if (single) return static_cast<double>(sn::numerical_diff<float>(f, x.cast<float>(), h, axis));
+    return sn::numerical_diff<double>(f, x, h, axis);
+  });
+}
+
+val numerical_gradient(const std::string& fn, std::uintptr_t ptr, int n, double h) {
+  return guarded([&] {
+    const auto g = sn::numerical_gradient<double>(sn::book_function_from_name(fn), point_in(ptr, n), h);
+    return copy_out(g.data(), static_cast<std::size_t>(g.size()));
+  });
+}
+
+val gradient_descent(const std::string& fn, std::uintptr_t ptr, int n, double lr, int steps,
+                     const std::string& optimizer, const std::string& gradient) {
+  return guarded([&] {
+    const auto x = point_in(ptr, n);
+    const auto p = sn::gradient_descent(sn::book_function_from_name(fn), std::vector<double>(x.data(), x.data() + n),
+                                        lr, steps, optimizer, sn::gradient_method_from_name(gradient));
+    val o = val::object();
+    o.set("dims", p.dims);
+    o.set("path", copy_out(p.path.data(), p.path.size()));
+    o.set("values", copy_out(p.values.data(), p.values.size()));
+    return o;
+  });
+}
+
+
 // ---- perceptrons --------------------------------------------------------------------
 val perceptron_out(const sn::Perceptron& p) {
   val o = val::object();
@@ -656,4 +711,15 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("stepsPerEpoch", &TrainerJs::stepsPerEpoch)
       .function("lossHistory", &TrainerJs::lossHistory)
       .function("evaluate", &TrainerJs::evaluate);
+}
+
+// How a network learns (book 4.3–4.4, 5.4, vol. 2 1.3): a block of its own.
+EMSCRIPTEN_BINDINGS(scratchnet_learning) {
+  using namespace emscripten;
+  function("bookFunctions", &book_functions);
+  function("functionValue", &function_value);
+  function("analyticGradient", &analytic_gradient);
+  function("numericalDiff", &numerical_diff);
+  function("numericalGradient", &numerical_gradient);
+  function("gradientDescent", &gradient_descent);
 }

@@ -247,8 +247,62 @@ class Scratchnet {
     return this.#track(new Trainer(raw));
   }
 
+  // ---- how a network learns: derivatives and gradient descent (book 4.3–4.4, 6.1) ----
+  /** The book's functions: 0.01x²+0.1x, x0²+x1², x²/20+y². */
+  get bookFunctions() { return guarded(() => this.#M.bookFunctions()); }
+
+  /** f(point); point is a number for function_1, [x0, x1] for the others. */
+  functionValue(fn, point) {
+    return this.#withHeap(pointArray(point), Float64Array, (p, n) => this.#M.functionValue(fn, p, n));
+  }
+
+  /** The hand-derived gradient at point, as a Float64Array. */
+  analyticGradient(fn, point) {
+    return this.#withHeap(pointArray(point), Float64Array, (p, n) => this.#M.analyticGradient(fn, p, n));
+  }
+
+  /**
+   * The central difference (f(x+h) − f(x−h)) / 2h (book 4.3.1). precision 'float' does it in
+   * float32, h included, so h = 1e-50 is 0 and the answer NaN. For a function of two variables
+   * x is a point [x0, x1] and `axis` picks the partial derivative (book 4.3.3).
+   */
+  numericalDiff(fn, x, { h = 1e-4, precision = 'double', axis = 0 } = {}) {
+    if (precision !== 'double' && precision !== 'float') {
+      throw new ScratchnetError('calculus.unknown_precision', `precision must be 'double' or 'float', got '${precision}'`);
+    }
+    return this.#withHeap(pointArray(x), Float64Array, (p, n) =>
+      this.#M.numericalDiff(fn, p, n, h, precision === 'float', axis));
+  }
+
+  /** Every partial derivative by central differences (book 4.4), as a Float64Array. */
+  numericalGradient(fn, point, { h = 1e-4 } = {}) {
+    return this.#withHeap(pointArray(point), Float64Array, (p, n) => this.#M.numericalGradient(fn, p, n, h));
+  }
+
+  /**
+   * `steps` updates of the core's optimizer from `init` (book 4.4.1 gradient_descent; 6.1 for the
+   * others). gradient 'numerical' (the book's 4.4.1, default) or 'analytic' (figure 6-8's df).
+   * → { dims, path: Float64Array((steps + 1)·dims), values: Float64Array(steps + 1) }
+   */
+  gradientDescent(fn, { init, lr, steps = 100, optimizer = 'sgd', gradient = 'numerical' } = {}) {
+    if (!Number.isInteger(steps)) {
+      throw new ScratchnetError('calculus.bad_steps', `steps must be a whole number, got ${steps}`);
+    }
+    return this.#withHeap(pointArray(init), Float64Array, (p, n) =>
+      this.#M.gradientDescent(fn, p, n, lr, steps, optimizer, gradient));
+  }
+
   // internal, for Network/Dataset
   _withHeap(data, Type, fn) { return this.#withHeap(data, Type, fn); }
+}
+
+// A point as an array: a bare number is a point of one coordinate.
+function pointArray(point) {
+  if (typeof point === 'number') return [point];
+  if (point == null || typeof point.length !== 'number') {
+    throw new ScratchnetError('calculus.bad_point', 'a point is a number or an array of numbers');
+  }
+  return point;
 }
 
 function normalizeSpec(spec) {
