@@ -29,6 +29,8 @@
 #include "layers/activation_layer.hpp"
 
 #include "calculus/calculus.hpp"
+#include "layers/matmul.hpp"
+#include "graph/graph.hpp"
 
 #include "net/network.hpp"
 #include "net/network_npz.hpp"

@@ -184,6 +184,121 @@ val gradient_descent(const std::string& fn, std::uintptr_t ptr, int n, double lr
   });
 }
 
+// ---- computational graphs (book 5.1–5.4, vol. 2 1.3.4–1.3.5) ---------------------------
+// A 1×1 matrix as a number, anything else as { rows, cols, data: Float64Array }.
+val graph_matrix_out(const sn::MatrixD& m) {
+  if (m.rows() == 1 && m.cols() == 1) return val(m(0, 0));
+  val o = val::object();
+  o.set("rows", static_cast<int>(m.rows()));
+  o.set("cols", static_cast<int>(m.cols()));
+  o.set("data", copy_out(m.data(), static_cast<std::size_t>(m.size())));
+  return o;
+}
+
+sn::MatrixD graph_matrix_in(std::uintptr_t ptr, int n, int rows, int cols) {
+  sn::require(rows > 0 && cols > 0 && static_cast<std::int64_t>(rows) * cols == n, "shape.mismatch",
+              std::to_string(n) + " numbers are not " + std::to_string(rows) + "×" + std::to_string(cols));
+  return Eigen::Map<const sn::MatrixD>(reinterpret_cast<const double*>(ptr), rows, cols);
+}
+
+val graph_examples() {
+  val names = val::array();
+  for (const char* name : sn::kGraphExampleNames) names.call<void>("push", std::string(name));
+  return names;
+}
+
+class GraphJs {
+ public:
+  explicit GraphJs(sn::Graph g) : g_(std::move(g)) {}
+  static GraphJs* example(const std::string& name) {
+    return guarded([&] { return new GraphJs(sn::make_graph_example(name)); });
+  }
+
+  val nodes() const {
+    val out = val::array();
+    for (const auto& n : g_.nodes()) {
+      val o = val::object();
+      o.set("name", n.name);
+      o.set("op", n.op->op());
+      val in = val::array(), outs = val::array();
+      for (int i : n.inputs) in.call<void>("push", g_.edges()[static_cast<std::size_t>(i)].name);
+      for (int i : n.outputs) outs.call<void>("push", g_.edges()[static_cast<std::size_t>(i)].name);
+      o.set("inputs", in);
+      o.set("outputs", outs);
+      o.set("forwardDone", n.forward_done);
+      o.set("backwardDone", n.backward_done);
+      out.call<void>("push", o);
+    }
+    return out;
+  }
+
+  val edges() const {
+    val out = val::array();
+    for (const auto& e : g_.edges()) {
+      val o = val::object();
+      o.set("name", e.name);
+      o.set("rows", static_cast<int>(e.rows));
+      o.set("cols", static_cast<int>(e.cols));
+      o.set("value", e.has_value ? graph_matrix_out(e.value) : val::null());
+      o.set("grad", e.has_grad ? graph_matrix_out(e.grad) : val::null());
+      o.set("isInput", e.is_input);
+      o.set("isOutput", e.is_output);
+      o.set("differentiable", e.differentiable);
+      out.call<void>("push", o);
+    }
+    return out;
+  }
+
+  void setInput(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      g_.set_input(name, graph_matrix_in(ptr, n, rows, cols));
+      return 0;
+    });
+  }
+  void setDout(double fill) {
+    guarded([&] {
+      g_.set_dout(fill);
+      return 0;
+    });
+  }
+  void setEdgeDout(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      g_.set_dout(name, graph_matrix_in(ptr, n, rows, cols));
+      return 0;
+    });
+  }
+  void setEdgeDoutFill(const std::string& name, double fill) {
+    guarded([&] {
+      g_.set_dout(name, fill);
+      return 0;
+    });
+  }
+  void forward() {
+    guarded([&] {
+      g_.forward();
+      return 0;
+    });
+  }
+  void backward() {
+    guarded([&] {
+      g_.backward();
+      return 0;
+    });
+  }
+  int stepForward() { return guarded([&] { return g_.step_forward(); }); }
+  int stepBackward() { return guarded([&] { return g_.step_backward(); }); }
+  void reset() { g_.reset(); }
+  val numericalGradient() {
+    return guarded([&] {
+      val o = val::object();
+      for (const auto& [name, grad] : g_.numerical_gradient()) o.set(name, graph_matrix_out(grad));
+      return o;
+    });
+  }
+
+ private:
+  sn::Graph g_;
+};
 
 // ---- perceptrons --------------------------------------------------------------------
 val perceptron_out(const sn::Perceptron& p) {
@@ -722,4 +837,20 @@ EMSCRIPTEN_BINDINGS(scratchnet_learning) {
   function("numericalDiff", &numerical_diff);
   function("numericalGradient", &numerical_gradient);
   function("gradientDescent", &gradient_descent);
+
+  function("graphExamples", &graph_examples);
+  class_<GraphJs>("Graph")
+      .class_function("example", &GraphJs::example, allow_raw_pointers())
+      .function("nodes", &GraphJs::nodes)
+      .function("edges", &GraphJs::edges)
+      .function("setInput", &GraphJs::setInput)
+      .function("setDout", &GraphJs::setDout)
+      .function("setEdgeDout", &GraphJs::setEdgeDout)
+      .function("setEdgeDoutFill", &GraphJs::setEdgeDoutFill)
+      .function("forward", &GraphJs::forward)
+      .function("backward", &GraphJs::backward)
+      .function("stepForward", &GraphJs::stepForward)
+      .function("stepBackward", &GraphJs::stepBackward)
+      .function("reset", &GraphJs::reset)
+      .function("numericalGradient", &GraphJs::numericalGradient);
 }

@@ -292,6 +292,18 @@ class Scratchnet {
       this.#M.gradientDescent(fn, p, n, lr, steps, optimizer, gradient));
   }
 
+  // ---- computational graphs (book 5.1–5.4, vol. 2 1.3.4–1.3.5) ---------------------
+  /** The example graphs by name: 'apple', 'apple_orange', 'chain', 'branch', … */
+  get graphExamples() { return guarded(() => this.#M.graphExamples()); }
+
+  /**
+   * A computational graph to run one node at a time (see the Graph class below).
+   * Unknown names throw graph.unknown_example.
+   */
+  graph(example) {
+    return this.#track(new Graph(this, guarded(() => this.#M.Graph.example(example))));
+  }
+
   // internal, for Network/Dataset
   _withHeap(data, Type, fn) { return this.#withHeap(data, Type, fn); }
 }
@@ -400,6 +412,68 @@ class Network extends Owned {
 
   /** The weights as .npz bytes (numpy.load-able, keys W1, b1, …). */
   toNpz() { return this._raw.toNpz(); }
+}
+
+// A matrix argument: a number (1×1) or { rows, cols, data }.
+function matrixArg(value, what) {
+  if (typeof value === 'number') return { rows: 1, cols: 1, data: [value] };
+  if (value && Number.isInteger(value.rows) && Number.isInteger(value.cols) && value.data) return value;
+  throw new ScratchnetError('shape.mismatch', `${what} must be a number or { rows, cols, data }`);
+}
+
+/**
+ * A computational graph (book 5.1–5.4, vol. 2 1.3.4–1.3.5). Edges carry the book's variable names;
+ * values and gradients are numbers for 1×1 edges and { rows, cols, data: Float64Array } otherwise,
+ * null until computed. dout (the gradient put on the output edges when a backward pass starts) is
+ * a number for every element of every output edge, or { edgeName: number | {rows, cols, data} }.
+ */
+class Graph extends Owned {
+  #sn;
+  constructor(sn, raw) { super(raw); this.#sn = sn; }
+
+  /** [{ name, op, inputs, outputs, forwardDone, backwardDone }] in topological order. */
+  nodes() { return this._raw.nodes(); }
+  /** [{ name, rows, cols, value, grad, isInput, isOutput, differentiable }]. */
+  edges() { return this._raw.edges(); }
+
+  /** A new value for an input edge (same shape); clears everything computed. */
+  setInput(name, value) {
+    const m = matrixArg(value, name);
+    this.#sn._withHeap(m.data, Float64Array, (p, n) => this._raw.setInput(name, p, n, m.rows, m.cols));
+  }
+
+  /** Every node, left to right. */
+  forward() { guarded(() => this._raw.forward()); }
+  /** Every node, right to left, starting from dout (forward must have run: graph.forward_first). */
+  backward(dout = 1) { this.#setDout(dout); guarded(() => this._raw.backward()); }
+  /** The next node forward: its index, or −1 when all are done. */
+  stepForward() { return guarded(() => this._raw.stepForward()); }
+  /** The next node backward: its index, or −1 when all are done. dout is used by the first step. */
+  stepBackward(dout = 1) {
+    if (!this._raw.nodes().some((n) => n.backwardDone)) this.#setDout(dout);
+    return guarded(() => this._raw.stepBackward());
+  }
+  /** Forget every computed value and gradient (inputs stay). */
+  reset() { this._raw.reset(); }
+  /**
+   * ∂L/∂(input) for every input edge by central differences in double (h = 1e-4), where L is
+   * Σ dout ⊙ outputs with the dout of the last backward (1 before any): { x: number | {rows, cols, data} }.
+   * The labels t of softmax_with_loss are constants and have none.
+   */
+  numericalGradient() { return guarded(() => this._raw.numericalGradient()); }
+
+  #setDout(dout) {
+    if (typeof dout === 'number') { guarded(() => this._raw.setDout(dout)); return; }
+    if (dout === null || typeof dout !== 'object') {
+      throw new ScratchnetError('shape.mismatch', 'dout must be a number or { edgeName: value }');
+    }
+    guarded(() => this._raw.setDout(1));
+    for (const [name, value] of Object.entries(dout)) {
+      if (typeof value === 'number') { guarded(() => this._raw.setEdgeDoutFill(name, value)); continue; }
+      const m = matrixArg(value, `dout.${name}`);
+      this.#sn._withHeap(m.data, Float64Array, (p, n) => this._raw.setEdgeDout(name, p, n, m.rows, m.cols));
+    }
+  }
 }
 
 class Dataset extends Owned {
