@@ -571,6 +571,32 @@ class NetworkJs {
     });
   }
 
+  // One forward (training) and one backward with every layer's numbers (trace_backward).
+  val traceBackward(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = input(px, nx, rows);
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      const auto trace = net_->trace_backward(x, t);
+      val layers = val::array();
+      for (const auto& l : trace.layers) {
+        val o = val::object();
+        o.set("layer", l.layer);
+        o.set("input", matrix_out(l.input));
+        o.set("output", matrix_out(l.output));
+        o.set("dout", matrix_out(l.dout));
+        o.set("dx", matrix_out(l.dx));
+        val grads = val::object();
+        for (const auto& [name, g] : l.grads) grads.set(name, matrix_out(g));
+        o.set("grads", grads);
+        layers.call<void>("push", o);
+      }
+      val out = val::object();
+      out.set("loss", static_cast<double>(trace.loss));
+      out.set("layers", layers);
+      return out;
+    });
+  }
+
   val toNpz() {
     return guarded([&] {
       const auto bytes = sn::save_npz(sn::network_arrays(*net_));
@@ -797,6 +823,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("copyParamsFrom", &NetworkJs::copyParamsFrom)
       .function("trace", &NetworkJs::trace)
       .function("gradientCheck", &NetworkJs::gradientCheck)
+      .function("traceBackward", &NetworkJs::traceBackward)
       .function("toNpz", &NetworkJs::toNpz);
 
   class_<DatasetJs>("Dataset")

@@ -410,6 +410,18 @@ class Network extends Owned {
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradientCheck(px, nx, pt, nt, this.#rows(x, rows))));
   }
 
+  /**
+   * One forward (training mode) and one backward, with every layer's input, output, dout, dx and
+   * parameter gradients: { loss, layers: [{ layer: 'Affine1', input, output, dout, dx, grads: { W1, b1 } }] }
+   * in forward order, the loss layer last (its output is the loss, its dout 1). Every matrix is
+   * { rows, cols, data: Float32Array }. Fills the gradients like training's gradient() does; BatchNorm's
+   * running statistics stay as they were.
+   */
+  traceBackward(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.traceBackward(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+
   /** The weights as .npz bytes (numpy.load-able, keys W1, b1, …). */
   toNpz() { return this._raw.toNpz(); }
 }
