@@ -26,12 +26,26 @@ const JsonValue& field(const JsonValue& doc, const char* key, JsonValue::Kind ki
 }  // namespace
 
 std::string architecture_json(const NetSpec& spec) {
-  std::string sizes;
-  for (std::size_t i = 0; i < spec.sizes.size(); ++i) sizes += (i ? "," : "") + std::to_string(spec.sizes[i]);
-  return std::string("{\"format\": ") + json_string(kArchitectureFormat) + ", \"kind\": \"mlp\", \"sizes\": [" +
-         sizes + "], \"hidden\": " + json_string(spec.hidden) + ", \"output\": " + json_string(spec.output) +
-         ", \"batchNorm\": " + (spec.batch_norm ? "true" : "false") + ", \"dropout\": " +
-         json_number(spec.dropout) + ", \"leakySlope\": " + json_number(spec.leaky_slope) + "}";
+  // appended piece by piece: GCC 12 warns falsely on "," + to_string(…) (its bug 105329)
+  std::string json = "{\"format\": ";
+  json += json_string(kArchitectureFormat);
+  json += ", \"kind\": \"mlp\", \"sizes\": [";
+  for (std::size_t i = 0; i < spec.sizes.size(); ++i) {
+    if (i > 0) json += ',';
+    json += std::to_string(spec.sizes[i]);
+  }
+  json += "], \"hidden\": ";
+  json += json_string(spec.hidden);
+  json += ", \"output\": ";
+  json += json_string(spec.output);
+  json += ", \"batchNorm\": ";
+  json += spec.batch_norm ? "true" : "false";
+  json += ", \"dropout\": ";
+  json += json_number(spec.dropout);
+  json += ", \"leakySlope\": ";
+  json += json_number(spec.leaky_slope);
+  json += '}';
+  return json;
 }
 
 NetSpec spec_from_architecture(const std::string& json) {

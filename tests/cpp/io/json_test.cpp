@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "../error_of.hpp"
 
@@ -34,7 +35,7 @@ TEST(Json, NumbersAreWrittenShortAndReadBackExactly) {
 }
 
 TEST(Json, RefusesWhatIsNotStrictJson) {
-  for (const std::string bad : {"", "{", "[1,]", "{\"a\":1,}", "01", "1.", "NaN", "{'a': 1}", "\"\\x\"",
+  for (const std::string& bad : std::vector<std::string>{"", "{", "[1,]", "{\"a\":1,}", "01", "1.", "NaN", "{'a': 1}", "\"\\x\"",
                                 "{\"a\":1,\"a\":2}", "[1] x", "\"\\ud800\"", std::string(40, '[') + std::string(40, ']')}) {
     EXPECT_EQ(error_of([&] { parse_json(bad); }), "json.bad_text") << bad;
   }

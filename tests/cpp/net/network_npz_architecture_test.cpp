@@ -112,7 +112,7 @@ TEST(NetworkNpzArchitecture, TheBooksFileStillLoadsWithOptions) {
 }
 
 TEST(NetworkNpzArchitecture, BadArchitecturesAreRefused) {
-  using testing::error_of;
+  using scratchnet::testing::error_of;
   EXPECT_EQ(error_of([] { spec_from_architecture("{"); }), "json.bad_text");
   EXPECT_EQ(error_of([] { spec_from_architecture(R"({"format": "other/2", "kind": "mlp"})"); }),
             "npz.bad_architecture");
@@ -130,12 +130,12 @@ TEST(NetworkNpzArchitecture, BadArchitecturesAreRefused) {
 }
 
 TEST(NetworkNpzArchitecture, NumpyReadsTheArchitectureWithoutPickle) {
-  if (!testing::have_numpy()) GTEST_SKIP() << "/usr/bin/python3 with numpy not available";
+  if (!scratchnet::testing::have_numpy()) GTEST_SKIP() << "/usr/bin/python3 with numpy not available";
   Network<float> net = trained(spec_of({2, 6, 3}, "tanh", "softmax", true, 0.25));
-  const std::string path = testing::temp_path("architecture.npz");
+  const std::string path = scratchnet::testing::temp_path("architecture.npz");
   save_npz_file(path, network_arrays(net), network_texts(net));
   int status = 0;
-  const std::string out = testing::run(
+  const std::string out = scratchnet::testing::run(
       "/usr/bin/python3 -c \"import numpy as np, json; a = np.load('" + path +
           "')['architecture']; print(a.shape, a.dtype.kind, json.loads(a.item())['dropout'], "
           "sorted(np.load('" + path + "').files))\"",

@@ -28,8 +28,8 @@ TEST(NetworkTargets, BadLabelsAreRefused) {
   half << 0.5f;
   big << 3.0f;
   wide << 0.0f, 1.0f;
-  EXPECT_EQ(testing::error_of([&] { net.targets(half); }), "label.not_integer");
-  EXPECT_EQ(testing::error_of([&] { net.targets(big); }), "label.out_of_range");
+  EXPECT_EQ(scratchnet::testing::error_of([&] { net.targets(half); }), "label.not_integer");
+  EXPECT_EQ(scratchnet::testing::error_of([&] { net.targets(big); }), "label.out_of_range");
   const Matrix<float> x = Matrix<float>::Zero(1, 2);
-  EXPECT_EQ(testing::error_of([&] { net.loss(x, wide); }), "shape.mismatch");
+  EXPECT_EQ(scratchnet::testing::error_of([&] { net.loss(x, wide); }), "shape.mismatch");
 }

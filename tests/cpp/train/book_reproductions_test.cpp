@@ -117,6 +117,6 @@ TEST(BookReproductions, WeightDecayOnNetworkAndOptimizerIsRefused) {
   const Dataset data = one_sample();
   Network<float> net = two_by_two(Matrix<float>::Identity(2, 2), 0.1);
   auto opt = make_optimizer<float>("sgd", 0.1, 0.1);
-  EXPECT_EQ(testing::error_of([&] { Trainer<float>(net, *opt, data, nullptr, batch_one()); }),
+  EXPECT_EQ(scratchnet::testing::error_of([&] { Trainer<float>(net, *opt, data, nullptr, batch_one()); }),
             "trainer.bad_config");
 }
