@@ -249,7 +249,10 @@ double Network<S>::weight_decay_loss() const {
 
 template <class S>
 S Network<S>::data_loss(const Matrix<S>& x, const Matrix<S>& t, bool train) {
-  return last_layer_->forward(forward_to_loss_input(x, train), targets(t));
+  const Matrix<S> scores = forward_to_loss_input(x, train);
+  // one-hot rows or targets as they are (no copy on the training path); labels become one-hot
+  if (t.cols() == spec_.sizes.back()) return last_layer_->forward(scores, t);
+  return last_layer_->forward(scores, targets(t));
 }
 
 template <class S>
