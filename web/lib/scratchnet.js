@@ -197,7 +197,8 @@ class Scratchnet {
   /**
    * A multilayer network from a spec:
    * { sizes: [784, 100, 10], hidden: 'relu', output: 'softmax', init: 'he',
-   *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0 }.
+   *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0,
+   *   weightDecay: 0 (λ: the loss adds ½λΣ‖W‖², the gradients λW) }.
    */
   network(spec, { seed = 42 } = {}) {
     return this.#track(new Network(this, this.#M, guarded(() => new this.#M.Network(normalizeSpec(spec), seed))));
