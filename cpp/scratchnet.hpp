@@ -43,5 +43,8 @@
 
 #include "data/dataset.hpp"
 #include "data/idx.hpp"
+#include "data/array_dataset.hpp"
 #include "data/toy_datasets.hpp"
 #include "io/npz.hpp"
+#include "io/npy_text.hpp"
+#include "io/json.hpp"

@@ -4,7 +4,7 @@
     /usr/bin/python3 scripts/check-npz-with-numpy.py FILE.npz [--pickle FILE.pkl]
 
 Prints one JSON object: the keys in file order and, per array, its shape,
-dtype, sum (float64) and first values. The C++ tests call this to prove
+dtype, sum (float64) and first values (a unicode text entry: its text). The C++ tests call this to prove
 that files written by scratchnet open with np.load. With --pickle it also
 checks that every array equals the same-named array of a NumPy pickle
 (the book's sample_weight.pkl) exactly, and exits 1 if not.
@@ -37,6 +37,9 @@ def main():
         arrays = {k: npz[k] for k in npz.files}
     for name, a in arrays.items():
         report["keys"].append(name)
+        if a.dtype.kind == "U":  # a text entry, e.g. scratchnet's architecture JSON
+            report["arrays"][name] = {"shape": list(a.shape), "dtype": str(a.dtype), "text": a.item()}
+            continue
         report["arrays"][name] = {
             "shape": list(a.shape),
             "dtype": str(a.dtype),

@@ -70,7 +70,8 @@ val copy_out(const T* data, std::size_t n) {
   return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
 }
 
-val matrix_out(const MatF& m) {
+template <class S>
+val matrix_out(const sn::Matrix<S>& m) {
   val o = val::object();
   o.set("rows", static_cast<int>(m.rows()));
   o.set("cols", static_cast<int>(m.cols()));
@@ -100,11 +101,9 @@ std::vector<T> vector_in(std::uintptr_t ptr, int n) {
 val activate(const std::string& name, std::uintptr_t ptr, int n, double slope, bool derivative) {
   return guarded([&] {
     const auto kind = sn::activation_from_name(name);
-    const auto* x = reinterpret_cast<const double*>(ptr);
-    std::vector<double> y(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-      y[i] = derivative ? sn::derivative(kind, x[i], slope) : sn::activate(kind, x[i], slope);
-    return copy_out(y.data(), y.size());
+    const sn::Matrix<double> x = Eigen::Map<const sn::Matrix<double>>(reinterpret_cast<const double*>(ptr), 1, n);
+    const sn::Matrix<double> y = derivative ? sn::derivative(kind, x, slope) : sn::activate(kind, x, slope);
+    return copy_out(y.data(), static_cast<std::size_t>(y.size()));
   });
 }
 
@@ -121,7 +120,6 @@ val sample_activation(const std::string& name, double from, double to, int point
 
 val softmax(std::uintptr_t ptr, int n, bool stable) {
   return guarded([&] {
-    sn::require(n > 0, "shape.mismatch", "softmax needs at least one number");
     const auto* p = reinterpret_cast<const double*>(ptr);
     const sn::Matrix<double> a = Eigen::Map<const sn::Matrix<double>>(p, 1, n);
     const sn::Matrix<double> y = stable ? sn::softmax(a) : sn::softmax_naive(a);
@@ -429,6 +427,7 @@ sn::NetSpec spec_in(const val& o) {
   spec.leaky_slope = o["leakySlope"].as<double>();
   spec.batch_norm = o["batchNorm"].as<bool>();
   spec.dropout = o["dropout"].as<double>();
+  spec.weight_decay = o["weightDecay"].as<double>();
   return spec;
 }
 
@@ -444,6 +443,7 @@ val spec_out(const sn::NetSpec& spec) {
   o.set("leakySlope", spec.leaky_slope);
   o.set("batchNorm", spec.batch_norm);
   o.set("dropout", spec.dropout);
+  o.set("weightDecay", spec.weight_decay);
   return o;
 }
 
@@ -456,12 +456,12 @@ class NetworkJs {
         })) {}
   explicit NetworkJs(std::shared_ptr<sn::Network<float>> net) : net_(std::move(net)) {}
 
-  // The weights of an .npz (W1, b1, ...). Sizes come from the W shapes when the
-  // spec gives none; activations come from the spec (the book's net: sigmoid).
+  // A network saved as .npz: rebuilt from its architecture entry, or for a file
+  // without one (the book's) from the spec, sizes from the W shapes when it gives none.
   static NetworkJs* fromNpz(std::uintptr_t ptr, int n, const val& spec_obj) {
     return guarded([&] {
-      const auto arrays = sn::load_npz(reinterpret_cast<const std::uint8_t*>(ptr), static_cast<std::size_t>(n));
-      auto net = std::make_shared<sn::Network<float>>(sn::network_from_arrays(arrays, spec_in(spec_obj)));
+      auto net = std::make_shared<sn::Network<float>>(
+          sn::load_network_npz(reinterpret_cast<const std::uint8_t*>(ptr), static_cast<std::size_t>(n), spec_in(spec_obj)));
       return new NetworkJs(std::move(net));
     });
   }
@@ -481,7 +481,7 @@ class NetworkJs {
   double loss(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
     return guarded([&] {
       const MatF x = input(px, nx, rows);
-      const MatF t = matrix_in(pt, nt, rows, "t");
+      const MatF t = matrix_in(pt, nt, rows, "t");  // (rows, 1) labels or (rows, outputs): Network::targets
       return static_cast<double>(net_->loss(x, t, false));
     });
   }
@@ -538,6 +538,9 @@ class NetworkJs {
         o.set("param", r.param);
         o.set("maxAbsDiff", r.max_abs_diff);
         o.set("maxRelError", r.max_rel_error);
+        o.set("meanAbsDiff", r.mean_abs_diff);
+        o.set("maxError", r.max_error);
+        o.set("ok", r.ok);
         out.call<void>("push", o);
       }
       return out;
@@ -570,9 +573,35 @@ class NetworkJs {
     });
   }
 
+  // The book's network.gradient(x, t): one forward and backward; { W1: {rows, cols, data}, b1: … }.
+  val gradients(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = input(px, nx, rows);
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      net_->gradient(x, t);
+      val out = val::object();
+      for (const auto& p : net_->params()) out.set(p.name, matrix_out(*p.grad));
+      return out;
+    });
+  }
+
+  // The book's numerical_gradient(loss, params): central differences in double on a copy.
+  val numericalGradients(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = input(px, nx, rows);
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      auto dnet = net_->cast<double>();
+      val out = val::object();
+      for (const auto& g : sn::numerical_gradient(dnet, x.cast<double>(), t.cast<double>())) {
+        out.set(g.param, matrix_out(g.grad));
+      }
+      return out;
+    });
+  }
+
   val toNpz() {
     return guarded([&] {
-      const auto bytes = sn::save_npz(sn::network_arrays(*net_));
+      const auto bytes = sn::save_network_npz(*net_);
       return copy_out(bytes.data(), bytes.size());
     });
   }
@@ -602,6 +631,16 @@ class DatasetJs {
       const auto images = sn::read_idx(reinterpret_cast<const std::uint8_t*>(pi), static_cast<std::size_t>(ni));
       const auto labels = sn::read_idx(reinterpret_cast<const std::uint8_t*>(pl), static_cast<std::size_t>(nl));
       return new DatasetJs(sn::make_idx_dataset(images, labels, classes, name));
+    });
+  }
+  // Float features of any width and int32 labels, both already in the wasm heap.
+  static DatasetJs* fromArrays(std::uintptr_t px, int nx, std::uintptr_t pl, int nl, int features, int height,
+                               int width, int classes, const std::string& name) {
+    return guarded([&] {
+      sn::ArrayShape shape{features, height, width};
+      return new DatasetJs(sn::make_array_dataset(reinterpret_cast<const float*>(px), static_cast<std::size_t>(nx),
+                                                  reinterpret_cast<const std::int32_t*>(pl),
+                                                  static_cast<std::size_t>(nl), shape, classes, name));
     });
   }
   static DatasetJs* spiral(int points, int classes, double seed) {
@@ -673,6 +712,7 @@ val step_out(const sn::StepResult& r) {
   o.set("trainAcc", r.train_acc);
   o.set("testAcc", r.test_acc);
   o.set("diverged", r.diverged);
+  o.set("epochLoss", r.epoch_loss);
   return o;
 }
 
@@ -681,7 +721,7 @@ val step_out(const sn::StepResult& r) {
 class TrainerJs {
  public:
   TrainerJs(NetworkJs& net, const std::string& optimizer, double lr, double weight_decay, DatasetJs& train,
-            DatasetJs& test, bool has_test, int batch_size, double seed, int eval_max_samples)
+            DatasetJs& test, bool has_test, int batch_size, double seed, int eval_max_samples, bool shuffle)
       : net_(net.shared()), train_(train.shared()), test_(has_test ? test.shared() : nullptr) {
     guarded([&] {
       sn::require(batch_size >= 1 && batch_size <= 100000, "trainer.bad_config",
@@ -691,6 +731,7 @@ class TrainerJs {
       config.batch_size = batch_size;
       config.seed = static_cast<std::uint64_t>(seed);
       config.eval_max_samples = eval_max_samples;
+      config.shuffle = shuffle;
       trainer_ = std::make_unique<sn::Trainer<float>>(*net_, *opt_, *train_, test_.get(), config);
       return 0;
     });
@@ -732,6 +773,10 @@ class TrainerJs {
   int stepsPerEpoch() const { return trainer_->steps_per_epoch(); }
   val lossHistory() const {
     const auto& h = trainer_->loss_history();
+    return copy_out(h.data(), h.size());
+  }
+  val epochLossHistory() const {
+    const auto& h = trainer_->epoch_loss_history();
     return copy_out(h.data(), h.size());
   }
   double evaluate(DatasetJs& d) { return guarded([&] { return trainer_->evaluate(*d.shared()); }); }
@@ -805,10 +850,13 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("trace", &NetworkJs::trace)
       .function("gradientCheck", &NetworkJs::gradientCheck)
       .function("traceBackward", &NetworkJs::traceBackward)
+      .function("gradients", &NetworkJs::gradients)
+      .function("numericalGradients", &NetworkJs::numericalGradients)
       .function("toNpz", &NetworkJs::toNpz);
 
   class_<DatasetJs>("Dataset")
       .class_function("fromIdx", &DatasetJs::fromIdx, allow_raw_pointers())
+      .class_function("fromArrays", &DatasetJs::fromArrays, allow_raw_pointers())
       .class_function("spiral", &DatasetJs::spiral, allow_raw_pointers())
       .class_function("xor", &DatasetJs::xorSet, allow_raw_pointers())
       .class_function("gate", &DatasetJs::gate, allow_raw_pointers())
@@ -823,7 +871,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("targets", &DatasetJs::targets);
 
   class_<TrainerJs>("Trainer")
-      .constructor<NetworkJs&, const std::string&, double, double, DatasetJs&, DatasetJs&, bool, int, double, int>()
+      .constructor<NetworkJs&, const std::string&, double, double, DatasetJs&, DatasetJs&, bool, int, double, int, bool>()
       .function("step", &TrainerJs::step)
       .function("run", &TrainerJs::run)
       .function("learningRate", &TrainerJs::learningRate)
@@ -833,6 +881,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("epoch", &TrainerJs::epoch)
       .function("stepsPerEpoch", &TrainerJs::stepsPerEpoch)
       .function("lossHistory", &TrainerJs::lossHistory)
+      .function("epochLossHistory", &TrainerJs::epochLossHistory)
       .function("evaluate", &TrainerJs::evaluate);
 }
 

@@ -3,13 +3,7 @@
 // It runs the same core as the browser, natively, so a result in the
 // playground can be checked here (and, later, timed against the wasm build).
 //
-//   scratchnet-cli train --train-images F --train-labels F [--test-images F --test-labels F]
-//                        [--sizes 784,100,10] [--hidden relu] [--output softmax] [--init he]
-//                        [--optimizer adam] [--lr 0] [--weight-decay 0] [--batch 100]
-//                        [--epochs 5] [--seed 1] [--save model.npz]
-//   scratchnet-cli eval  --model F.npz --images F --labels F [--hidden sigmoid]
-//
-// IDX files may be gzipped. --lr 0 means the book's default for the optimizer.
+// The usage text below (kUsage, printed by --help) is the reference.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -23,12 +17,36 @@ namespace sn = scratchnet;
 
 namespace {
 
+constexpr const char* kUsage = R"(usage:
+  scratchnet-cli train --train-images F --train-labels F [--test-images F --test-labels F]
+                       [--classes 10] [--sizes 784,100,10] [--hidden relu] [--output softmax]
+                       [--init he] [--batchnorm] [--dropout 0] [--optimizer adam] [--lr 0]
+                       [--weight-decay 0] [--batch 100] [--epochs 5] [--seed 1] [--save model.npz]
+  scratchnet-cli eval  --model F.npz --images F --labels F [--classes 10] [--hidden sigmoid]
+  scratchnet-cli --help
+
+IDX files may be gzipped. --lr 0 means the book's default for the optimizer.
+train prints, per epoch, the mean loss of its minibatches (with weight decay's
+0.5*lambda*sum(W^2), as the book's MultiLayerNet.loss), the accuracies and the speed.
+--batchnorm puts BatchNorm after every hidden Affine; --dropout R drops a share R
+of every hidden activation while training. --save writes an .npz that numpy
+reads and that holds the architecture, so eval needs no --hidden for it; --hidden
+is for files without one (the book's ch. 3 weights: sigmoid).
+)";
+
 using Args = std::map<std::string, std::string>;
+
+// Options that take no value.
+bool is_flag(const std::string& key) { return key == "--help" || key == "-h" || key == "--batchnorm"; }
 
 Args parse(int argc, char** argv, int first) {
   Args args;
   for (int i = first; i < argc; ++i) {
     std::string key = argv[i];
+    if (is_flag(key)) {
+      args[key == "-h" ? "help" : key.substr(2)] = "1";
+      continue;
+    }
     sn::require(key.rfind("--", 0) == 0 && i + 1 < argc, "cli.usage", "expected --option value, got '" + key + "'");
     args[key.substr(2)] = argv[++i];
   }
@@ -53,7 +71,8 @@ std::vector<int> parse_sizes(const std::string& s) {
 sn::Dataset load(const Args& a, const std::string& prefix, const std::string& name) {
   const std::string images = get(a, prefix + "images");
   const std::string labels = get(a, prefix + "labels");
-  return sn::make_idx_dataset(sn::read_idx_file(images), sn::read_idx_file(labels), 10, name);
+  return sn::make_idx_dataset(sn::read_idx_file(images), sn::read_idx_file(labels),
+                              std::stoi(get(a, "classes", "10")), name);
 }
 
 int train(const Args& a) {
@@ -63,10 +82,13 @@ int train(const Args& a) {
   if (has_test) test_set = load(a, "test-", "test");
 
   sn::NetSpec spec;
-  spec.sizes = parse_sizes(get(a, "sizes", std::to_string(train_set.features()) + ",100,10"));
+  spec.sizes = parse_sizes(get(a, "sizes", std::to_string(train_set.features()) + ",100," +
+                                               std::to_string(train_set.classes)));
   spec.hidden = get(a, "hidden", "relu");
   spec.output = get(a, "output", "softmax");
   spec.init = get(a, "init", "he");
+  spec.batch_norm = a.count("batchnorm") != 0;
+  spec.dropout = std::stod(get(a, "dropout", "0"));
   const auto seed = std::stoull(get(a, "seed", "1"));
   sn::Network<float> net(spec, seed);
   auto opt = sn::make_optimizer<float>(get(a, "optimizer", "adam"), std::stod(get(a, "lr", "0")),
@@ -89,20 +111,21 @@ int train(const Args& a) {
       }
     } while (!r.epoch_end);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("%5d  %.5f  %.4f     %.4f    %.0f\n", r.epoch, r.loss, r.train_acc, r.test_acc,
+    // the epoch's mean minibatch loss (Trainer::epoch_loss_history), not its last minibatch's
+    std::printf("%5d  %.5f  %.4f     %.4f    %.0f\n", r.epoch, r.epoch_loss, r.train_acc, r.test_acc,
                 static_cast<double>(train_set.size()) / s);
   }
   if (a.count("save")) {
-    sn::save_npz_file(get(a, "save"), sn::network_arrays(net));
+    sn::save_npz_file(get(a, "save"), sn::network_arrays(net), sn::network_texts(net));
     std::printf("saved %s\n", get(a, "save").c_str());
   }
   return 0;
 }
 
 int eval(const Args& a) {
-  sn::NetSpec spec;
+  sn::NetSpec spec;  // for a file without an architecture entry
   spec.hidden = get(a, "hidden", "sigmoid");
-  sn::Network<float> net = sn::network_from_arrays(sn::load_npz_file(get(a, "model")), spec);
+  sn::Network<float> net = sn::load_network_npz_file(get(a, "model"), spec);
   const sn::Dataset data = load(a, "", "eval");
   std::printf("accuracy %.4f on %lld samples\n", net.accuracy(data.x, data.labels), static_cast<long long>(data.size()));
   return 0;
@@ -113,9 +136,19 @@ int eval(const Args& a) {
 int main(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
   try {
-    if (command == "train") return train(parse(argc, argv, 2));
-    if (command == "eval") return eval(parse(argc, argv, 2));
-    std::fprintf(stderr, "usage: scratchnet-cli train|eval --option value ...  (see the header of cpp/cli/main.cpp)\n");
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (command == "train" || command == "eval") {
+      const Args args = parse(argc, argv, 2);
+      if (args.count("help")) {
+        std::fputs(kUsage, stdout);
+        return 0;
+      }
+      return command == "train" ? train(args) : eval(args);
+    }
+    std::fputs(kUsage, stderr);
     return 2;
   } catch (const sn::Error& e) {
     std::fprintf(stderr, "error [%s]: %s\n", e.code().c_str(), e.what());

@@ -19,6 +19,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "../kernels/finite.hpp"
 #include "error.hpp"
 #include "matrix.hpp"
 
@@ -131,26 +132,40 @@ S derivative(ActivationKind kind, S x, std::type_identity_t<S> slope = S(0.01)) 
   throw Error("activation.unknown", "unknown ActivationKind value");
 }
 
+// Non-finite input has one answer at every entry point of the core: it is
+// refused with "input.not_finite" (as the network's layers refuse it), never
+// turned silently into a number — ReLU(NaN) would otherwise be 0 and
+// softmax([NaN, 1, 2]) all NaN, and the learner would not know why.
+template <class Derived>
+void require_finite_input(const Eigen::MatrixBase<Derived>& x, const char* where) {
+  if (!all_finite(x)) throw Error("input.not_finite", std::string(where) + ": input contains NaN or infinity");
+}
+
 // Y = h(X) element by element; any shape, the output has the shape of X.
+// Errors: input.not_finite.
 template <std::floating_point S>
 Matrix<S> activate(ActivationKind kind, const Matrix<S>& x, std::type_identity_t<S> slope = S(0.01)) {
+  require_finite_input(x, "activate");
   return x.unaryExpr([kind, slope](S v) { return activate(kind, v, slope); });
 }
 
 // dY/dX = h'(X) element by element (the local gradient backward() multiplies dout by).
 template <std::floating_point S>
 Matrix<S> derivative(ActivationKind kind, const Matrix<S>& x, std::type_identity_t<S> slope = S(0.01)) {
+  require_finite_input(x, "derivative");
   return x.unaryExpr([kind, slope](S v) { return derivative(kind, v, slope); });
 }
 
 // softmax(a)_k = exp(a_k − c) / Σ_i exp(a_i − c) with c = max_i a_i, row by row
 // (book 3.5.2). Shapes: a is (N, C) → (N, C), every row sums to 1.
+// Errors: softmax.empty (no columns), input.not_finite.
 // Subtracting c changes nothing mathematically (multiply top and bottom by e^−c)
 // but makes every exponent ≤ 0, so exp never overflows and the largest term is
 // exactly e^0 = 1, which keeps the sum ≥ 1 (no division by 0 either).
 template <std::floating_point S>
 Matrix<S> softmax(const Matrix<S>& a) {
   require(a.cols() > 0, "softmax.empty", "softmax needs at least one column (class), got shape " + shape_string(a));
+  require_finite_input(a, "softmax");  // max(NaN, …) is no shift: every output would be NaN
   Matrix<S> y(a.rows(), a.cols());
   for (Index r = 0; r < a.rows(); ++r) {
     const S c = a.row(r).maxCoeff();
@@ -168,6 +183,7 @@ Matrix<S> softmax(const Matrix<S>& a) {
 template <std::floating_point S>
 Matrix<S> softmax_naive(const Matrix<S>& a) {
   require(a.cols() > 0, "softmax.empty", "softmax needs at least one column (class), got shape " + shape_string(a));
+  require_finite_input(a, "softmax");  // finite input that overflows is the lesson; NaN input is not
   Matrix<S> y = a.unaryExpr([](S v) { return std::exp(v); });
   for (Index r = 0; r < y.rows(); ++r) y.row(r) /= y.row(r).sum();
   return y;

@@ -89,6 +89,8 @@ Perceptron gate_preset(Gate gate) {
 }
 
 std::vector<TruthRow> truth_table(const Perceptron& p, Gate gate) {
+  // NaN weights would "fire" 0 everywhere: refused like any non-finite input.
+  require(finite(p), "input.not_finite", "truth_table: w1, w2 and b must be finite numbers");
   std::vector<TruthRow> rows;
   for (const auto& [x1, x2] : kBookOrder) {
     const int y = p.fire(x1, x2);

@@ -60,6 +60,7 @@ struct TruthRow {
 };
 
 // The four rows in the book's order (0,0), (1,0), (0,1), (1,1).
+// Errors: input.not_finite (a weight or the bias is NaN or infinite).
 std::vector<TruthRow> truth_table(const Perceptron& p, Gate gate);
 
 struct XorRow {

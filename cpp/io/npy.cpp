@@ -126,7 +126,7 @@ std::string shape_text(const std::vector<std::uint64_t>& shape) {
 
 }  // namespace
 
-Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name) {
+NpyHeader parse_npy_header(const std::uint8_t* data, std::size_t size, const std::string& name) {
   const std::string what = "array '" + name + "'";
   require(size >= kMagicSize + 2 && std::memcmp(data, kMagic, kMagicSize) == 0,
           "npy.bad_header", what + " is not a .npy array (it must start with \\x93NUMPY)");
@@ -147,6 +147,15 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
                                   static_cast<std::size_t>(header_len)),
                       name);
   header.parse();
+  return {header.descr, header.fortran_order, header.shape,
+          prefix + static_cast<std::size_t>(header_len)};
+}
+
+std::string npy_shape_text(const std::vector<std::uint64_t>& shape) { return shape_text(shape); }
+
+Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  const std::string what = "array '" + name + "'";
+  const NpyHeader header = parse_npy_header(data, size, name);
 
   std::size_t item = 0;
   if (header.descr == "<f4") item = 4;
@@ -170,7 +179,7 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
           what + " of shape " + shape_text(header.shape) + " has too many rows or columns");
 
   // Check that the bytes are really there *before* allocating the matrix.
-  const std::size_t start = prefix + static_cast<std::size_t>(header_len);
+  const std::size_t start = header.data_offset;
   const std::uint64_t need = count * item;  // count <= 2^28, cannot overflow
   const std::size_t have = size - start;
   require(have >= need, "npz.truncated",
@@ -194,6 +203,32 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
   return m;
 }
 
+std::vector<std::uint8_t> npy_bytes(const std::string& descr, const std::string& shape,
+                                    const std::uint8_t* data, std::size_t data_bytes) {
+  std::string header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': ";
+  header += shape;
+  header += ", }";
+  // Pad with spaces so magic + version + HLEN + header ends on a multiple
+  // of 64 bytes, the last padding character being '\n' (as NumPy does), so
+  // the data is aligned in memory when the file is mapped.
+  const std::size_t prefix = kMagicSize + 2 + 2;
+  const std::size_t total = (prefix + header.size() + 1 + 63) / 64 * 64;
+  require(total - prefix <= 0xFFFF, "npy.bad_header", "the .npy header would be too long");
+  header.append(total - prefix - header.size() - 1, ' ');
+  header.push_back('\n');
+
+  std::vector<std::uint8_t> out;
+  out.reserve(total + data_bytes);
+  for (std::size_t i = 0; i < kMagicSize; ++i) out.push_back(static_cast<std::uint8_t>(kMagic[i]));
+  out.push_back(1);  // version 1.0
+  out.push_back(0);
+  out.push_back(static_cast<std::uint8_t>(header.size() & 0xFF));
+  out.push_back(static_cast<std::uint8_t>(header.size() >> 8));
+  out.insert(out.end(), header.begin(), header.end());
+  if (data_bytes > 0) out.insert(out.end(), data, data + data_bytes);
+  return out;
+}
+
 std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d) {
   std::string shape = "(";
   if (one_d) {
@@ -208,29 +243,8 @@ std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d) {
   if (one_d && m.rows() != 1) {
     throw Error("npy.bad_shape", "only a matrix with one row can be written as a 1-D array");
   }
-  std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': ";
-  header += shape;
-  header += ", }";
-  // Pad with spaces so magic + version + HLEN + header ends on a multiple
-  // of 64 bytes, the last padding character being '\n' (as NumPy does), so
-  // the float data is aligned in memory when the file is mapped.
-  const std::size_t prefix = kMagicSize + 2 + 2;
-  const std::size_t total = (prefix + header.size() + 1 + 63) / 64 * 64;
-  header.append(total - prefix - header.size() - 1, ' ');
-  header.push_back('\n');
-
-  const std::size_t data_bytes = static_cast<std::size_t>(m.size()) * sizeof(float);
-  std::vector<std::uint8_t> out;
-  out.reserve(total + data_bytes);
-  for (std::size_t i = 0; i < kMagicSize; ++i) out.push_back(static_cast<std::uint8_t>(kMagic[i]));
-  out.push_back(1);  // version 1.0
-  out.push_back(0);
-  out.push_back(static_cast<std::uint8_t>(header.size() & 0xFF));
-  out.push_back(static_cast<std::uint8_t>(header.size() >> 8));
-  out.insert(out.end(), header.begin(), header.end());
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(m.data());
-  out.insert(out.end(), bytes, bytes + data_bytes);
-  return out;
+  return npy_bytes("<f4", shape, reinterpret_cast<const std::uint8_t*>(m.data()),
+                   static_cast<std::size_t>(m.size()) * sizeof(float));
 }
 
 }  // namespace scratchnet

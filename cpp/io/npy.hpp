@@ -30,6 +30,23 @@
 
 namespace scratchnet {
 
+// The header of one .npy buffer: dtype text ('<f4', '<U12', …), order, shape
+// (empty for a 0-d array) and where the data starts. Checks the magic, the
+// version and that the header fits. Errors: npy.bad_header, npz.truncated.
+struct NpyHeader {
+  std::string descr;
+  bool fortran_order = false;
+  std::vector<std::uint64_t> shape;
+  std::size_t data_offset = 0;
+};
+NpyHeader parse_npy_header(const std::uint8_t* data, std::size_t size, const std::string& name);
+// "(784, 50)", "(50,)" or "()" — a shape as NumPy writes it.
+std::string npy_shape_text(const std::vector<std::uint64_t>& shape);
+// Magic, version 1.0, the header dict for `descr` and `shape` (NumPy's text,
+// e.g. "(50,)"), padded to 64 bytes, then `data_bytes` bytes of data.
+std::vector<std::uint8_t> npy_bytes(const std::string& descr, const std::string& shape,
+                                    const std::uint8_t* data, std::size_t data_bytes);
+
 // Parses one .npy buffer. `name` is only used in error messages.
 // Errors: npy.bad_header, npy.bad_dtype, npy.bad_shape, npz.truncated,
 // size.too_large.

@@ -12,6 +12,7 @@
 #include "io/crc32.hpp"
 #include "io/inflate.hpp"
 #include "io/npy.hpp"
+#include "io/npy_text.hpp"
 
 namespace scratchnet {
 
@@ -119,16 +120,21 @@ std::size_t find_end_record(const std::uint8_t* data, std::size_t size) {
 
 }  // namespace
 
-std::vector<std::uint8_t> save_npz(const NamedArrays& arrays) {
-  require(arrays.size() < 0xFFFF, "size.too_large", "too many arrays for one .npz");
+std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& texts) {
+  const std::size_t count = arrays.size() + texts.size();
+  require(count < 0xFFFF, "size.too_large", "too many arrays for one .npz");
   std::vector<std::uint8_t> out, central;
   std::set<std::string> seen;
-  for (const auto& [name, m] : arrays) {
+  for (std::size_t k = 0; k < count; ++k) {
+    const bool is_text = k >= arrays.size();
+    const std::string& name = is_text ? texts[k - arrays.size()].first : arrays[k].first;
     require(!name.empty() && name.size() <= 1000, "npz.bad_name",
             "array names must be 1 to 1000 characters long");
     require(seen.insert(name).second, "npz.bad_name", "the name '" + name + "' is used twice");
     const std::string file = name + ".npy";
-    const std::vector<std::uint8_t> npy = write_npy(m, m.rows() == 1);
+    const std::vector<std::uint8_t> npy =
+        is_text ? write_npy_text(texts[k - arrays.size()].second)
+                : write_npy(arrays[k].second, arrays[k].second.rows() == 1);
     const std::uint64_t offset = out.size();
     require(offset + kLocalSize + file.size() + npy.size() < kZipLimit, "size.too_large",
             "the .npz would exceed 4 GiB, which needs zip64 (not supported)");
@@ -177,15 +183,15 @@ std::vector<std::uint8_t> save_npz(const NamedArrays& arrays) {
   put32(out, kEndSig);
   put16(out, 0);  // this disk
   put16(out, 0);  // disk where the central directory starts
-  put16(out, static_cast<std::uint32_t>(arrays.size()));
-  put16(out, static_cast<std::uint32_t>(arrays.size()));
+  put16(out, static_cast<std::uint32_t>(count));
+  put16(out, static_cast<std::uint32_t>(count));
   put32(out, static_cast<std::uint32_t>(central.size()));
   put32(out, static_cast<std::uint32_t>(central_offset));
   put16(out, 0);  // comment length
   return out;
 }
 
-NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
+NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* texts) {
   if (data == nullptr) size = 0;
   const bool starts_pk = size >= 2 && data[0] == 'P' && data[1] == 'K';
   if (!starts_pk) {
@@ -243,6 +249,12 @@ NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
     require(seen.insert(name).second, "npz.bad_entry", "the array '" + name + "' appears twice");
 
     const std::vector<std::uint8_t> bytes = entry_bytes(data, size, entry);
+    // A unicode string entry ('<U…', e.g. the architecture of a saved network)
+    // is text, not numbers: handed to the caller who asked for texts, else skipped.
+    if (is_npy_unicode_descr(parse_npy_header(bytes.data(), bytes.size(), name).descr)) {
+      if (texts != nullptr) texts->emplace_back(name, parse_npy_text(bytes.data(), bytes.size(), name));
+      continue;
+    }
     Matrix<float> m = parse_npy(bytes.data(), bytes.size(), name);
     total_floats += static_cast<std::uint64_t>(m.size());
     require_allocation(total_floats, sizeof(float), "the arrays of this .npz together");
@@ -251,13 +263,19 @@ NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
   return arrays;
 }
 
-void save_npz_file(const std::string& path, const NamedArrays& arrays) {
-  write_binary_file(path, save_npz(arrays));
+void save_npz_file(const std::string& path, const NamedArrays& arrays, const NamedTexts& texts) {
+  write_binary_file(path, save_npz(arrays, texts));
 }
 
-NamedArrays load_npz_file(const std::string& path) {
+NamedArrays load_npz_file(const std::string& path, NamedTexts* texts) {
   const std::vector<std::uint8_t> bytes = read_binary_file(path);
-  return load_npz(bytes.data(), bytes.size());
+  return load_npz(bytes.data(), bytes.size(), texts);
+}
+
+const std::string* find_text_or_null(const NamedTexts& texts, const std::string& name) {
+  for (const auto& [n, t] : texts)
+    if (n == name) return &t;
+  return nullptr;
 }
 
 const Matrix<float>* find_array_or_null(const NamedArrays& arrays, const std::string& name) {

@@ -35,23 +35,30 @@ namespace scratchnet {
 
 // Arrays in file order, e.g. {{"W1", (784,50)}, {"b1", (1,50)}, ...}.
 using NamedArrays = std::vector<std::pair<std::string, Matrix<float>>>;
+// Text entries: one string each, stored as a 0-d unicode array (io/npy_text.hpp).
+using NamedTexts = std::vector<std::pair<std::string, std::string>>;
 
 // Builds an .npz archive: each array becomes "<name>.npy", float32, C
 // order; a (1, n) matrix (a bias) is written 1-D with shape (n,), as NumPy
-// code like the book's stores b1. Names must be non-empty and unique.
-// Errors: npz.bad_name, size.too_large.
-std::vector<std::uint8_t> save_npz(const NamedArrays& arrays);
+// code like the book's stores b1. Each text becomes a 0-d '<U…' array after
+// the arrays. Names must be non-empty and unique across both.
+// Errors: npz.bad_name, npy.bad_text, size.too_large.
+std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& texts = {});
 
 // Reads an .npz archive. 1-D arrays come back as (1, n) row vectors and
-// names lose their ".npy" suffix.
+// names lose their ".npy" suffix. Unicode string entries go to `texts` when
+// it is given and are skipped otherwise.
 // Errors: npz.not_zip, npz.truncated, npz.bad_entry,
 // npz.compressed_unsupported_here, npy.bad_header, npy.bad_dtype,
-// npy.bad_shape, size.too_large.
-NamedArrays load_npz(const std::uint8_t* data, std::size_t size);
+// npy.bad_shape, npy.bad_text, size.too_large.
+NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* texts = nullptr);
 
 // File helpers (+ io.cannot_open, io.read_failed, io.write_failed).
-void save_npz_file(const std::string& path, const NamedArrays& arrays);
-NamedArrays load_npz_file(const std::string& path);
+void save_npz_file(const std::string& path, const NamedArrays& arrays, const NamedTexts& texts = {});
+NamedArrays load_npz_file(const std::string& path, NamedTexts* texts = nullptr);
+
+// The text called `name`, or nullptr.
+const std::string* find_text_or_null(const NamedTexts& texts, const std::string& name);
 
 // The array called `name`, or Error "npz.missing_array" naming what exists.
 const Matrix<float>& find_array(const NamedArrays& arrays, const std::string& name);

@@ -10,6 +10,7 @@
 #include "../layers/dropout.hpp"
 #include "../layers/identity_with_loss.hpp"
 #include "../layers/softmax_with_loss.hpp"
+#include "../optim/weight_decay.hpp"
 
 namespace scratchnet {
 
@@ -101,6 +102,9 @@ void validate(const NetSpec& spec, std::size_t scalar_bytes) {
           "leaky_slope must be a finite number, got " + std::to_string(spec.leaky_slope));
   require(std::isfinite(spec.dropout) && spec.dropout >= 0.0 && spec.dropout < 1.0,
           "dropout.bad_ratio", "dropout must be in [0, 1), got " + std::to_string(spec.dropout));
+  require(std::isfinite(spec.weight_decay) && spec.weight_decay >= 0.0 && spec.weight_decay < 1.0,
+          "optimizer.bad_weight_decay",
+          "weight_decay must be in [0, 1), got " + std::to_string(spec.weight_decay));
 
   // Memory before the per-size limit, so an absurd request is answered with
   // what it would cost. BatchNorm's running mean and variance are a rounding
@@ -220,8 +224,41 @@ Matrix<S> Network<S>::output(const Matrix<S>& x) {
 }
 
 template <class S>
+Matrix<S> Network<S>::targets(const Matrix<S>& t) const {
+  const int outputs = spec_.sizes.back();
+  if (t.cols() == outputs || t.cols() != 1) return t;  // one-hot or targets (the loss checks the shape)
+  // (N, 1) labels for a network with several outputs: the book's t.ndim == 1 case.
+  std::vector<std::int32_t> labels(static_cast<std::size_t>(t.rows()));
+  for (Index i = 0; i < t.rows(); ++i) {
+    const double v = static_cast<double>(t(i, 0));
+    require(std::isfinite(v) && v == std::floor(v), "label.not_integer",
+            "label " + std::to_string(v) + " at row " + std::to_string(i) + " is not a whole number");
+    require(v >= 0 && v < outputs, "label.out_of_range",
+            "label " + std::to_string(v) + " at row " + std::to_string(i) + " is outside [0, " +
+                std::to_string(outputs) + ")");
+    labels[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(v);
+  }
+  return one_hot<S>(labels, outputs);
+}
+
+template <class S>
+double Network<S>::weight_decay_loss() const {
+  if (spec_.weight_decay == 0.0) return 0.0;
+  return scratchnet::weight_decay_loss(params_, spec_.weight_decay);
+}
+
+template <class S>
+S Network<S>::data_loss(const Matrix<S>& x, const Matrix<S>& t, bool train) {
+  const Matrix<S> scores = forward_to_loss_input(x, train);
+  // one-hot rows or targets as they are (no copy on the training path); labels become one-hot
+  if (t.cols() == spec_.sizes.back()) return last_layer_->forward(scores, t);
+  return last_layer_->forward(scores, targets(t));
+}
+
+template <class S>
 S Network<S>::loss(const Matrix<S>& x, const Matrix<S>& t, bool train) {
-  return last_layer_->forward(forward_to_loss_input(x, train), t);
+  // book MultiLayerNet.loss: self.last_layer.forward(y, t) + weight_decay
+  return data_loss(x, t, train) + static_cast<S>(weight_decay_loss());
 }
 
 template <class S>
@@ -233,6 +270,12 @@ S Network<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
   Matrix<S> dout = last_layer_->backward();
   if (output_activation_) dout = output_activation_->backward(dout);
   for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) dout = (*it)->backward(dout);
+  // ∂/∂W (½λ‖W‖²) = λW, for the weights only (book MultiLayerNet.gradient)
+  if (spec_.weight_decay != 0.0) {
+    const S lambda = static_cast<S>(spec_.weight_decay);
+    for (auto& p : params_)
+      if (is_decayed(p.name)) *p.grad += lambda * *p.value;
+  }
   return L;
 }
 

@@ -44,6 +44,11 @@ struct NetSpec {
   double leaky_slope = 0.01;      // α of leaky_relu
   bool batch_norm = false;        // BatchNorm after each hidden Affine
   double dropout = 0.0;           // Dropout ratio after each hidden activation; 0 = none
+  // λ of L2 weight decay (book 6.4.2, MultiLayerNet's weight_decay_lambda): loss()
+  // adds ½λ·Σ‖W‖² over the weights (not biases, not BatchNorm's γ/β), gradient()
+  // adds λW to each dW. 0 = none. Not part of the saved architecture: it is a
+  // training setting, like the optimizer's own weight decay (optim/optimizer.hpp).
+  double weight_decay = 0.0;
 };
 
 // Throws scratchnet::Error unless the spec is buildable:
@@ -51,7 +56,7 @@ struct NetSpec {
 //   "net.layer_size"      a size outside 1..100000  "activation.unknown" unknown hidden name
 //   "net.output_unknown"  unknown output name       "net.init_unknown" unknown init name
 //   "net.bad_init_std"    init_std not finite > 0   "activation.bad_slope" leaky_slope not finite
-//   "dropout.bad_ratio"   dropout outside [0, 1)
+//   "dropout.bad_ratio"   dropout outside [0, 1)  "optimizer.bad_weight_decay" weight_decay outside [0, 1)
 //   "size.too_large"      the estimated parameter memory (values, gradients and two
 //                         optimizer slots, in scalars of `scalar_bytes` bytes) is above
 //                         the limit; the message carries the estimate. Checked before
@@ -103,10 +108,20 @@ class Network {
   Matrix<S> predict(const Matrix<S>& x, bool train = false);
   // x (N, n0) → (N, nL) probabilities (softmax) or regression outputs; inference mode.
   Matrix<S> output(const Matrix<S>& x);
-  // Mean loss over the batch. t (N, nL): one-hot for softmax, targets for MSE.
+  // Mean loss over the batch plus ½λ·Σ‖W‖² (spec.weight_decay; book
+  // MultiLayerNet.loss). t (N, nL): one-hot for softmax, targets for MSE — or
+  // (N, 1) class labels, see targets().
   S loss(const Matrix<S>& x, const Matrix<S>& t, bool train = true);
-  // Forward (training mode) and backward: fills every gradient, returns the loss.
+  // Forward (training mode) and backward: fills every gradient (dW with + λW),
+  // returns the loss as loss() does.
   S gradient(const Matrix<S>& x, const Matrix<S>& t);
+  // ½λ·Σ_l ‖W_l‖² with λ = spec.weight_decay, summed in double (0 when λ = 0).
+  double weight_decay_loss() const;
+  // What loss() compares the output with. t of shape (N, nL) is used as it is;
+  // t of shape (N, 1) when nL > 1 holds class labels (the book's loss accepts
+  // both, common/functions.py cross_entropy_error), which become one-hot rows.
+  // Errors: "label.not_integer", "label.out_of_range", "shape.mismatch".
+  Matrix<S> targets(const Matrix<S>& t) const;
   // Inference mode. Share of the first `rows` rows (all when rows < 0) whose prediction equals
   // the label: the argmax, or for a single output (the XOR networks) class 1
   // when the output is above 0.5, halfway between the 0 and 1 targets.
@@ -167,6 +182,7 @@ class Network {
 
   void require_input(const Matrix<S>& x, const char* where) const;
   Matrix<S> forward_to_loss_input(const Matrix<S>& x, bool train);
+  S data_loss(const Matrix<S>& x, const Matrix<S>& t, bool train);
 
   NetSpec spec_;
   std::unique_ptr<Rng> noise_rng_;  // on the heap: Dropout layers hold a reference to it

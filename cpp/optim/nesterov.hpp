@@ -5,10 +5,14 @@
 // where the velocity is about to carry it and corrects earlier. Evaluating the
 // gradient at the look-ahead point would need a second forward pass, so the
 // book uses the equivalent rewrite (Bengio et al. 2012, arXiv:1212.0901)
-// that only needs the gradient we already have:
+// that only needs the gradient we already have. The order matters: W moves
+// with the velocity of the *previous* step, then v is updated:
 //
+//   W ← W + α²v − (1 + α) η g      (v from the step before; 0 at first)
 //   v ← αv − η g
-//   W ← W + α²v − (1 + α) η g
+//
+// so the first step is (1 + α)·η·g = 1.9·η·g, not (α² + 1 + α)·η·g = 2.71·η·g
+// as it would be with v updated first.
 #pragma once
 
 #include <cstddef>
@@ -41,12 +45,12 @@ class Nesterov : public Optimizer<S> {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const Matrix<S>& g = *params[i].grad;
       Matrix<S>& w = *params[i].value;
-      // v *= momentum; v -= lr * g
-      v_[i] *= m;
-      v_[i] -= lr * g;
-      // p += momentum * momentum * v; p -= (1 + momentum) * lr * g
+      // W += α²·v − (1 + α)·η·g, with the old v
       w += (m * m) * v_[i];
       w -= ((S(1) + m) * lr) * g;
+      // v = α·v − η·g
+      v_[i] *= m;
+      v_[i] -= lr * g;
     }
   }
 

@@ -26,6 +26,7 @@
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
 #include "../layers/layer.hpp"
+#include "weight_decay.hpp"
 
 namespace scratchnet {
 
@@ -83,7 +84,7 @@ class Optimizer {
     if (weight_decay_ == 0.0) return;
     const S lambda = static_cast<S>(weight_decay_);
     for (auto& p : params) {
-      if (p.name.empty() || p.name[0] != 'W') continue;
+      if (!is_decayed(p.name)) continue;
       // ∂/∂W (L + ½λ‖W‖²) = ∂L/∂W + λW
       *p.grad += lambda * *p.value;
     }

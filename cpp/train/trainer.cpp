@@ -11,6 +11,7 @@
 
 #include "../core/error.hpp"
 #include "../kernels/finite.hpp"
+#include "../optim/weight_decay.hpp"
 
 namespace scratchnet {
 
@@ -31,6 +32,8 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
   require(spec.sizes.size() >= 2, "trainer.bad_config", "Trainer: the network has no layers");
   require(config_.batch_size >= 1, "trainer.bad_config",
           "Trainer: batch size must be at least 1, got " + std::to_string(config_.batch_size));
+  require(spec.weight_decay == 0.0 || opt_.weight_decay() == 0.0, "trainer.bad_config",
+          "Trainer: weight decay is set on the network and on the optimizer; set it once");
   require(config_.eval_max_samples >= 0, "trainer.bad_config",
           "Trainer: eval_max_samples must be >= 0 (0 = whole set)");
 
@@ -170,7 +173,9 @@ StepResult Trainer<S>::step() {
   // loss = model.forward(batch_x, batch_t); model.backward()
   bool finite = true;
   try {
-    r.loss = static_cast<double>(net_.gradient(bx, bt));
+    // + ½λΣ‖W‖² of the optimizer's decay, at the weights the gradient saw
+    // (the network's own λ is already in its loss)
+    r.loss = static_cast<double>(net_.gradient(bx, bt)) + weight_decay_loss(params_, opt_.weight_decay());
   } catch (const Error& e) {
     // Any other error (a shape mismatch...) is a bug in the setup: rethrow,
     // with the trainer's counters untouched.
@@ -214,8 +219,17 @@ StepResult Trainer<S>::step() {
   r.step = steps_;
   r.epoch = epochs_done_ + 1;
   loss_history_.push_back(r.loss);
+  if (std::isfinite(r.loss)) {
+    epoch_loss_sum_ += r.loss;
+    ++epoch_loss_count_;
+  }
   if (cursor_ == n) {
     r.epoch_end = true;
+    r.epoch_loss = epoch_loss_count_ > 0 ? epoch_loss_sum_ / epoch_loss_count_
+                                         : std::numeric_limits<double>::quiet_NaN();
+    epoch_loss_history_.push_back(r.epoch_loss);
+    epoch_loss_sum_ = 0.0;
+    epoch_loss_count_ = 0;
     ++epochs_done_;
     cursor_ = 0;
     need_shuffle_ = true;

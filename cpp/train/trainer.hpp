@@ -55,7 +55,10 @@ struct TrainerConfig {
 struct StepResult {
   std::int64_t step = 0;      // 1 for the first step ever taken by this trainer
   int epoch = 0;              // 1-based epoch this step belongs to
-  double loss = std::numeric_limits<double>::quiet_NaN();  // minibatch loss (NaN if not computable)
+  // Minibatch loss (NaN if not computable), with weight decay's ½λ·Σ‖W‖² as the
+  // book's MultiLayerNet.loss has it — λ of the network or of the optimizer.
+  double loss = std::numeric_limits<double>::quiet_NaN();
+  double epoch_loss = std::numeric_limits<double>::quiet_NaN();  // mean step loss of the epoch; NaN unless epoch_end
   bool epoch_end = false;     // this step used the last rows of the epoch
   double train_acc = std::numeric_limits<double>::quiet_NaN();  // NaN unless epoch_end
   double test_acc = std::numeric_limits<double>::quiet_NaN();   // NaN unless epoch_end and a test set
@@ -69,6 +72,8 @@ class Trainer {
   // Regression (any other output, MSE): the targets are `train.targets`;
   // a set with labels only is used as one-hot rows, or as the 0/1 value
   // itself when the network has a single output.
+  // Weight decay may be set on the network (spec.weight_decay) or on the
+  // optimizer, not on both: that would decay twice ("trainer.bad_config").
   // Throws Error "trainer.bad_config" / "trainer.bad_data" on a mismatch, and
   // "size.too_large" when batch size × layer widths would not fit in memory
   // (require_activation_memory), before any batch buffer is allocated.
@@ -107,8 +112,10 @@ class Trainer {
   double evaluate(const Dataset& data);
 
   // One loss per step (NaN for a step whose forward pass overflowed), and one
-  // accuracy per completed epoch.
+  // accuracy and one mean loss per completed epoch (the mean of its finite
+  // step losses: the number an epoch's log line should show, not its last batch's).
   const std::vector<double>& loss_history() const { return loss_history_; }
+  const std::vector<double>& epoch_loss_history() const { return epoch_loss_history_; }
   const std::vector<double>& train_acc_history() const { return train_acc_history_; }
   const std::vector<double>& test_acc_history() const { return test_acc_history_; }
   std::int64_t step_count() const { return steps_; }
@@ -149,7 +156,9 @@ class Trainer {
   std::vector<BatchNorm<S>*> batch_norms_;  // their running statistics are guarded too
   std::vector<std::pair<Matrix<S>, Matrix<S>>> bn_backup_;
 
-  std::vector<double> loss_history_, train_acc_history_, test_acc_history_;
+  std::vector<double> loss_history_, train_acc_history_, test_acc_history_, epoch_loss_history_;
+  double epoch_loss_sum_ = 0.0;  // finite step losses of the running epoch
+  int epoch_loss_count_ = 0;
 };
 
 extern template class Trainer<float>;

@@ -7,7 +7,9 @@
 //      shapes and float bits, NaN payloads included);
 //   3. a Network built from them (activations picked by the input's last
 //      byte) either holds exactly those weights and predicts a (1, outputs)
-//      row, or is refused with a documented Error — never built half-way.
+//      row, or is refused with a documented Error — never built half-way;
+//   4. load_network_npz (which also reads a text 'architecture' entry as
+//      JSON) either builds a network or throws a documented Error.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,6 +31,13 @@ const std::initializer_list<const char*> kNetCodes = {
     "npz.missing_param", "npz.bad_entry", "npz.missing_array", "net.too_deep", "net.layer_size",
     "size.too_large",    "shape.mismatch", "input.not_finite"};
 
+const std::initializer_list<const char*> kArchitectureCodes = {
+    "npz.not_zip", "npz.truncated", "npz.bad_entry", "npy.bad_header", "npy.bad_dtype", "npy.bad_shape",
+    "npy.bad_text", "size.too_large", "json.bad_text", "npz.bad_architecture", "npz.unsupported_architecture",
+    "npz.missing_param", "npz.missing_array", "net.too_deep", "net.too_few_layers", "net.layer_size",
+    "activation.unknown", "net.output_unknown", "activation.bad_slope", "dropout.bad_ratio",
+    "shape.mismatch", "input.not_finite"};
+
 bool same_bits(const scratchnet::Matrix<float>& a, const scratchnet::Matrix<float>& b) {
   return a.rows() == b.rows() && a.cols() == b.cols() &&
          (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(float) * a.size()) == 0);
@@ -48,6 +57,14 @@ void check_round_trip(const NamedArrays& arrays) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  try {
+    scratchnet::NetSpec options;
+    options.hidden = "sigmoid";
+    scratchnet::load_network_npz(data, size, options);
+  } catch (const Error& e) {
+    fuzz::check_rejection(e, kArchitectureCodes);
+  }
+
   NamedArrays arrays;
   try {
     arrays = scratchnet::load_npz(data, size);

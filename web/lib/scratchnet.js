@@ -21,12 +21,15 @@ export class ScratchnetError extends Error {
   }
 }
 
-// Errors thrown by C++ are plain JS Errors with a `code`; give them our class.
+// Every error this API throws is a ScratchnetError with a code. Errors thrown
+// by C++ are plain JS Errors with a `code`; Embind's own (a wrong argument type,
+// a missing argument) and the JS engine's (a non-iterable where numbers were
+// expected) have none and become 'argument.invalid'; anything else 'internal'.
 function rethrow(e) {
-  if (e && typeof e.code === 'string' && !(e instanceof ScratchnetError)) {
-    throw new ScratchnetError(e.code, e.message);
-  }
-  throw e;
+  if (e instanceof ScratchnetError) throw e;
+  if (e && typeof e.code === 'string') throw new ScratchnetError(e.code, e.message);
+  const argument = e instanceof TypeError || e?.name === 'BindingError' || e instanceof RangeError;
+  throw new ScratchnetError(argument ? 'argument.invalid' : 'internal', String(e?.message ?? e));
 }
 
 /** fn(), with errors from C++ turned into ScratchnetError. */
@@ -135,7 +138,12 @@ class Scratchnet {
   // Copy a typed array (or plain array) into the wasm heap, call fn(ptr), free.
   #withHeap(data, Type, fn) {
     const M = this.#M;
-    const arr = data instanceof Type ? data : Type.from(data);
+    const arr = guarded(() => {
+      if (data === null || typeof data !== 'object') {
+        throw new ScratchnetError('argument.invalid', `expected an array of numbers, got ${data === null ? 'null' : typeof data}`);
+      }
+      return data instanceof Type ? data : Type.from(data);
+    });
     const bytes = Math.max(arr.length * Type.BYTES_PER_ELEMENT, 8);
     const ptr = M._malloc(bytes);
     if (!ptr) throw new ScratchnetError('memory.exhausted', `could not reserve ${bytes} bytes in the wasm heap`);
@@ -199,13 +207,19 @@ class Scratchnet {
   /**
    * A multilayer network from a spec:
    * { sizes: [784, 100, 10], hidden: 'relu', output: 'softmax', init: 'he',
-   *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0 }.
+   *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0,
+   *   weightDecay: 0 (λ: the loss adds ½λΣ‖W‖², the gradients λW) }.
    */
   network(spec, { seed = 42 } = {}) {
     return this.#track(new Network(this, this.#M, guarded(() => new this.#M.Network(normalizeSpec(spec), seed))));
   }
 
-  /** Load a network saved as .npz (W1, b1, …); the spec says the activations. */
+  /**
+   * Load a network saved as .npz. A file saved by scratchnet carries its
+   * architecture and comes back exactly (weights, BatchNorm statistics,
+   * activations) with no spec; for a file without it (the book's W1, b1, …)
+   * the spec says the activations and the W shapes the sizes.
+   */
   loadNetwork(npzBytes, spec = {}) {
     const raw = this.#withHeap(npzBytes, Uint8Array, (p, n) => this.#M.Network.fromNpz(p, n, normalizeSpec(spec)));
     return this.#track(new Network(this, this.#M, raw));
@@ -241,6 +255,19 @@ class Scratchnet {
   /** The four XOR rows, with labels and 0/1 targets. */
   xorDataset() { return this.#track(new Dataset(this.#M, guarded(() => this.#M.Dataset.xor()))); }
 
+  /**
+   * A labelled dataset from numbers a page made: `x` holds rows of float
+   * features one after another, `labels` one class index per row. The row width
+   * is `{ features }` or an image's `{ height, width }`; `classes` defaults to
+   * the largest label + 1. Synchronous: nothing to inflate.
+   */
+  datasetFromArrays(x, labels, { features = 0, height = 0, width = 0 } = {}, { classes = 0, name = 'arrays' } = {}) {
+    const raw = this.#withHeap(x, Float32Array, (px, nx) =>
+      this.#withHeap(labels, Int32Array, (pl, nl) =>
+        this.#M.Dataset.fromArrays(px, nx, pl, nl, features, height, width, classes, name)));
+    return this.#track(new Dataset(this.#M, raw));
+  }
+
   /** The four rows of a logic gate: 'and', 'nand', 'or', 'xor'. */
   gateDataset(gate) { return this.#track(new Dataset(this.#M, guarded(() => this.#M.Dataset.gate(gate)))); }
 
@@ -249,11 +276,12 @@ class Scratchnet {
    * A trainer for `net` on `train` (and `test` for per-epoch accuracy):
    * { optimizer: 'sgd'|'momentum'|'nesterov'|'adagrad'|'rmsprop'|'adam',
    *   learningRate (≤ 0: the book's default), weightDecay, batchSize, seed,
-   *   evalSamples: per-epoch accuracies on the first k rows only (0 = all) }.
+   *   evalSamples: per-epoch accuracies on the first k rows only (0 = all),
+   *   shuffle: false keeps the rows in their order every epoch }.
    */
-  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0, evalSamples = 0 } = {}) {
+  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0, evalSamples = 0, shuffle = true } = {}) {
     const raw = guarded(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
-      train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples));
+      train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples, shuffle));
     return this.#track(new Trainer(raw));
   }
 
@@ -337,6 +365,7 @@ function normalizeSpec(spec) {
     leakySlope: spec.leakySlope ?? 0.01,
     batchNorm: !!spec.batchNorm,
     dropout: spec.dropout ?? 0,
+    weightDecay: spec.weightDecay ?? 0,
   };
 }
 
@@ -350,27 +379,29 @@ class Owned {
     if (!this.raw) throw new ScratchnetError('object.deleted', 'this object was deleted');
     return this.raw;
   }
+  /** fn(raw object), every error a ScratchnetError. */
+  _call(fn) { return guarded(() => fn(this._raw)); }
 }
 
-/** One learning rule on a gate's samples (book ch. 2), stepped one update at a time. */
+/** One learning rule on a gate's samples (book ch. 2), stepped one update at a time; each error a ScratchnetError. */
 class PerceptronTrainer extends Owned {
   /** One update: { epoch, sample, w1, w2, b, y, target, error, converged, finished }. */
-  step() { return guarded(() => this._raw.step()); }
+  step() { return this._call((r) => r.step()); }
   /** Epochs until finished; returns the completed epochs. */
-  run() { return guarded(() => this._raw.run()); }
+  run() { return this._call((r) => r.run()); }
   /** Back to zero weights, epoch 0. */
-  reset() { this._raw.reset(); }
-  weights() { return this._raw.weights(); }
+  reset() { this._call((r) => r.reset()); }
+  weights() { return this._call((r) => r.weights()); }
   /** One error per completed epoch (Float64Array). */
-  epochErrors() { return this._raw.epochErrors(); }
-  samples() { return this._raw.samples(); }
-  epochs() { return this._raw.epochs(); }
-  nextSample() { return this._raw.nextSample(); }
-  converged() { return this._raw.converged(); }
-  finished() { return this._raw.finished(); }
-  accuracy() { return this._raw.accuracy(); }
+  epochErrors() { return this._call((r) => r.epochErrors()); }
+  samples() { return this._call((r) => r.samples()); }
+  epochs() { return this._call((r) => r.epochs()); }
+  nextSample() { return this._call((r) => r.nextSample()); }
+  converged() { return this._call((r) => r.converged()); }
+  finished() { return this._call((r) => r.finished()); }
+  accuracy() { return this._call((r) => r.accuracy()); }
   /** Epochs between two epoch ends with the same weights (the perceptron rule on XOR), 0 if none. */
-  cycleLength() { return this._raw.cycleLength(); }
+  cycleLength() { return this._call((r) => r.cycleLength()); }
 }
 
 class Network extends Owned {
@@ -378,9 +409,9 @@ class Network extends Owned {
   constructor(sn, M, raw) { super(raw); this.#sn = sn; }
 
   /** The spec the network was built from. */
-  get spec() { return this._raw.spec(); }
-  get inputSize() { return this._raw.inputSize(); }
-  get outputSize() { return this._raw.outputSize(); }
+  get spec() { return this._call((r) => r.spec()); }
+  get inputSize() { return this._call((r) => r.inputSize()); }
+  get outputSize() { return this._call((r) => r.outputSize()); }
 
   #rows(x, rows) { return rows ?? x.length / this.inputSize; }
 
@@ -394,7 +425,11 @@ class Network extends Owned {
     return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), true));
   }
 
-  /** Mean loss over the rows; t is one-hot (classification) or targets (regression). */
+  /**
+   * Mean loss over the rows, + ½λΣ‖W‖² when the spec has weightDecay λ (the
+   * book's MultiLayerNet.loss). t is one-hot rows or targets, or one integer
+   * label per row (for a network with several outputs), as the book's code takes.
+   */
   loss(x, t, rows) {
     return this.#sn._withHeap(x, Float32Array, (px, nx) =>
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this.#rows(x, rows))));
@@ -409,7 +444,7 @@ class Network extends Owned {
   }
 
   /** Share of a Dataset's rows whose arg-max equals its label (read inside wasm). */
-  accuracyOf(dataset) { return guarded(() => this._raw.accuracyOf(dataset._raw)); }
+  accuracyOf(dataset) { return this._call((r) => r.accuracyOf(dataset._raw)); }
 
   /** Share of rows whose arg-max equals the label. */
   accuracy(x, labels) {
@@ -418,13 +453,13 @@ class Network extends Owned {
   }
 
   /** Names of the parameters in the book's order: W1, b1, W2, … */
-  paramNames() { return this._raw.paramNames(); }
+  paramNames() { return this._call((r) => r.paramNames()); }
 
   /** { rows, cols, data: Float32Array } of a parameter. */
-  param(name) { return this._raw.param(name); }
+  param(name) { return this._call((r) => r.param(name)); }
 
   /** Every weight from `other` (same sizes), copied inside wasm: a cheap checkpoint. */
-  copyParamsFrom(other) { guarded(() => this._raw.copyParamsFrom(other._raw)); }
+  copyParamsFrom(other) { this._call((r) => r.copyParamsFrom(other._raw)); }
 
   setParam(name, data, rows, cols) {
     this.#sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
@@ -435,7 +470,11 @@ class Network extends Owned {
     return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.trace(p, n, this.#rows(x, rows)));
   }
 
-  /** Numerical vs analytic gradient per parameter, in double precision. */
+  /**
+   * Numerical vs analytic gradient per parameter, in double precision:
+   * [{ param, maxAbsDiff, maxRelError, meanAbsDiff, maxError, ok }], where
+   * maxError = max |a − n| / max(1, |a| + |n|) and ok = maxError < 1e-6.
+   */
   gradientCheck(x, t, rows) {
     return this.#sn._withHeap(x, Float32Array, (px, nx) =>
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradientCheck(px, nx, pt, nt, this.#rows(x, rows))));
@@ -453,8 +492,26 @@ class Network extends Owned {
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.traceBackward(px, nx, pt, nt, this.#rows(x, rows))));
   }
 
-  /** The weights as .npz bytes (numpy.load-able, keys W1, b1, …). */
-  toNpz() { return this._raw.toNpz(); }
+  /**
+   * The book's network.gradient(x, t): backprop's gradient of the loss (training
+   * mode) for every parameter, { W1: { rows, cols, data: Float32Array }, b1: …, gamma1: … }.
+   */
+  gradients(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradients(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+
+  /**
+   * The book's numerical_gradient: central differences (h = 1e-4) of the loss,
+   * in double on a copy of the network; { W1: { rows, cols, data: Float64Array }, … }.
+   */
+  numericalGradients(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.numericalGradients(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+
+  /** The network as .npz bytes (numpy.load-able): W1, b1, …, BatchNorm statistics, architecture. */
+  toNpz() { return this._call((r) => r.toNpz()); }
 }
 
 // A matrix argument: a number (1×1) or { rows, cols, data }.
@@ -521,37 +578,39 @@ class Graph extends Owned {
 
 class Dataset extends Owned {
   constructor(M, raw) { super(raw); }
-  get size() { return this._raw.size(); }
-  get features() { return this._raw.features(); }
-  get classes() { return this._raw.classes(); }
-  get name() { return this._raw.name(); }
+  get size() { return this._call((r) => r.size()); }
+  get features() { return this._call((r) => r.features()); }
+  get classes() { return this._call((r) => r.classes()); }
+  get name() { return this._call((r) => r.name()); }
   /** Image height and width from the IDX header (0 when the rows are not images). */
-  get height() { return this._raw.height(); }
-  get width() { return this._raw.width(); }
+  get height() { return this._call((r) => r.height()); }
+  get width() { return this._call((r) => r.width()); }
   /** Features of rows [start, start+count) as a Float32Array. */
-  x(start = 0, count = this.size - start) { return this._raw.x(start, count); }
+  x(start = 0, count = this.size - start) { return this._call((r) => r.x(start, count)); }
   /** Labels of rows [start, start+count) as an Int32Array. */
-  labels(start = 0, count = this.size - start) { return this._raw.labels(start, count); }
+  labels(start = 0, count = this.size - start) { return this._call((r) => r.labels(start, count)); }
   /** Regression targets (XOR), or an empty array. */
-  targets() { return this._raw.targets(); }
+  targets() { return this._call((r) => r.targets()); }
 }
 
 class Trainer extends Owned {
   /** One minibatch: { step, epoch, loss, epochEnd, trainAcc, testAcc, diverged }. */
-  step() { return guarded(() => this._raw.step()); }
+  step() { return this._call((r) => r.step()); }
   /** n steps; returns { losses: Float32Array, last: step result, epochs: [...] }. */
-  run(n) { return guarded(() => this._raw.run(n)); }
-  get learningRate() { return this._raw.learningRate(); }
+  run(n) { return this._call((r) => r.run(n)); }
+  get learningRate() { return this._call((r) => r.learningRate()); }
   /** Takes effect on the next step. */
-  set learningRate(lr) { guarded(() => this._raw.setLearningRate(lr)); }
+  set learningRate(lr) { this._call((r) => r.setLearningRate(lr)); }
   /** Forget the optimizer's memory (momentum, Adam's moments), e.g. after restoring weights. */
-  resetOptimizer() { this._raw.resetOptimizer(); }
-  get stepCount() { return this._raw.stepCount(); }
-  get epoch() { return this._raw.epoch(); }
+  resetOptimizer() { this._call((r) => r.resetOptimizer()); }
+  get stepCount() { return this._call((r) => r.stepCount()); }
+  get epoch() { return this._call((r) => r.epoch()); }
   /** ceil(training rows / batch size): the steps that make one epoch. */
-  get stepsPerEpoch() { return this._raw.stepsPerEpoch(); }
-  /** The loss of every step so far (NaN where a step overflowed), as a Float64Array. */
-  lossHistory() { return this._raw.lossHistory(); }
-  /** Accuracy of the network on `dataset` (argmax, or output > 0.5 for one output). */
-  evaluate(dataset) { return guarded(() => this._raw.evaluate(dataset._raw)); }
+  get stepsPerEpoch() { return this._call((r) => r.stepsPerEpoch()); }
+  /** Every step's loss so far (weight decay included), as a Float64Array. */
+  get lossHistory() { return this._call((r) => r.lossHistory()); }
+  /** Each finished epoch's mean step loss, as a Float64Array. */
+  get epochLossHistory() { return this._call((r) => r.epochLossHistory()); }
+  /** Accuracy of the network on a Dataset now (argmax == label; NaN without labels). */
+  evaluate(dataset) { return this._call((r) => r.evaluate(dataset._raw)); }
 }

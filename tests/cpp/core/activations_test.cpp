@@ -224,3 +224,26 @@ TEST(SampleActivation, RejectsBadRanges) {
   expect_error_code([&] { sample_activation(k, -1, 1, 10, nan); }, "activation.bad_slope");
   EXPECT_EQ(sample_activation(k, -1, 1, 100000, 0.01).x.size(), 100000u);
 }
+
+// ---- non-finite input: one policy (refuse, "input.not_finite") at every entry point ----
+
+TEST(NonFiniteInput, SoftmaxRefusesNaNAndInfinityInsteadOfReturningNaN) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  Matrix<double> with_nan(1, 3), with_inf(1, 3);
+  with_nan << nan, 1, 2;  // before: [NaN, NaN, NaN]
+  with_inf << inf, 1, 2;  // before: [NaN, 0, 0]
+  expect_error_code([&] { softmax(with_nan); }, "input.not_finite");
+  expect_error_code([&] { softmax(with_inf); }, "input.not_finite");
+  expect_error_code([&] { softmax_naive(with_nan); }, "input.not_finite");
+  expect_error_code([&] { softmax(Matrix<double>(1, 0)); }, "softmax.empty");
+}
+
+TEST(NonFiniteInput, ActivationsRefuseNaNInsteadOfReturningANumber) {
+  Matrix<double> x(1, 1);
+  x << std::numeric_limits<double>::quiet_NaN();  // before: relu(NaN) = 0
+  for (const char* name : {"step", "sigmoid", "tanh", "relu", "leaky_relu", "identity"}) {
+    expect_error_code([&] { activate(activation_from_name(name), x); }, "input.not_finite");
+    expect_error_code([&] { derivative(activation_from_name(name), x); }, "input.not_finite");
+  }
+}

@@ -20,6 +20,7 @@
 #include "io/crc32.hpp"
 #include "io/npy.hpp"
 #include "../error_of.hpp"
+#include "../python_numpy.hpp"
 
 namespace {
 
@@ -122,35 +123,9 @@ Bytes make_zip(const std::vector<ZipEntry>& entries) {
 const Bytes kGoodNpy = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), }",
                            floats_bytes({1, 2, 3, 4}));
 
-// Runs a shell command, returns its stdout and exit status.
-std::string run(const std::string& command, int* status) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) {
-    *status = -1;
-    return out;
-  }
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  const int rc = pclose(pipe);
-  *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
-
-bool have_numpy() {
-  if (!std::filesystem::exists("/usr/bin/python3")) return false;
-  int status = 0;
-  run("/usr/bin/python3 -c 'import numpy' 2>/dev/null", &status);
-  return status == 0;
-}
-
-std::string temp_path(const std::string& name) {
-  // The process id keeps parallel test runs (several build dirs) apart.
-  return (std::filesystem::path(testing::TempDir()) /
-          ("scratchnet_" + std::to_string(getpid()) + "_" + name))
-      .string();
-}
+using scratchnet::testing::have_numpy;
+using scratchnet::testing::run;
+using scratchnet::testing::temp_path;
 
 // ---- checksums ----------------------------------------------------------------
 

@@ -76,13 +76,17 @@ TEST(Optimizers, MomentumFirstStepsByHand) {
 }
 
 TEST(Optimizers, NesterovFirstStepsByHand) {
-  // v = −0.1·(−0.7, 4) = (0.07, −0.4)
-  // x = −7 + 0.81·0.07 − 1.9·0.1·(−0.7) = −7 + 0.0567 + 0.133 = −6.8103
-  // y =  2 + 0.81·(−0.4) − 1.9·0.1·4    =  2 − 0.324 − 0.76   =  0.916
+  // The book's order (common/optimizer.py): W moves with the OLD v, then v is updated.
+  // step 1, v = 0:  x = −7 − 1.9·0.1·(−0.7) = −6.867       y = 2 − 1.9·0.1·4 = 1.24
+  //                 v = −0.1·(−0.7, 4) = (0.07, −0.4)
+  // step 2, g = (−0.6867, 2.48):
+  //                 x = −6.867 + 0.81·0.07 + 0.19·0.6867 = −6.679827
+  //                 y = 1.24 − 0.81·0.4 − 0.19·2.48     = 0.4448
+  // (v updated first, as before, gave −6.8103, 0.916 at step 1.)
   Nesterov<double> opt(0.1, 0.9);
-  expect_first_steps(opt, {{-6.8103, 0.916},
-                           {-6.57471087, 0.127928},
-                           {-6.300962118423, -0.337401776}});
+  expect_first_steps(opt, {{-6.867, 1.24},
+                           {-6.679827, 0.4448},
+                           {-6.446257587, -0.216704}});
 }
 
 TEST(Optimizers, AdaGradFirstStepsByHand) {

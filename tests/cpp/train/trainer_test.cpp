@@ -483,3 +483,27 @@ TEST(Trainer, LearningRateRangeIsTheCoresOwn) {
   expect_error_code([] { require_learning_rate(kMaxLearningRate * 1.01); }, "optimizer.bad_lr");
   expect_error_code([] { require_learning_rate(std::nan("")); }, "optimizer.bad_lr");
 }
+
+// The CLI prints an epoch's mean loss (Trainer::epoch_loss_history), not its last minibatch's.
+TEST(TrainerEpochLoss, IsTheMeanOfTheEpochsStepLosses) {
+  const Dataset data = spiral(10, 3, 1984);  // 30 rows
+  NetSpec spec;
+  spec.sizes = {2, 8, 3};
+  Network<float> net(spec, 2);
+  auto opt = make_optimizer<float>("sgd", 0.5);
+  TrainerConfig config;
+  config.batch_size = 7;  // 5 steps per epoch, the last one of 2 rows
+  Trainer<float> trainer(net, *opt, data, nullptr, config);
+  for (int epoch = 0; epoch < 2; ++epoch) {
+    double sum = 0.0;
+    StepResult r;
+    for (int i = 0; i < 5; ++i) {
+      r = trainer.step();
+      sum += r.loss;
+      EXPECT_EQ(r.epoch_end, i == 4);
+    }
+    EXPECT_NEAR(r.epoch_loss, sum / 5, 1e-12);
+    EXPECT_NE(r.epoch_loss, r.loss);
+  }
+  ASSERT_EQ(trainer.epoch_loss_history().size(), 2u);
+}

@@ -79,7 +79,7 @@ test('toNpz → loadNetwork predicts the same, and numpy.load reads the book\'s 
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scratchnet-')), 'net.npz');
     fs.writeFileSync(file, bytes);
     const info = JSON.parse(execFileSync('/usr/bin/python3', [repoFile('scripts/check-npz-with-numpy.py').pathname, file]));
-    assert.deepEqual(info.keys, ['W1', 'b1', 'W2', 'b2']);
+    assert.deepEqual(info.keys, ['W1', 'b1', 'W2', 'b2', 'architecture']);
     assert.deepEqual(info.arrays.W1.shape, [4, 6]);
     assert.deepEqual(info.arrays.b1.shape, [6], 'biases are 1-D like the book\'s b1');
     assert.equal(info.arrays.W1.dtype, 'float32');

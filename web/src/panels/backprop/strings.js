@@ -63,13 +63,14 @@ export const strings = {
     'bp.losscurve.note': '노란 점선 = 학습률을 바꾼 단계, 빨간 선 = 발산한 단계. 스파이럴은 미니배치 손실이라 출렁입니다.',
     'bp.logy': '세로축 로그 눈금',
     'bp.gc.title': '기울기 확인 (수치 미분 vs 오차역전파)',
-    'bp.gc.explain': '지금 가중치에서 중심 차분 (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴)으로 구한 수치 기울기와 오차역전파로 구한 기울기를 비교합니다. 코어가 신경망을 배정밀도(double)로 '
-      + '복사해 계산합니다. 상대 오차 = |a − n| / (|a| + |n|) 가 10⁻⁶ 미만이면 역전파가 맞습니다.',
+    'bp.gc.explain': '지금 가중치에서 중심 차분 (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴)으로 구한 수치 기울기와 오차역전파로 구한 기울기를 비교합니다. 코어가 신경망을 '
+      + '배정밀도(double)로 복사해 계산합니다. 오차 = |a − n| / max(1, |a| + |n|) 가 10⁻⁶ 미만이면 역전파가 맞습니다. 기울기가 1보다 크면 상대 오차, '
+      + '작으면 절대 오차입니다: 학습이 수렴해 기울기가 10⁻⁵ 정도로 작아지면 중심 차분 자체의 오차(약 10⁻⁹)가 상대 오차로는 크게 보이기 때문입니다.',
     'bp.gc.rows': '사용한 데이터: {rows}개 행',
     'bp.gc.param': '매개변수',
     'bp.gc.shape': '형상',
     'bp.gc.abs': '최대 |a − n|',
-    'bp.gc.rel': '최대 상대 오차',
+    'bp.gc.rel': '최대 오차',
     'bp.gc.result': '판정',
     'bp.gc.ok': '일치',
     'bp.gc.bad': '차이 큼',
@@ -164,14 +165,17 @@ export const strings = {
       + 'so it is noisy.',
     'bp.logy': 'Log-scale loss axis',
     'bp.gc.title': 'Gradient check (numerical vs backprop)',
-    'bp.gc.explain': 'At the current weights, the numerical gradient from the central difference (L(θ+h) − L(θ−h)) / 2h (h = 10⁻⁴) '
-      + 'is compared with the gradient from backpropagation. The core runs it on a double-precision copy of the '
-      + 'network. Relative error = |a − n| / (|a| + |n|); below 10⁻⁶ backprop is right.',
+    'bp.gc.explain': 'At the current weights, the numerical gradient from the central difference (L(θ+h) − L(θ−h)) / 2h (h'
+      + ' = 10⁻⁴) is compared with the gradient from backpropagation. The core runs it on a double-precision '
+      + 'copy of the network. Error = |a − n| / max(1, |a| + |n|); below 10⁻⁶ backprop is right. It is a '
+      + 'relative error for gradients above 1 and an absolute one below: once training has converged the '
+      + 'gradients are ~10⁻⁵, and the central difference\'s own ~10⁻⁹ error would look large as a relative '
+      + 'error.',
     'bp.gc.rows': 'Data used: {rows} rows',
     'bp.gc.param': 'Parameter',
     'bp.gc.shape': 'Shape',
     'bp.gc.abs': 'max |a − n|',
-    'bp.gc.rel': 'max relative error',
+    'bp.gc.rel': 'max error',
     'bp.gc.result': 'Result',
     'bp.gc.ok': 'OK',
     'bp.gc.bad': 'large',
