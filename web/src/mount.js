@@ -73,7 +73,17 @@ export async function mountPanel(root, { state, notes = [], onState = () => {}, 
       onState(state);
       return state;
     };
-    const handle = module.mount(body, { sn, state, setState, t, lang: getLanguage(), embedded });
+    const ctx = { sn, state, setState, t, lang: getLanguage(), embedded };
+    // A run/view panel (agreement B): the run owns the core objects, the view the DOM.
+    // (A small shim until the panel-shape shell lands: the run lives as long as the view.)
+    let handle;
+    if (module.mountView) {
+      const run = module.createRun ? module.createRun({ sn, state }) : null;
+      const view = module.mountView(body, { ...ctx, run });
+      handle = { destroy() { view.destroy(); run?.dispose(); } };
+    } else {
+      handle = module.mount(body, ctx);
+    }
     body.dataset.ready = 'true';
     return handle;
   } catch (e) {

@@ -15,6 +15,8 @@ export const PANELS = {
   perceptron: () => import('./perceptron.js'),
   activation: () => import('./activation.js'),
   forward: () => import('./forward.js'),
+  gradient: () => import('./gradient/index.js'),
+  graph: () => import('./graph/index.js'),
   backprop: () => import('./backprop.js'),
   mnist: () => import('./mnist.js'),
 };
