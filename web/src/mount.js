@@ -78,8 +78,22 @@ export async function mountPanel(root, { state, notes = [], onState = () => {}, 
     // (A small shim until the panel-shape shell lands: the run lives as long as the view.)
     let handle;
     if (module.mountView) {
-      const run = module.createRun ? module.createRun({ sn, state }) : null;
-      const view = module.mountView(body, { ...ctx, run });
+      let run = null;
+      let view = null;
+      let key = '';
+      const build = () => {
+        key = module.runKey ? module.runKey(state) : '';
+        run = module.createRun ? module.createRun({ sn, state }) : null;
+        body.replaceChildren();
+        view = module.mountView(body, { ...ctx, run });
+      };
+      // a setting that changes runKey(state) needs a new run (and a view on it)
+      ctx.setState = (partial) => {
+        setState(partial);
+        if (module.runKey && module.runKey(state) !== key) { view.destroy(); run?.dispose(); build(); }
+        return state;
+      };
+      build();
       handle = { destroy() { view.destroy(); run?.dispose(); } };
     } else {
       handle = module.mount(body, ctx);

@@ -43,7 +43,7 @@ export const SETTINGS = {
   cg_ex: { type: 'enum', values: ['apple', 'apple_orange', 'chain', 'branch', 'repeat', 'sum', 'matmul', 'sigmoid', 'affine', 'softmax_with_loss', 'network'], default: 'apple_orange', panel: 'graph' },
   cg_step: { type: 'int', min: 0, max: 99, default: 0, panel: 'graph' },          // nodes computed: forward, then backward
   cg_in: { type: 'list', min: -1000, max: 1000, maxLength: 24, default: [], panel: 'graph' },  // edited inputs, flattened
-  cg_rows: { type: 'int', min: 1, max: 3, default: 2, panel: 'graph' },           // the network example's batch
+  cg_seed: { type: 'int', min: 0, max: 9999, default: 1, panel: 'graph' },        // the network example's initial weights
   cg_act: { type: 'enum', values: ['sigmoid', 'relu', 'tanh'], default: 'sigmoid', panel: 'graph' },
   cg_lr: { type: 'number', min: 0.001, max: 10, default: 0.5, panel: 'graph' },
 

@@ -1,0 +1,227 @@
+// A computational graph as an SVG figure in the style of the book's figures
+// 5-16 and 5-17: a node per operation (a circle for × + and ², a rounded box
+// for Repeat, Sum, MatMul, Affine, …), an arrow per edge with the forward
+// value above it in blue and the gradient below it in red, running back along
+// the edge once backward has reached it. Inputs enter from the left, outputs
+// leave to the right. It lays out and draws numbers it is given; it computes
+// none of them.
+import { svgEl } from '../../ui.js';
+
+export const FWD = '#0b57d0';
+export const GRAD = '#c5221f';
+export const NUM = '#188038';
+const HI = '#f4b400';
+const INK = '#202124';
+const MUTED = '#9aa0a6';
+const LINE = 15;      // text line height
+const R = 27;         // circle radius
+
+const SHORT_OPS = { MulLayer: '×', AddLayer: '+', Square: '²', Branch: '•' };
+const opLabel = (op) => SHORT_OPS[op] ?? op.replace('SoftmaxWithLoss', 'Softmax·Loss');
+
+/** The matrix of an edge as text rows (at most 3 × 4 shown, then "…"). */
+function matrixRows(m, fmt) {
+  if (m === null || m === undefined) return null;
+  if (typeof m === 'number') return [fmt(m)];
+  const rows = [];
+  for (let i = 0; i < Math.min(m.rows, 3); i++) {
+    const cells = [];
+    for (let j = 0; j < Math.min(m.cols, 4); j++) cells.push(fmt(m.data[i * m.cols + j]));
+    if (m.cols > 4) cells.push('…');
+    rows.push(`${i === 0 ? '[' : ' '}${cells.join('  ')}${i === Math.min(m.rows, 3) - 1 ? ']' : ''}`);
+  }
+  if (m.rows > 3) rows.push('…');
+  return rows;
+}
+
+/** Every entry of a value as plain text for data-* ("1, 2; 3, 4"), '' when not computed. */
+function dataText(m, fmt) {
+  if (m === null || m === undefined) return '';
+  if (typeof m === 'number') return fmt(m);
+  const rows = [];
+  for (let i = 0; i < m.rows; i++) rows.push(Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols), fmt).join(', '));
+  return rows.join('; ');
+}
+
+/**
+ * model = { nodes, edges, current: {phase, index} | null, numeric: {name: value} | null,
+ *           fmt(v), label (aria), names: { value, grad, numeric } }
+ * Returns the <svg>. Every <g data-edge="name"> carries data-value / data-grad
+ * as the text shown, so tests can read the edges.
+ */
+export function drawGraph(model) {
+  const { nodes, edges, current, numeric, fmt } = model;
+  const byName = Object.fromEntries(edges.map((e) => [e.name, e]));
+  const producer = {};
+  const consumers = {};
+  nodes.forEach((n, i) => {
+    for (const o of n.outputs) producer[o] = i;
+    for (const e of n.inputs) (consumers[e] ??= []).push(i);
+  });
+  const isMatrix = edges.some((e) => e.rows * e.cols > 1);
+  const maxRows = Math.max(1, ...edges.map((e) => Math.min(e.rows, 3) + (e.rows > 3 ? 1 : 0)));
+  const maxCols = Math.max(1, ...edges.map((e) => Math.min(e.cols, 4)));
+  // room for the text of an edge: its value block above, its gradient block below
+  const block = isMatrix ? (maxRows + 1) * LINE : LINE;
+  const gapX = isMatrix ? Math.max(240, 70 + maxCols * 52) : 230;
+  const spread = isMatrix ? 2 * block + 34 : 92;
+
+  // ---- layout: depth = longest chain of nodes before this one -------------------
+  const depth = nodes.map(() => 0);
+  nodes.forEach((n, i) => {
+    for (const e of n.inputs) if (producer[e] !== undefined) depth[i] = Math.max(depth[i], depth[producer[e]] + 1);
+  });
+  const pos = [];
+  const used = {};
+  nodes.forEach((n, i) => {
+    const x = gapX * (depth[i] + 1);
+    const from = n.inputs.filter((e) => producer[e] !== undefined).map((e) => pos[producer[e]][1]);
+    let y = from.length ? from.reduce((a, b) => a + b, 0) / from.length : 0;
+    if (!from.length) {
+      const ext = n.inputs.length;
+      y = (used[`row`] ?? 0) + ((ext - 1) / 2) * spread;
+      used.row = y + ((ext - 1) / 2) * spread + spread * 1.2;
+    }
+    for (const [cx, cy] of pos.filter((p, k) => depth[k] === depth[i])) if (cx === x && Math.abs(cy - y) < spread) y = cy + spread * 1.2;
+    pos.push([x, y]);
+  });
+
+  // where each edge starts and ends
+  const segs = [];
+  nodes.forEach((n, i) => {
+    const [x, y] = pos[i];
+    const external = n.inputs.filter((e) => producer[e] === undefined);
+    const internal = n.inputs.length - external.length;
+    external.forEach((e, k) => {
+      const from = internal === 0
+        ? [x - gapX * 0.88, y + (k - (external.length - 1) / 2) * spread]
+        : [x - gapX * 0.62, y + spread * (k + 1) * 0.9];
+      segs.push({ name: e, from, to: [x, y], toNode: true, fromNode: false });
+    });
+    for (const e of n.inputs) if (producer[e] !== undefined) segs.push({ name: e, from: pos[producer[e]], to: [x, y], toNode: true, fromNode: true });
+    const sinks = n.outputs.filter((e) => !consumers[e]);
+    sinks.forEach((e, k) => {
+      segs.push({ name: e, from: [x, y], to: [x + gapX * 0.9, y + (k - (sinks.length - 1) / 2) * spread], toNode: false, fromNode: true });
+    });
+  });
+
+  // the bounding box of everything, with room for the text blocks
+  const xs = [...pos.map((p) => p[0]), ...segs.flatMap((s) => [s.from[0], s.to[0]])];
+  const ys = [...pos.map((p) => p[1]), ...segs.flatMap((s) => [s.from[1], s.to[1]])];
+  const left = Math.min(...xs) - 20;
+  const right = Math.max(...xs) + 20;
+  const top = Math.min(...ys) - block - 40;
+  const bottom = Math.max(...ys) + block + 48;
+  const width = right - left;
+  const height = bottom - top;
+
+  const svg = svgEl('svg', {
+    viewBox: `${left} ${top} ${width} ${height}`, role: 'img', 'aria-label': model.label,
+    'font-family': 'system-ui, "Noto Sans KR", sans-serif', 'data-width': Math.round(width),
+  });
+  svg.style.width = '100%';
+  svg.style.height = 'auto';
+  svg.style.display = 'block';
+  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * 0.62)}px`;
+  svg.style.maxWidth = `${Math.round(width * 1.25)}px`;
+
+  const defs = svgEl('defs');
+  const marker = (id, color) => {
+    const m = svgEl('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    m.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z', fill: color }));
+    defs.append(m);
+  };
+  const uid = `g${Math.random().toString(36).slice(2, 8)}`;
+  marker(`${uid}-fwd`, INK);
+  marker(`${uid}-grad`, GRAD);
+  svg.append(defs);
+  const gEdges = svgEl('g');
+  const gNodes = svgEl('g');
+  const gText = svgEl('g', { 'text-anchor': 'middle' });
+  svg.append(gEdges, gNodes, gText);
+
+  const curNode = current ? current.index : -1;
+  const touches = (name) => curNode >= 0 && (nodes[curNode].inputs.includes(name) || nodes[curNode].outputs.includes(name));
+
+  for (const s of segs) {
+    const e = byName[s.name];
+    if (!e) continue;
+    // trim the segment where it meets a node
+    const [x1, y1] = s.from;
+    const [x2, y2] = s.to;
+    const d = Math.hypot(x2 - x1, y2 - y1) || 1;
+    const ux = (x2 - x1) / d;
+    const uy = (y2 - y1) / d;
+    const a = [x1 + ux * (s.fromNode ? R + 3 : 0), y1 + uy * (s.fromNode ? R + 3 : 0)];
+    const b = [x2 - ux * (s.toNode ? R + 5 : 0), y2 - uy * (s.toNode ? R + 5 : 0)];
+    const lit = touches(s.name);
+    const g = svgEl('g', { 'data-edge': s.name });
+    g.append(svgEl('line', {
+      x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: lit ? INK : '#5f6368', 'stroke-width': lit ? 2.4 : 1.6,
+      'marker-end': `url(#${uid}-fwd)`,
+    }));
+    // the gradient flows back under the edge once backward has reached it
+    if (e.grad !== null && e.grad !== undefined) {
+      const ox = -uy * 7;
+      const oy = ux * 7;
+      g.append(svgEl('line', {
+        x1: b[0] + ox, y1: b[1] + oy, x2: a[0] + ox + ux * 6, y2: a[1] + oy + uy * 6, stroke: GRAD, 'stroke-width': 1.6,
+        'marker-end': `url(#${uid}-grad)`, 'stroke-opacity': 0.85,
+      }));
+    }
+    gEdges.append(g);
+
+    // the labels: name and value above, gradient (and the numerical one) below
+    const mx = (a[0] + b[0]) / 2;
+    const my = (a[1] + b[1]) / 2;
+    const value = matrixRows(e.value, fmt);
+    const grad = matrixRows(e.grad, fmt);
+    // the numerical check on the drawing for scalars; a matrix's is in the edge table
+    const num = numeric && typeof numeric[s.name] === 'number' ? matrixRows(numeric[s.name], fmt) : null;
+    const shape = e.rows * e.cols > 1 ? ` (${e.rows}×${e.cols})` : '';
+    const above = [{ text: `${s.name}${shape}`, fill: lit ? INK : '#5f6368', weight: 600, size: 12 },
+      ...(value ?? ['?']).map((t) => ({ text: t, fill: value ? FWD : MUTED, weight: 600, size: 13.5 }))];
+    const below = [
+      ...(grad ?? []).map((t) => ({ text: t, fill: GRAD, weight: 600, size: 13.5 })),
+      ...(num ?? []).map((t, i) => ({ text: `${i === 0 ? '≈ ' : '  '}${t}`, fill: NUM, weight: 500, size: 12 })),
+    ];
+    const text = svgEl('text', {
+      x: mx, y: my, stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round',
+      'data-edge-label': s.name, 'font-family': isMatrix ? 'ui-monospace, Menlo, monospace' : 'inherit',
+    });
+    above.forEach((l, i) => text.append(svgEl('tspan', {
+      x: mx, y: my - 9 - (above.length - 1 - i) * LINE, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
+      'font-family': i === 0 ? 'system-ui, sans-serif' : 'inherit', 'data-part': i === 0 ? 'name' : 'value',
+    }, l.text)));
+    below.forEach((l, i) => text.append(svgEl('tspan', {
+      x: mx, y: my + 22 + i * LINE, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
+      'data-part': i < (grad?.length ?? 0) ? 'grad' : 'numeric',
+    }, l.text)));
+    text.dataset.value = dataText(e.value, fmt);
+    text.dataset.grad = dataText(e.grad, fmt);
+    gText.append(text);
+  }
+
+  nodes.forEach((n, i) => {
+    const [x, y] = pos[i];
+    const on = i === curNode;
+    const done = n.backwardDone ? 'backward' : n.forwardDone ? 'forward' : 'none';
+    const label = opLabel(n.op);
+    const g = svgEl('g', { 'data-node': n.name, 'data-done': done, ...(on ? { 'aria-current': 'step' } : {}) });
+    const stroke = on ? HI : done === 'none' ? MUTED : INK;
+    const fill = on ? '#fff8e1' : done === 'backward' ? '#fdf3f2' : done === 'forward' ? '#eef3fd' : '#fff';
+    if (label.length <= 2) {
+      g.append(svgEl('circle', { cx: x, cy: y, r: R, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 }));
+    } else {
+      const w = Math.max(2 * R, label.length * 8.4 + 22);
+      g.append(svgEl('rect', { x: x - w / 2, y: y - R, width: w, height: 2 * R, rx: 14, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 }));
+    }
+    g.append(
+      svgEl('text', { x, y: y + (label.length <= 2 ? 9 : 5), 'text-anchor': 'middle', 'font-size': label.length <= 2 ? 26 : 14, 'font-weight': 600, fill: INK }, label),
+      svgEl('text', { x, y: y + R + 15, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368' }, n.name),
+      svgEl('title', {}, `${n.op} (${n.name})`),
+    );
+    gNodes.append(g);
+  });
+  return svg;
+}
