@@ -65,7 +65,7 @@ export function mountDerivative(section, { run, t, setState, embedded }) {
     el('p', { class: 'sn-explain', text: t('gd.deriv.lead') }),
     el('div', { class: 'sn-split' },
       el('div', {},
-        formula('f(x) = 0.01x^2 + 0.1x, \\quad \\frac{df}{dx} \\approx \\frac{f(x+h) - f(x-h)}{2h}', t('gd.f1')),
+        formula('\\begin{gathered} f(x) = 0.01x^2 + 0.1x \\\\ \\frac{df}{dx} \\approx \\frac{f(x+h) - f(x-h)}{2h} \\end{gathered}', t('gd.f1')),
         el('div', { class: 'sn-controls' }, x.row), bookButtons, readout,
         el('p', { class: 'sn-explain', text: t('gd.deriv.sameNote') })),
       el('figure', { class: 'sn-figure' }, chart.box, legend)),

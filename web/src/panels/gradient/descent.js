@@ -38,7 +38,7 @@ export function mountDescent(section, { run, t, setState, state }) {
     return { input, label: el('label', { for: id, text: t(`gd.desc.x${i}`) }) };
   });
   const startRow = el('div', { class: 'sn-inline', role: 'group', 'aria-label': t('gd.desc.start') },
-    ...start.flatMap((s) => [s.label, s.input]));
+    ...start.map((s) => el('span', { class: 'sn-pair' }, s.label, s.input)));
 
   const presets = el('div', { class: 'sn-buttons', role: 'group', 'aria-label': t('gd.desc.presets') },
     ...Object.keys(PRESETS).map((name) => {
@@ -51,7 +51,7 @@ export function mountDescent(section, { run, t, setState, state }) {
     }));
 
   const btn = (action, text) => el('button', { type: 'button', 'data-action': action, text });
-  const reset = btn('reset', `⏮ ${t('gd.desc.reset')}`);
+  const reset = btn('reset', `↺ ${t('gd.desc.reset')}`);
   const step = btn('step', `${t('gd.desc.step')} ▸`);
   const play = btn('play', '');
   const all = btn('all', t('gd.desc.all'));
@@ -88,7 +88,7 @@ export function mountDescent(section, { run, t, setState, state }) {
     if (!d) return;
     lr.set(s.lr);
     start.forEach((x, i) => { if (document.activeElement !== x.input) x.input.value = String(s.start[i]); });
-    play.textContent = s.playing ? `⏸ ${t('gd.desc.pause')}` : `▶ ${t('gd.desc.play')}`;
+    play.textContent = s.playing ? `❚❚ ${t('gd.desc.pause')}` : `▶ ${t('gd.desc.play')}`;
     play.setAttribute('aria-pressed', String(s.playing));
     reset.setAttribute('aria-disabled', String(s.step === 0));
     step.setAttribute('aria-disabled', String(s.step >= STEPS));

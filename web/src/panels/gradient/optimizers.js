@@ -47,7 +47,7 @@ export function mountOptimizers(section, { run, t, setState }) {
   function update(s) {
     snap = s;
     steps.set(s.optSteps);
-    play.textContent = s.optPlaying ? `⏸ ${t('gd.desc.pause')}` : `▶ ${t('gd.desc.play')}`;
+    play.textContent = s.optPlaying ? `❚❚ ${t('gd.desc.pause')}` : `▶ ${t('gd.desc.play')}`;
     play.setAttribute('aria-pressed', String(s.optPlaying));
     const k = Math.min(s.optSteps, STEPS);
     for (const c of cards) {

@@ -32,7 +32,7 @@ export function derivativePlot({ curve, d, width, height, ariaLabel }) {
   return cspSafePlot(Plot.plot({
     ...base(width, height, ariaLabel),
     x: { domain: [a, b], label: 'x', labelAnchor: 'right', labelArrow: 'none' },
-    y: { domain: [-0.5, 6], grid: true, label: 'f(x)', labelArrow: 'none' },
+    y: { domain: [-0.5, 6], grid: true, label: null },
     marks: [
       Plot.ruleY([0], { stroke: '#bdc1c6' }),
       Plot.line(tangent, { x: 'x', y: 'y', stroke: COLORS.tangent, strokeWidth: 1.75, strokeDasharray: '6,4', clip: true }),

@@ -64,44 +64,50 @@ export function drawGraph(model) {
   // room for the text of an edge: its value block above, its gradient block below
   const block = isMatrix ? (maxRows + 1) * LINE : LINE;
   const gapX = isMatrix ? Math.max(240, 70 + maxCols * 52) : 230;
-  const spread = isMatrix ? 2 * block + 34 : 92;
+  const spread = isMatrix ? 2 * block + 40 : 104;
 
   // ---- layout: depth = longest chain of nodes before this one -------------------
   const depth = nodes.map(() => 0);
   nodes.forEach((n, i) => {
     for (const e of n.inputs) if (producer[e] !== undefined) depth[i] = Math.max(depth[i], depth[producer[e]] + 1);
   });
+  // nodes fed only by inputs stack in rows, each row tall enough for its inputs' labels;
+  // a later node sits at the mean height of the nodes that feed it
   const pos = [];
-  const used = {};
+  let nextRow = 0;
   nodes.forEach((n, i) => {
     const x = gapX * (depth[i] + 1);
     const from = n.inputs.filter((e) => producer[e] !== undefined).map((e) => pos[producer[e]][1]);
-    let y = from.length ? from.reduce((a, b) => a + b, 0) / from.length : 0;
-    if (!from.length) {
-      const ext = n.inputs.length;
-      y = (used[`row`] ?? 0) + ((ext - 1) / 2) * spread;
-      used.row = y + ((ext - 1) / 2) * spread + spread * 1.2;
+    let y;
+    if (from.length) y = from.reduce((a, b) => a + b, 0) / from.length;
+    else {
+      const half = ((n.inputs.length - 1) / 2) * spread;
+      y = nextRow + half;
+      nextRow = y + half + spread * 1.25;
     }
-    for (const [cx, cy] of pos.filter((p, k) => depth[k] === depth[i])) if (cx === x && Math.abs(cy - y) < spread) y = cy + spread * 1.2;
+    for (const [cx, cy] of pos) if (cx === x && Math.abs(cy - y) < spread) y = cy + spread * 1.25;
     pos.push([x, y]);
   });
 
-  // where each edge starts and ends
+  // where each edge starts and ends; `at` is where along it its labels sit
   const segs = [];
   nodes.forEach((n, i) => {
     const [x, y] = pos[i];
     const external = n.inputs.filter((e) => producer[e] === undefined);
     const internal = n.inputs.length - external.length;
     external.forEach((e, k) => {
+      // inputs of a node that is also fed by another node come in from below, like the tax of fig. 5-17
       const from = internal === 0
-        ? [x - gapX * 0.88, y + (k - (external.length - 1) / 2) * spread]
-        : [x - gapX * 0.62, y + spread * (k + 1) * 0.9];
-      segs.push({ name: e, from, to: [x, y], toNode: true, fromNode: false });
+        ? [x - gapX * 0.9, y + (k - (external.length - 1) / 2) * spread]
+        : [x - gapX * 0.55, y + spread * (k + 1) * 1.05];
+      segs.push({ name: e, from, to: [x, y], toNode: true, fromNode: false, at: internal === 0 ? 0.42 : 0.3 });
     });
-    for (const e of n.inputs) if (producer[e] !== undefined) segs.push({ name: e, from: pos[producer[e]], to: [x, y], toNode: true, fromNode: true });
+    for (const e of n.inputs) {
+      if (producer[e] !== undefined) segs.push({ name: e, from: pos[producer[e]], to: [x, y], toNode: true, fromNode: true, at: 0.5 });
+    }
     const sinks = n.outputs.filter((e) => !consumers[e]);
     sinks.forEach((e, k) => {
-      segs.push({ name: e, from: [x, y], to: [x + gapX * 0.9, y + (k - (sinks.length - 1) / 2) * spread], toNode: false, fromNode: true });
+      segs.push({ name: e, from: [x, y], to: [x + gapX * 0.9, y + (k - (sinks.length - 1) / 2) * spread], toNode: false, fromNode: true, at: 0.55 });
     });
   });
 
@@ -122,7 +128,8 @@ export function drawGraph(model) {
   svg.style.width = '100%';
   svg.style.height = 'auto';
   svg.style.display = 'block';
-  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * 0.62)}px`;
+  // on a phone the drawing keeps a readable size and its box scrolls sideways
+  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * 0.78)}px`;
   svg.style.maxWidth = `${Math.round(width * 1.25)}px`;
 
   const defs = svgEl('defs');
@@ -172,8 +179,8 @@ export function drawGraph(model) {
     gEdges.append(g);
 
     // the labels: name and value above, gradient (and the numerical one) below
-    const mx = (a[0] + b[0]) / 2;
-    const my = (a[1] + b[1]) / 2;
+    const mx = a[0] + (b[0] - a[0]) * s.at;
+    const my = a[1] + (b[1] - a[1]) * s.at;
     const value = matrixRows(e.value, fmt);
     const grad = matrixRows(e.grad, fmt);
     // the numerical check on the drawing for scalars; a matrix's is in the edge table
@@ -218,7 +225,7 @@ export function drawGraph(model) {
     }
     g.append(
       svgEl('text', { x, y: y + (label.length <= 2 ? 9 : 5), 'text-anchor': 'middle', 'font-size': label.length <= 2 ? 26 : 14, 'font-weight': 600, fill: INK }, label),
-      svgEl('text', { x, y: y + R + 15, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368' }, n.name),
+      svgEl('text', { x, y: y - R - 7, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, n.name),
       svgEl('title', {}, `${n.op} (${n.name})`),
     );
     gNodes.append(g);

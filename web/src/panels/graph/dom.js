@@ -15,8 +15,8 @@ export function fmtG(v) {
 export const legendItem = (color, text) => el('span', {}, el('i', { class: 'sn-swatch', style: { background: color } }), text);
 
 /**
- * The step buttons every stepping view shares: ⏮ reset, ◂ step back, step ▸,
- * ▶ play / ⏸ pause. sync({ atStart, atEnd, playing }) keeps their states.
+ * The step buttons every stepping view shares: ↺ reset, ◂ step back, step ▸,
+ * ▶ play / ❚❚ pause. sync({ atStart, atEnd, playing }) keeps their states.
  */
 export function transport(t, { reset, prev, next, play }) {
   const b = (action, text, fn, primary) => {
@@ -24,7 +24,7 @@ export function transport(t, { reset, prev, next, play }) {
     e.addEventListener('click', () => { if (e.getAttribute('aria-disabled') !== 'true') fn(); });
     return e;
   };
-  const bReset = b('reset', `⏮ ${t('cg.reset')}`, reset);
+  const bReset = b('reset', `↺ ${t('cg.reset')}`, reset);
   const bPrev = b('prev', `◂ ${t('cg.prev')}`, prev);
   const bNext = b('next', `${t('cg.next')} ▸`, next, true);
   const bPlay = b('play', '', play);
@@ -35,7 +35,7 @@ export function transport(t, { reset, prev, next, play }) {
       bReset.setAttribute('aria-disabled', String(atStart));
       bPrev.setAttribute('aria-disabled', String(atStart));
       bNext.setAttribute('aria-disabled', String(atEnd));
-      bPlay.textContent = playing ? `⏸ ${t('cg.pause')}` : `▶ ${t('cg.play')}`;
+      bPlay.textContent = playing ? `❚❚ ${t('cg.pause')}` : `▶ ${t('cg.play')}`;
       bPlay.setAttribute('aria-pressed', String(playing));
     },
   };

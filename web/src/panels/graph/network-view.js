@@ -82,9 +82,11 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
   const ruleGeneral = el('div', { class: 'sn-formula', 'data-testid': 'rule-general' });
   const ruleNumbers = el('div', { class: 'sn-formula sn-rule-numbers', 'data-testid': 'rule-numbers' });
   const ruleNone = el('p', { class: 'sn-explain', text: t('cg.net.status.start') });
-  side.append(el('div', { class: 'sn-rule', 'data-testid': 'rule' }, ruleHead, ruleNone, ruleGeneral, ruleNumbers),
-    el('h4', { text: t('cg.net.data') }), el('div', { class: 'sn-formula', 'data-testid': 'net-data' }));
-  const dataBox = side.lastChild;
+  const ruleCard = el('div', { class: 'sn-rule', 'data-testid': 'rule' }, ruleHead, ruleNone,
+    el('div', { class: 'sn-rule-body' }, ruleGeneral, ruleNumbers));
+  stage.append(ruleCard);
+  const dataBox = el('div', { class: 'sn-formula', 'data-testid': 'net-data' });
+  side.append(el('h4', { text: t('cg.net.data') }), dataBox);
 
   const lossLine = el('p', { class: 'sn-status', 'data-testid': 'net-loss' });
   const updates = el('div', { 'data-testid': 'net-update' });
@@ -115,6 +117,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
       ruleHead.textContent = `${t('cg.rule')}: ${node.name} (${cur.phase === 'forward' ? '→' : '←'})`;
       renderTex(ruleGeneral, r.general);
       renderTex(ruleNumbers, r.numbers);
+      ruleCard.dataset.phase = cur.phase;
     }
     renderTex(dataBox, `\\mathbf{x} = ${texValue(s.x, fmtG)}, \\quad \\mathbf{t} = ${texValue(s.t, fmtG)}`);
 

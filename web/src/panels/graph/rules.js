@@ -43,12 +43,12 @@ export function nodeRule(n, phase, E, fmt) {
     case 'MulLayer':
       return fwd
         ? { general: `${X(out)} = ${X(a)} \\times ${X(b)}`, numbers: `${X(out)} = ${s(a)} \\times ${s(b)} = ${v(out)}` }
-        : { general: `${d(a)} = ${d(out)} \\cdot ${X(b)}, \\quad ${d(b)} = ${d(out)} \\cdot ${X(a)}`,
+        : { general: `\\begin{aligned} ${d(a)} &= ${d(out)} \\cdot ${X(b)} \\\\ ${d(b)} &= ${d(out)} \\cdot ${X(a)} \\end{aligned}`,
           numbers: `\\begin{aligned} ${d(a)} &= ${gs(out)} \\times ${s(b)} = ${g(a)} \\\\ ${d(b)} &= ${gs(out)} \\times ${s(a)} = ${g(b)} \\end{aligned}` };
     case 'AddLayer':
       return fwd
         ? { general: `${X(out)} = ${X(a)} + ${X(b)}`, numbers: `${X(out)} = ${s(a)} + ${s(b)} = ${v(out)}` }
-        : { general: `${d(a)} = ${d(out)} \\cdot 1, \\quad ${d(b)} = ${d(out)} \\cdot 1`,
+        : { general: `\\begin{aligned} ${d(a)} &= ${d(out)} \\cdot 1 \\\\ ${d(b)} &= ${d(out)} \\cdot 1 \\end{aligned}`,
           numbers: `\\begin{aligned} ${d(a)} &= ${gs(out)} \\times 1 = ${g(a)} \\\\ ${d(b)} &= ${gs(out)} \\times 1 = ${g(b)} \\end{aligned}` };
     case 'Square':
       return fwd
@@ -71,7 +71,7 @@ export function nodeRule(n, phase, E, fmt) {
     case 'MatMul':
       return fwd
         ? { general: `${X(out)} = ${X(a)} \\cdot ${X(b)}`, numbers: `${under(v(out), E[out])} = ${under(v(a), E[a])} \\cdot ${under(v(b), E[b])}` }
-        : { general: `${d(a)} = ${d(out)} \\cdot ${X(b)}^{\\mathsf T}, \\quad ${d(b)} = ${X(a)}^{\\mathsf T} \\cdot ${d(out)}`,
+        : { general: `\\begin{aligned} ${d(a)} &= ${d(out)} \\cdot ${X(b)}^{\\mathsf T} \\\\ ${d(b)} &= ${X(a)}^{\\mathsf T} \\cdot ${d(out)} \\end{aligned}`,
           numbers: `\\begin{aligned} ${under(g(a), E[a])} &= ${under(g(out), E[out])} \\cdot ${v(b)}^{\\mathsf T} \\\\[4pt] ${under(g(b), E[b])} &= ${v(a)}^{\\mathsf T} \\cdot ${g(out)} \\end{aligned}` };
     case 'Sigmoid':
       return fwd
@@ -80,7 +80,7 @@ export function nodeRule(n, phase, E, fmt) {
     case 'Affine':
       return fwd
         ? { general: `${X(out)} = ${X(a)} \\cdot ${X(b)} + ${X(c)}`, numbers: `${under(v(out), E[out])} = ${under(v(a), E[a])} \\cdot ${under(v(b), E[b])} + ${under(v(c), E[c])}` }
-        : { general: `${d(a)} = ${d(out)} \\cdot ${X(b)}^{\\mathsf T}, \\quad ${d(b)} = ${X(a)}^{\\mathsf T} \\cdot ${d(out)}, \\quad ${d(c)} = \\textstyle\\sum_n ${d(out)}_n`,
+        : { general: `\\begin{aligned} ${d(a)} &= ${d(out)} \\cdot ${X(b)}^{\\mathsf T} \\\\ ${d(b)} &= ${X(a)}^{\\mathsf T} \\cdot ${d(out)} \\\\ ${d(c)} &= \\textstyle\\sum_n ${d(out)}_n \\end{aligned}`,
           numbers: `\\begin{aligned} ${under(g(a), E[a])} &= ${g(out)} \\cdot ${v(b)}^{\\mathsf T} \\\\[4pt] ${under(g(b), E[b])} &= ${v(a)}^{\\mathsf T} \\cdot ${g(out)} \\\\[4pt] ${under(g(c), E[c])} &= \\textstyle\\sum_n ${g(out)}_n \\end{aligned}` };
     case 'SoftmaxWithLoss':
       return fwd

@@ -23,20 +23,21 @@ export function mountGraphView(parts, { run, t, setState, state }) {
   const diagram = el('div', { class: 'sn-diagram', 'data-testid': 'graph-diagram' });
   const legend = el('div', { class: 'sn-legend sn-explain' },
     legendItem(FWD, t('cg.legend.value')), legendItem(GRAD, t('cg.legend.grad')), legendItem(NUM, t('cg.legend.numeric')));
-  stage.append(tr.group, status, el('figure', { class: 'sn-figure' }, diagram, legend));
 
   // ---- the current node's rule ---------------------------------------------------
   const ruleHead = el('h4', { text: t('cg.rule') });
   const ruleGeneral = el('div', { class: 'sn-formula', 'data-testid': 'rule-general' });
   const ruleNumbers = el('div', { class: 'sn-formula sn-rule-numbers', 'data-testid': 'rule-numbers' });
   const ruleNone = el('p', { class: 'sn-explain', text: t('cg.rule.none') });
-  const ruleCard = el('div', { class: 'sn-rule', 'data-testid': 'rule' }, ruleHead, ruleNone, ruleGeneral, ruleNumbers);
+  const ruleCard = el('div', { class: 'sn-rule', 'data-testid': 'rule' }, ruleHead, ruleNone,
+    el('div', { class: 'sn-rule-body' }, ruleGeneral, ruleNumbers));
+  stage.append(tr.group, status, el('figure', { class: 'sn-figure' }, diagram, legend), ruleCard);
 
   // ---- inputs ------------------------------------------------------------------
   const inputsBox = el('div', { class: 'sn-graph-inputs' });
   const resetInputs = el('button', { type: 'button', 'data-action': 'book-inputs', text: t('cg.inputs.reset') });
   resetInputs.addEventListener('click', () => { run.resetInputs(); setState({ cg_in: [] }); });
-  side.append(ruleCard, el('h4', { text: t('cg.inputs') }), inputsBox, resetInputs);
+  side.append(el('h4', { text: t('cg.inputs') }), inputsBox, resetInputs);
 
   function commitInputs() { setState({ cg_in: run.inputList() }); }
 
