@@ -45,7 +45,7 @@ function dataText(m, fmt) {
 
 /**
  * model = { nodes, edges, current: {phase, index} | null, numeric: {name: value} | null,
- *           fmt(v), label (aria), names: { value, grad, numeric } }
+ *           fmt(v), label (aria), vertical (top to bottom, for narrow boxes) }
  * Returns the <svg>. Every <g data-edge="name"> carries data-value / data-grad
  * as the text shown, so tests can read the edges.
  */
@@ -63,8 +63,11 @@ export function drawGraph(model) {
   const maxCols = Math.max(1, ...edges.map((e) => Math.min(e.cols, 4)));
   // room for the text of an edge: its value block above, its gradient block below
   const block = isMatrix ? (maxRows + 1) * LINE : LINE;
-  const gapX = isMatrix ? Math.max(240, 70 + maxCols * 52) : 230;
-  const spread = isMatrix ? 2 * block + 40 : 104;
+  // u runs along the computation (left → right, or top → bottom when `vertical`), v across it
+  const vertical = !!model.vertical;
+  const labelW = isMatrix ? 20 + maxCols * 46 : 58;   // how wide a label block is (vertical layout)
+  const gapX = vertical ? (isMatrix ? 2 * block + 90 : 132) : isMatrix ? Math.max(240, 70 + maxCols * 52) : 230;
+  const spread = vertical ? 2 * labelW - 4 : isMatrix ? 2 * block + 40 : 104;
 
   // ---- layout: depth = longest chain of nodes before this one -------------------
   const depth = nodes.map(() => 0);
@@ -100,7 +103,7 @@ export function drawGraph(model) {
       const from = internal === 0
         ? [x - gapX * 0.9, y + (k - (external.length - 1) / 2) * spread]
         : [x - gapX * 0.55, y + spread * (k + 1) * 1.05];
-      segs.push({ name: e, from, to: [x, y], toNode: true, fromNode: false, at: internal === 0 ? 0.42 : 0.3 });
+      segs.push({ name: e, from, to: [x, y], toNode: true, fromNode: false, at: internal === 0 ? (vertical ? 0.3 : 0.42) : 0.3 });
     });
     for (const e of n.inputs) {
       if (producer[e] !== undefined) segs.push({ name: e, from: pos[producer[e]], to: [x, y], toNode: true, fromNode: true, at: 0.5 });
@@ -111,26 +114,34 @@ export function drawGraph(model) {
     });
   });
 
+  // (u, v) → (x, y)
+  if (vertical) {
+    const swap = ([u, v]) => [v, u];
+    pos.forEach((p, i) => { pos[i] = swap(p); });
+    for (const s of segs) { s.from = swap(s.from); s.to = swap(s.to); }
+  }
+
   // the bounding box of everything, with room for the text blocks
   const xs = [...pos.map((p) => p[0]), ...segs.flatMap((s) => [s.from[0], s.to[0]])];
   const ys = [...pos.map((p) => p[1]), ...segs.flatMap((s) => [s.from[1], s.to[1]])];
-  const left = Math.min(...xs) - 20;
-  const right = Math.max(...xs) + 20;
-  const top = Math.min(...ys) - block - 40;
-  const bottom = Math.max(...ys) + block + 48;
+  const left = Math.min(...xs) - (vertical ? labelW + 14 : 20);
+  const right = Math.max(...xs) + (vertical ? labelW + 14 : 20);
+  const top = Math.min(...ys) - (vertical ? 4 * LINE + 2 * block + 10 : block + 40);
+  const bottom = Math.max(...ys) + (vertical ? 16 : block + 48);
   const width = right - left;
   const height = bottom - top;
 
   const svg = svgEl('svg', {
     viewBox: `${left} ${top} ${width} ${height}`, role: 'img', 'aria-label': model.label,
     'font-family': 'system-ui, "Noto Sans KR", sans-serif', 'data-width': Math.round(width),
+    'data-orientation': vertical ? 'vertical' : 'horizontal',
   });
   svg.style.width = '100%';
   svg.style.height = 'auto';
   svg.style.display = 'block';
   // on a phone the drawing keeps a readable size and its box scrolls sideways
-  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * 0.78)}px`;
-  svg.style.maxWidth = `${Math.round(width * 1.25)}px`;
+  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * (vertical ? 0.66 : 0.78))}px`;
+  svg.style.maxWidth = `${Math.round(width * (vertical ? 1.1 : 1.25))}px`;
 
   const defs = svgEl('defs');
   const marker = (id, color) => {
@@ -196,14 +207,34 @@ export function drawGraph(model) {
       x: mx, y: my, stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round',
       'data-edge-label': s.name, 'font-family': isMatrix ? 'ui-monospace, Menlo, monospace' : 'inherit',
     });
-    above.forEach((l, i) => text.append(svgEl('tspan', {
-      x: mx, y: my - 9 - (above.length - 1 - i) * LINE, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
-      'font-family': i === 0 ? 'system-ui, sans-serif' : 'inherit', 'data-part': i === 0 ? 'name' : 'value',
-    }, l.text)));
-    below.forEach((l, i) => text.append(svgEl('tspan', {
-      x: mx, y: my + 22 + i * LINE, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
-      'data-part': i < (grad?.length ?? 0) ? 'grad' : 'numeric',
-    }, l.text)));
+    // across a left-to-right edge: the value block above, the gradient block below;
+    // beside a top-to-bottom edge: the value block on the left, the gradient on the right
+    const lineAt = (block, i, side) => (vertical
+      ? { x: mx + side * 9, y: my + 4 + (i - (block.length - 1) / 2) * LINE, anchor: side < 0 ? 'end' : 'start' }
+      : { x: mx, y: side < 0 ? my - 9 - (block.length - 1 - i) * LINE : my + 22 + i * LINE, anchor: 'middle' });
+    // on a phone an input's labels stack above where it starts: name, value, gradient
+    if (vertical && !s.fromNode) {
+      const [sx, sy] = s.from;
+      const all = [...above, ...below];
+      all.forEach((l, i) => text.append(svgEl('tspan', {
+        x: sx, y: sy - 6 - (all.length - 1 - i) * LINE, 'text-anchor': 'middle', fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
+        'data-part': i === 0 ? 'name' : i < above.length ? 'value' : i < above.length + (grad?.length ?? 0) ? 'grad' : 'numeric',
+      }, l.text)));
+    }
+    if (!(vertical && !s.fromNode)) above.forEach((l, i) => {
+      const p = lineAt(above, i, -1);
+      text.append(svgEl('tspan', {
+        x: p.x, y: p.y, 'text-anchor': p.anchor, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
+        'font-family': i === 0 ? 'system-ui, sans-serif' : 'inherit', 'data-part': i === 0 ? 'name' : 'value',
+      }, l.text));
+    });
+    if (!(vertical && !s.fromNode)) below.forEach((l, i) => {
+      const p = lineAt(below, i, 1);
+      text.append(svgEl('tspan', {
+        x: p.x, y: p.y, 'text-anchor': p.anchor, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
+        'data-part': i < (grad?.length ?? 0) ? 'grad' : 'numeric',
+      }, l.text));
+    });
     text.dataset.value = dataText(e.value, fmt);
     text.dataset.grad = dataText(e.grad, fmt);
     gText.append(text);
@@ -223,11 +254,12 @@ export function drawGraph(model) {
       const w = Math.max(2 * R, label.length * 8.4 + 22);
       g.append(svgEl('rect', { x: x - w / 2, y: y - R, width: w, height: 2 * R, rx: 14, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 }));
     }
-    g.append(
+    g.append(...[
       svgEl('text', { x, y: y + (label.length <= 2 ? 9 : 5), 'text-anchor': 'middle', 'font-size': label.length <= 2 ? 26 : 14, 'font-weight': 600, fill: INK }, label),
-      svgEl('text', { x, y: y - R - 7, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, n.name),
+      // the node's name (mul_apple_layer) above it; on a phone the status line names it instead
+      vertical ? null : svgEl('text', { x, y: y - R - 7, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, n.name),
       svgEl('title', {}, `${n.op} (${n.name})`),
-    );
+    ].filter(Boolean));
     gNodes.append(g);
   });
   return svg;

@@ -40,3 +40,20 @@ export function transport(t, { reset, prev, next, play }) {
     },
   };
 }
+
+/**
+ * Watch the width of `box`: narrow() is true below `limit` px (a phone), and
+ * onChange() runs when that flips, so a drawing can turn top-to-bottom.
+ */
+export function watchNarrow(box, onChange, limit = 600) {
+  let narrow = false;
+  let frame = 0;
+  const measure = () => {
+    const w = box.clientWidth;
+    const n = w > 0 && w < limit;
+    if (n !== narrow) { narrow = n; onChange(); }
+  };
+  const ro = new ResizeObserver(() => { cancelAnimationFrame(frame); frame = requestAnimationFrame(measure); });
+  ro.observe(box);
+  return { narrow: () => narrow, measure, disconnect() { ro.disconnect(); cancelAnimationFrame(frame); } };
+}

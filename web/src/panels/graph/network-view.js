@@ -6,7 +6,7 @@ import { el, renderTex } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { drawGraph, FWD, GRAD } from './diagram.js';
 import { nodeRule, texValue } from './rules.js';
-import { fmtG, transport, legendItem } from './dom.js';
+import { fmtG, transport, legendItem, watchNarrow } from './dom.js';
 import { sliderNumber } from '../gradient/dom.js';
 
 const OPS = { Affine: 'Affine', Sigmoid: 'Sigmoid', Relu: 'Relu', Tanh: 'Tanh', SoftmaxWithLoss: 'SoftmaxWithLoss' };
@@ -105,7 +105,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
     status.textContent = !cur ? t('cg.net.status.start') : cur.phase === 'update' ? t('cg.net.status.update')
       : t(`cg.net.status.${cur.phase}`, { k: cur.k, n: s.layerCount, layer: node.name });
     diagram.replaceChildren(drawGraph({
-      nodes, edges, current: node ? { index: cur.index, phase: cur.phase } : null, numeric: null, fmt: (v) => fmtG(Number(v.toPrecision(4))),
+      nodes, edges, current: node ? { index: cur.index, phase: cur.phase } : null, numeric: null, fmt: (v) => fmtG(Number(v.toPrecision(4))), vertical: narrow.narrow(),
       label: t('cg.diagram', { name: t('cg.ex.network'), n: nodes.length, step: s.step, total: s.total }),
     }));
     const E = Object.fromEntries(edges.map((e) => [e.name, e]));
@@ -137,10 +137,13 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
       }));
     }
   }
+  // a phone gets the graph top to bottom
+  const narrow = watchNarrow(diagram, () => show(snap));
+  narrow.measure();
   show(snap);
   const off = run.subscribe((s) => {
     if (s.step !== state.cg_step) setState({ cg_step: s.step });
     show(s);
   });
-  return { destroy() { off(); } };
+  return { destroy() { off(); narrow.disconnect(); } };
 }

@@ -5,7 +5,7 @@
 import { el, renderTex } from '../../ui.js';
 import { drawGraph, FWD, GRAD, NUM } from './diagram.js';
 import { nodeRule } from './rules.js';
-import { fmtG, transport, legendItem } from './dom.js';
+import { fmtG, transport, legendItem, watchNarrow } from './dom.js';
 
 export function mountGraphView(parts, { run, t, setState, state }) {
   const { stage, side, table: tableBox } = parts;
@@ -99,7 +99,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
         : t(`cg.status.${cur.phase}`, { k: cur.k, n: s.nodeCount, node: node.name, op: node.op });
     status.dataset.phase = cur ? cur.phase : 'start';
     diagram.replaceChildren(drawGraph({
-      nodes: s.nodes, edges: s.edges, current: cur, numeric: s.numeric, fmt: fmtG,
+      nodes: s.nodes, edges: s.edges, current: cur, numeric: s.numeric, fmt: fmtG, vertical: narrow.narrow(),
       label: t('cg.diagram', { name: t(`cg.ex.${s.example}`), n: s.nodes.length, step: s.step, total: s.total }),
     }));
 
@@ -135,10 +135,13 @@ export function mountGraphView(parts, { run, t, setState, state }) {
     }));
   }
 
+  // a phone gets the graph top to bottom
+  const narrow = watchNarrow(diagram, () => show(snap));
+  narrow.measure();
   show(snap);
   const off = run.subscribe((s) => {
     if (s.step !== state.cg_step) setState({ cg_step: s.step });
     show(s);
   });
-  return { destroy() { off(); } };
+  return { destroy() { off(); narrow.disconnect(); } };
 }
