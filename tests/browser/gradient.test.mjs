@@ -172,3 +172,10 @@ test('at 375 px nothing overflows and the plots fit', async () => {
     assert.ok(w <= PHONE.width, `descent plot ${w}px wide`);
   }, { viewport: PHONE });
 });
+
+test('embedded: the iframe page shows the panel set by its URL', async () => {
+  await withPage('gradient-embed', '/embed.html?panel=gradient&gd_x=10&lang=en', async (page) => {
+    await panelReady(page);
+    assert.equal(await page.$eval(tid('deriv-numeric'), (e) => e.dataset.value), '0.2999999999986347');
+  });
+});

@@ -160,3 +160,25 @@ test('an example chosen by button writes the URL; at 375 px nothing overflows', 
     }
   }, { viewport: PHONE });
 });
+
+test('embedded: as <scratchnet-panel> and as an iframe, set by attributes / URL, the host URL untouched', async () => {
+  await withPage('graph-embed-element', '/demo.html', async (page) => {
+    await page.evaluate(() => {
+      const el = document.createElement('scratchnet-panel');
+      el.id = 'cg';
+      for (const [k, v] of Object.entries({ panel: 'graph', cg_ex: 'apple', cg_step: '4', lang: 'en' })) el.setAttribute(k, v);
+      document.body.append(el);
+    });
+    await panelReady(page, '#cg');
+    assert.equal(await page.$eval('#cg .sn-notes', (n) => n.hidden), true);
+    assert.equal(await page.$eval('#cg text[data-edge-label="apple"]', (e) => e.dataset.grad), '2.2');
+    await page.click('#cg button[data-action="prev"]');
+    assert.equal(await page.$eval('#cg text[data-edge-label="apple"]', (e) => e.dataset.grad), '');
+    assert.equal(new URL(page.url()).hash, '');
+  });
+  await withPage('graph-embed-iframe', '/embed.html?panel=graph&cg_ex=apple_orange&cg_step=8&lang=en', async (page) => {
+    await panelReady(page);
+    assert.equal((await edge(page, 'tax')).grad, '650');
+    assert.equal(await page.$$eval('nav[aria-label="Panels"]', (n) => n.length), 0);
+  });
+});
