@@ -13,7 +13,7 @@ after(stop);
 const URL_EN = '/index.html?lang=en#panel=graph';
 
 /** What the diagram shows on edge `name`: its value (above) and gradient (below) as text. */
-const edge = (page, name) => page.$eval(`${tid('graph-diagram')} text[data-edge-label="${name}"]`, (e) => ({ value: e.dataset.value, grad: e.dataset.grad }));
+const edge = (page, name) => page.$eval(`${tid('graph-diagram')} [data-edge-label="${name}"]`, (e) => ({ value: e.dataset.value, grad: e.dataset.grad }));
 const step = (page) => page.$eval('.sn-panel', (e) => Number(e.dataset.step));
 async function pressNext(page, n) {
   await page.focus('button[data-action="next"]');
@@ -102,7 +102,7 @@ test('an edited input recomputes the graph and survives the URL; the book\'s val
 test('matrix nodes: MatMul shows shapes and dW = xᵀ·dout has W\'s shape; Repeat sums back', async () => {
   await withPage('graph-matmul', `${URL_EN}&cg_ex=matmul&cg_step=2`, async (page) => {
     await panelReady(page);
-    const label = await page.textContent(`${tid('graph-diagram')} text[data-edge-label="W"] tspan[data-part="name"]`);
+    const label = await page.textContent(`${tid('graph-diagram')} [data-edge-label="W"] [data-part="name"]`);
     assert.equal(label, 'W (3×2)');
     assert.match(await page.textContent(`${tid('edge-table')} tr[data-edge="W"]`), /3×2/);
     assert.notEqual((await edge(page, 'W')).grad, '');
@@ -126,7 +126,7 @@ test('the real network: every layer\'s gradients, then one update lowers the los
     const { before, after: lossAfter } = await page.$eval(tid('net-loss'), (e) => ({ ...e.dataset }));
     assert.ok(Number(lossAfter) < Number(before), `loss ${before} → ${lossAfter}`);
     assert.equal(await page.locator(`${tid('net-update')} [data-param]`).count(), 4, 'W1, b1, W2, b2');
-    assert.match(await page.textContent(`${tid('graph-diagram')} text[data-edge-label="W1"] tspan[data-part="name"]`), /W1 \(2×3\)/);
+    assert.match(await page.textContent(`${tid('graph-diagram')} [data-edge-label="W1"] [data-part="name"]`), /W1 \(2×3\)/);
     assert.notEqual((await edge(page, 'W1')).grad, '');
   });
 });
@@ -171,9 +171,9 @@ test('embedded: as <scratchnet-panel> and as an iframe, set by attributes / URL,
     });
     await panelReady(page, '#cg');
     assert.equal(await page.$eval('#cg .sn-notes', (n) => n.hidden), true);
-    assert.equal(await page.$eval('#cg text[data-edge-label="apple"]', (e) => e.dataset.grad), '2.2');
+    assert.equal(await page.$eval('#cg [data-edge-label="apple"]', (e) => e.dataset.grad), '2.2');
     await page.click('#cg button[data-action="prev"]');
-    assert.equal(await page.$eval('#cg text[data-edge-label="apple"]', (e) => e.dataset.grad), '');
+    assert.equal(await page.$eval('#cg [data-edge-label="apple"]', (e) => e.dataset.grad), '');
     assert.equal(new URL(page.url()).hash, '');
   });
   await withPage('graph-embed-iframe', '/embed.html?panel=graph&cg_ex=apple_orange&cg_step=8&lang=en', async (page) => {

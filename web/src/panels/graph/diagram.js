@@ -1,9 +1,11 @@
 // A computational graph as an SVG figure in the style of the book's figures
-// 5-16 and 5-17: a node per operation (a circle for × + and ², a rounded box
-// for Repeat, Sum, MatMul, Affine, …), an arrow per edge with the forward
-// value above it in blue and the gradient below it in red, running back along
-// the edge once backward has reached it. Inputs enter from the left, outputs
-// leave to the right. It lays out and draws numbers it is given; it computes
+// 5-16 and 5-17: a node per operation (a circle for × + ² and the branch dot,
+// a rounded box for Repeat, Sum, MatMul, Affine, …), an arrow per edge with
+// the forward value above it in blue and the gradient below it in red, which
+// runs back along the edge once backward has reached it. Matrices are drawn
+// as small bracketed matrices with their shape. Inputs enter from the left,
+// outputs leave to the right; in a narrow box (a phone) the graph runs top
+// to bottom instead. It lays out and draws numbers it is given; it computes
 // none of them.
 import { svgEl } from '../../ui.js';
 
@@ -13,25 +15,65 @@ export const NUM = '#188038';
 const HI = '#f4b400';
 const INK = '#202124';
 const MUTED = '#9aa0a6';
-const LINE = 15;      // text line height
-const R = 27;         // circle radius
+const LINE = 16;      // one line of numbers
+const CH = 7.9;       // the width of one character of the 13 px monospace numbers
+const R = 27;         // node radius
+const MAX_ROWS = 4;   // a matrix shows at most 4 × 4 entries, then ⋯
+const MAX_COLS = 4;
 
 const SHORT_OPS = { MulLayer: '×', AddLayer: '+', Square: '²', Branch: '•' };
 const opLabel = (op) => SHORT_OPS[op] ?? op.replace('SoftmaxWithLoss', 'Softmax·Loss');
+const nodeWidth = (label) => (label.length <= 2 ? 2 * R : Math.max(2 * R, label.length * 8.4 + 22));
 
-/** The matrix of an edge as text rows (at most 3 × 4 shown, then "…"). */
-function matrixRows(m, fmt) {
+/** The cells of a value as text, at most MAX_ROWS × MAX_COLS; null while not computed. */
+function cellsOf(m, fmt) {
   if (m === null || m === undefined) return null;
-  if (typeof m === 'number') return [fmt(m)];
-  const rows = [];
-  for (let i = 0; i < Math.min(m.rows, 3); i++) {
-    const cells = [];
-    for (let j = 0; j < Math.min(m.cols, 4); j++) cells.push(fmt(m.data[i * m.cols + j]));
-    if (m.cols > 4) cells.push('…');
-    rows.push(`${i === 0 ? '[' : ' '}${cells.join('  ')}${i === Math.min(m.rows, 3) - 1 ? ']' : ''}`);
+  if (typeof m === 'number') return { cells: [[fmt(m)]], matrix: false };
+  const cells = [];
+  for (let i = 0; i < Math.min(m.rows, MAX_ROWS); i++) {
+    const row = [];
+    for (let j = 0; j < Math.min(m.cols, MAX_COLS); j++) row.push(fmt(m.data[i * m.cols + j]));
+    if (m.cols > MAX_COLS) row.push('⋯');
+    cells.push(row);
   }
-  if (m.rows > 3) rows.push('…');
-  return rows;
+  if (m.rows > MAX_ROWS) cells.push(cells[0].map(() => '⋮'));
+  return { cells, matrix: true };
+}
+
+/** The size of a block of cells: columns as wide as their widest entry, brackets around a matrix. */
+function sizeOf(block) {
+  if (!block) return { w: CH, h: LINE, cols: [CH] };
+  const cols = block.cells[0].map((_, j) => Math.max(...block.cells.map((r) => r[j].length)) * CH);
+  const pad = block.matrix ? 8 : 0;
+  return { w: cols.reduce((a, b) => a + b, 0) + 10 * (cols.length - 1) + 2 * pad, h: block.cells.length * LINE, cols, pad };
+}
+
+/** Draw a block with its top-left at (x, y): numbers right-aligned in their columns, brackets for a matrix. */
+function drawBlock(block, x, y, color, part) {
+  const g = svgEl('g', { 'data-part': part });
+  if (!block) {
+    g.append(svgEl('text', { x, y: y + 12, fill: MUTED, 'font-size': 13 }, '?'));
+    return g;
+  }
+  const { w, h, cols, pad } = sizeOf(block);
+  if (block.matrix) {
+    const br = (x0, dir) => `M${x0 + dir * 4},${y + 1} h${-dir * 4} v${h - 2} h${dir * 4}`;
+    g.append(svgEl('path', { d: `${br(x + 1, 1)} ${br(x + w - 1, -1)}`, fill: 'none', stroke: color, 'stroke-width': 1.3 }));
+  }
+  const text = svgEl('text', {
+    fill: color, 'font-size': 13, 'font-weight': 600, 'font-family': 'ui-monospace, "DejaVu Sans Mono", Menlo, monospace',
+    'text-anchor': 'end', stroke: '#fff', 'stroke-width': 3.5, 'paint-order': 'stroke', 'stroke-linejoin': 'round',
+  });
+  block.cells.forEach((row, i) => {
+    let cx = x + pad;
+    row.forEach((c, j) => {
+      cx += cols[j];
+      text.append(svgEl('tspan', { x: cx.toFixed(1), y: (y + 12.5 + i * LINE).toFixed(1) }, c));
+      cx += 10;
+    });
+  });
+  g.append(text);
+  return g;
 }
 
 /** Every entry of a value as plain text for data-* ("1, 2; 3, 4"), '' when not computed. */
@@ -46,11 +88,12 @@ function dataText(m, fmt) {
 /**
  * model = { nodes, edges, current: {phase, index} | null, numeric: {name: value} | null,
  *           fmt(v), label (aria), vertical (top to bottom, for narrow boxes) }
- * Returns the <svg>. Every <g data-edge="name"> carries data-value / data-grad
- * as the text shown, so tests can read the edges.
+ * Returns the <svg>. Every <g data-edge-label="name"> carries data-value and
+ * data-grad, the numbers it shows, so tests can read the edges.
  */
 export function drawGraph(model) {
   const { nodes, edges, current, numeric, fmt } = model;
+  const vertical = !!model.vertical;
   const byName = Object.fromEntries(edges.map((e) => [e.name, e]));
   const producer = {};
   const consumers = {};
@@ -58,16 +101,29 @@ export function drawGraph(model) {
     for (const o of n.outputs) producer[o] = i;
     for (const e of n.inputs) (consumers[e] ??= []).push(i);
   });
-  const isMatrix = edges.some((e) => e.rows * e.cols > 1);
-  const maxRows = Math.max(1, ...edges.map((e) => Math.min(e.rows, 3) + (e.rows > 3 ? 1 : 0)));
-  const maxCols = Math.max(1, ...edges.map((e) => Math.min(e.cols, 4)));
-  // room for the text of an edge: its value block above, its gradient block below
-  const block = isMatrix ? (maxRows + 1) * LINE : LINE;
-  // u runs along the computation (left → right, or top → bottom when `vertical`), v across it
-  const vertical = !!model.vertical;
-  const labelW = isMatrix ? 20 + maxCols * 46 : 58;   // how wide a label block is (vertical layout)
-  const gapX = vertical ? (isMatrix ? 2 * block + 90 : 132) : isMatrix ? Math.max(240, 70 + maxCols * 52) : 230;
-  const spread = vertical ? 2 * labelW - 4 : isMatrix ? 2 * block + 40 : 104;
+
+  // the text of every edge, measured first: the layout makes room for the largest
+  const labels = Object.fromEntries(edges.map((e) => {
+    const value = cellsOf(e.value, fmt);
+    const grad = cellsOf(e.grad, fmt);
+    const num = numeric && typeof numeric[e.name] === 'number' ? cellsOf(numeric[e.name], fmt) : null;
+    const name = `${e.name}${e.rows * e.cols > 1 ? ` (${e.rows}×${e.cols})` : ''}`;
+    // the blocks as they will be when computed, so stepping does not move the layout
+    const full = cellsOf(e.value ?? (e.rows * e.cols > 1 ? { rows: e.rows, cols: e.cols, data: new Float64Array(e.rows * e.cols) } : 0), fmt);
+    const sv = sizeOf(value ?? full);
+    const sg = sizeOf(grad ?? full);
+    const nameW = name.length * 7;
+    return [e.name, { name, value, grad, num, above: { w: Math.max(nameW, sv.w), h: LINE + sv.h }, below: { w: sg.w + (num ? 20 : 0), h: sg.h + (num ? LINE : 0) } }];
+  }));
+  const L = Object.values(labels);
+  const maxW = Math.max(...L.map((l) => Math.max(l.above.w, l.below.w)));
+  const maxAbove = Math.max(...L.map((l) => l.above.h));
+  const maxBelow = Math.max(...L.map((l) => l.below.h));
+
+  // u runs along the computation (left → right, or top → bottom), v across it
+  const gapU = vertical ? Math.max(132, maxAbove + 70) : Math.max(230, maxW + 2 * R + 70);
+  // the distance between two inputs side by side: room for one label stack beside the next
+  const spread = vertical ? Math.max(112, 2 * maxW + 30) : Math.max(100, maxAbove + maxBelow + 30);
 
   // ---- layout: depth = longest chain of nodes before this one -------------------
   const depth = nodes.map(() => 0);
@@ -79,165 +135,173 @@ export function drawGraph(model) {
   const pos = [];
   let nextRow = 0;
   nodes.forEach((n, i) => {
-    const x = gapX * (depth[i] + 1);
+    const u = gapU * (depth[i] + 1);
     const from = n.inputs.filter((e) => producer[e] !== undefined).map((e) => pos[producer[e]][1]);
-    let y;
-    if (from.length) y = from.reduce((a, b) => a + b, 0) / from.length;
+    let v;
+    if (from.length) v = from.reduce((a, b) => a + b, 0) / from.length;
     else {
       const half = ((n.inputs.length - 1) / 2) * spread;
-      y = nextRow + half;
-      nextRow = y + half + spread * 1.25;
+      v = nextRow + half;
+      nextRow = v + half + spread * 1.25;
     }
-    for (const [cx, cy] of pos) if (cx === x && Math.abs(cy - y) < spread) y = cy + spread * 1.25;
-    pos.push([x, y]);
+    for (const [cu, cv] of pos) if (cu === u && Math.abs(cv - v) < spread) v = cv + spread * 1.25;
+    pos.push([u, v]);
   });
 
-  // where each edge starts and ends; `at` is where along it its labels sit
+  // Every edge is a polyline in (u, v). An input runs straight along u from its
+  // source, then bends into its node: its labels sit on the straight part, where
+  // no other edge crosses them (the book draws them so). Outputs mirror that.
+  const run = Math.max(0.57 * gapU, maxW + 24);   // the straight part
+  const bend = 0.38 * gapU;                        // how far before the node it bends
   const segs = [];
   nodes.forEach((n, i) => {
-    const [x, y] = pos[i];
+    const [u, v] = pos[i];
     const external = n.inputs.filter((e) => producer[e] === undefined);
     const internal = n.inputs.length - external.length;
     external.forEach((e, k) => {
-      // inputs of a node that is also fed by another node come in from below, like the tax of fig. 5-17
-      const from = internal === 0
-        ? [x - gapX * 0.9, y + (k - (external.length - 1) / 2) * spread]
-        : [x - gapX * 0.55, y + spread * (k + 1) * 1.05];
-      segs.push({ name: e, from, to: [x, y], toNode: true, fromNode: false, at: internal === 0 ? (vertical ? 0.3 : 0.42) : 0.3 });
+      // inputs of a node that another node also feeds come in from the side, like the tax of fig. 5-17
+      const vs = internal === 0 ? v + (k - (external.length - 1) / 2) * spread : v + spread * (k + 1) * 1.05;
+      const pts = vs === v ? [[u - bend - run, v], [u, v]] : [[u - bend - run, vs], [u - bend, vs], [u, v]];
+      segs.push({ name: e, pts, fromNode: false, toNode: true, label: 0 });
     });
     for (const e of n.inputs) {
-      if (producer[e] !== undefined) segs.push({ name: e, from: pos[producer[e]], to: [x, y], toNode: true, fromNode: true, at: 0.5 });
+      if (producer[e] !== undefined) segs.push({ name: e, pts: [pos[producer[e]], [u, v]], fromNode: true, toNode: true, label: 0 });
     }
     const sinks = n.outputs.filter((e) => !consumers[e]);
     sinks.forEach((e, k) => {
-      segs.push({ name: e, from: [x, y], to: [x + gapX * 0.9, y + (k - (sinks.length - 1) / 2) * spread], toNode: false, fromNode: true, at: 0.55 });
+      const vt = v + (k - (sinks.length - 1) / 2) * spread;
+      const pts = vt === v ? [[u, v], [u + bend + run, v]] : [[u, v], [u + bend, vt], [u + bend + run, vt]];
+      segs.push({ name: e, pts, fromNode: true, toNode: false, label: pts.length - 2 });
     });
   });
-
-  // (u, v) → (x, y)
   if (vertical) {
-    const swap = ([u, v]) => [v, u];
+    const swap = ([p, q]) => [q, p];
     pos.forEach((p, i) => { pos[i] = swap(p); });
-    for (const s of segs) { s.from = swap(s.from); s.to = swap(s.to); }
+    for (const s of segs) s.pts = s.pts.map(swap);
   }
 
-  // the bounding box of everything, with room for the text blocks
-  const xs = [...pos.map((p) => p[0]), ...segs.flatMap((s) => [s.from[0], s.to[0]])];
-  const ys = [...pos.map((p) => p[1]), ...segs.flatMap((s) => [s.from[1], s.to[1]])];
-  const left = Math.min(...xs) - (vertical ? labelW + 14 : 20);
-  const right = Math.max(...xs) + (vertical ? labelW + 14 : 20);
-  const top = Math.min(...ys) - (vertical ? 4 * LINE + 2 * block + 10 : block + 40);
-  const bottom = Math.max(...ys) + (vertical ? 16 : block + 48);
-  const width = right - left;
-  const height = bottom - top;
-
+  // ---- drawing; the view box is the box around everything drawn ---------------------
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  const grow = (x0, y0, x1, y1) => {
+    box.x0 = Math.min(box.x0, x0); box.y0 = Math.min(box.y0, y0);
+    box.x1 = Math.max(box.x1, x1); box.y1 = Math.max(box.y1, y1);
+  };
   const svg = svgEl('svg', {
-    viewBox: `${left} ${top} ${width} ${height}`, role: 'img', 'aria-label': model.label,
-    'font-family': 'system-ui, "Noto Sans KR", sans-serif', 'data-width': Math.round(width),
+    role: 'img', 'aria-label': model.label, 'font-family': 'system-ui, "Noto Sans KR", sans-serif',
     'data-orientation': vertical ? 'vertical' : 'horizontal',
   });
-  svg.style.width = '100%';
-  svg.style.height = 'auto';
-  svg.style.display = 'block';
-  // on a phone the drawing keeps a readable size and its box scrolls sideways
-  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * (vertical ? 0.66 : 0.78))}px`;
-  svg.style.maxWidth = `${Math.round(width * (vertical ? 1.1 : 1.25))}px`;
-
   const defs = svgEl('defs');
-  const marker = (id, color) => {
-    const m = svgEl('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  const uid = `g${Math.random().toString(36).slice(2, 8)}`;
+  for (const [id, color] of [['fwd', INK], ['grad', GRAD]]) {
+    const m = svgEl('marker', { id: `${uid}-${id}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
     m.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z', fill: color }));
     defs.append(m);
-  };
-  const uid = `g${Math.random().toString(36).slice(2, 8)}`;
-  marker(`${uid}-fwd`, INK);
-  marker(`${uid}-grad`, GRAD);
-  svg.append(defs);
+  }
   const gEdges = svgEl('g');
   const gNodes = svgEl('g');
-  const gText = svgEl('g', { 'text-anchor': 'middle' });
-  svg.append(gEdges, gNodes, gText);
+  const gText = svgEl('g');
+  svg.append(defs, gEdges, gNodes, gText);
 
   const curNode = current ? current.index : -1;
   const touches = (name) => curNode >= 0 && (nodes[curNode].inputs.includes(name) || nodes[curNode].outputs.includes(name));
+  const rimOf = (p) => {
+    const i = pos.findIndex((q) => q[0] === p[0] && q[1] === p[1]);
+    return i < 0 ? R : (vertical ? R : nodeWidth(opLabel(nodes[i].op)) / 2);
+  };
 
   for (const s of segs) {
     const e = byName[s.name];
     if (!e) continue;
-    // trim the segment where it meets a node
-    const [x1, y1] = s.from;
-    const [x2, y2] = s.to;
-    const d = Math.hypot(x2 - x1, y2 - y1) || 1;
-    const ux = (x2 - x1) / d;
-    const uy = (y2 - y1) / d;
-    const a = [x1 + ux * (s.fromNode ? R + 3 : 0), y1 + uy * (s.fromNode ? R + 3 : 0)];
-    const b = [x2 - ux * (s.toNode ? R + 5 : 0), y2 - uy * (s.toNode ? R + 5 : 0)];
+    const pts = s.pts.map((p) => [...p]);
+    // end the edge at the node's rim (a box is wider than a circle)
+    const trim = (i, j, extra) => {
+      const [x1, y1] = pts[j];
+      const [x2, y2] = pts[i];
+      const d = Math.hypot(x2 - x1, y2 - y1) || 1;
+      const ux = (x2 - x1) / d;
+      const uy = (y2 - y1) / d;
+      const r = Math.min(rimOf(s.pts[i]), R / Math.max(Math.abs(vertical ? ux : uy), 0.01)) + extra;
+      pts[i] = [x2 - ux * r, y2 - uy * r];
+    };
+    if (s.fromNode) trim(0, 1, 3);
+    if (s.toNode) trim(pts.length - 1, pts.length - 2, 5);
+    for (const [x, y] of pts) grow(x, y, x, y);
     const lit = touches(s.name);
     const g = svgEl('g', { 'data-edge': s.name });
-    g.append(svgEl('line', {
-      x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: lit ? INK : '#5f6368', 'stroke-width': lit ? 2.4 : 1.6,
-      'marker-end': `url(#${uid}-fwd)`,
+    const poly = (p) => p.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+    g.append(svgEl('polyline', {
+      points: poly(pts), fill: 'none', stroke: lit ? INK : '#5f6368', 'stroke-width': lit ? 2.4 : 1.6,
+      'stroke-linejoin': 'round', 'marker-end': `url(#${uid}-fwd)`,
     }));
-    // the gradient flows back under the edge once backward has reached it
     if (e.grad !== null && e.grad !== undefined) {
-      const ox = -uy * 7;
-      const oy = ux * 7;
-      g.append(svgEl('line', {
-        x1: b[0] + ox, y1: b[1] + oy, x2: a[0] + ox + ux * 6, y2: a[1] + oy + uy * 6, stroke: GRAD, 'stroke-width': 1.6,
+      // the gradient flows back beside the edge: the same polyline moved 7 px to its right
+      const normal = (i) => {
+        const [x1, y1] = pts[Math.max(0, i - 1)];
+        const [x2, y2] = pts[Math.min(pts.length - 1, Math.max(1, i))];
+        const d = Math.hypot(x2 - x1, y2 - y1) || 1;
+        return [-(y2 - y1) / d, (x2 - x1) / d];
+      };
+      const back = pts.map((p, i) => {
+        const n1 = normal(i);
+        const n2 = normal(i + 1);
+        const n = i === 0 ? normal(1) : i === pts.length - 1 ? n1 : [(n1[0] + n2[0]) / 2, (n1[1] + n2[1]) / 2];
+        return [p[0] + 7 * n[0], p[1] + 7 * n[1]];
+      }).reverse();
+      // stop short of the start so the arrowhead shows
+      const [lx, ly] = back[back.length - 1];
+      const [px, py] = back[back.length - 2];
+      const dd = Math.hypot(lx - px, ly - py) || 1;
+      back[back.length - 1] = [lx - ((lx - px) / dd) * 6, ly - ((ly - py) / dd) * 6];
+      g.append(svgEl('polyline', {
+        points: poly(back), fill: 'none', stroke: GRAD, 'stroke-width': 1.6, 'stroke-linejoin': 'round',
         'marker-end': `url(#${uid}-grad)`, 'stroke-opacity': 0.85,
       }));
     }
     gEdges.append(g);
 
-    // the labels: name and value above, gradient (and the numerical one) below
-    const mx = a[0] + (b[0] - a[0]) * s.at;
-    const my = a[1] + (b[1] - a[1]) * s.at;
-    const value = matrixRows(e.value, fmt);
-    const grad = matrixRows(e.grad, fmt);
-    // the numerical check on the drawing for scalars; a matrix's is in the edge table
-    const num = numeric && typeof numeric[s.name] === 'number' ? matrixRows(numeric[s.name], fmt) : null;
-    const shape = e.rows * e.cols > 1 ? ` (${e.rows}×${e.cols})` : '';
-    const above = [{ text: `${s.name}${shape}`, fill: lit ? INK : '#5f6368', weight: 600, size: 12 },
-      ...(value ?? ['?']).map((t) => ({ text: t, fill: value ? FWD : MUTED, weight: 600, size: 13.5 }))];
-    const below = [
-      ...(grad ?? []).map((t) => ({ text: t, fill: GRAD, weight: 600, size: 13.5 })),
-      ...(num ?? []).map((t, i) => ({ text: `${i === 0 ? '≈ ' : '  '}${t}`, fill: NUM, weight: 500, size: 12 })),
-    ];
-    const text = svgEl('text', {
-      x: mx, y: my, stroke: '#fff', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round',
-      'data-edge-label': s.name, 'font-family': isMatrix ? 'ui-monospace, Menlo, monospace' : 'inherit',
-    });
-    // across a left-to-right edge: the value block above, the gradient block below;
-    // beside a top-to-bottom edge: the value block on the left, the gradient on the right
-    const lineAt = (block, i, side) => (vertical
-      ? { x: mx + side * 9, y: my + 4 + (i - (block.length - 1) / 2) * LINE, anchor: side < 0 ? 'end' : 'start' }
-      : { x: mx, y: side < 0 ? my - 9 - (block.length - 1 - i) * LINE : my + 22 + i * LINE, anchor: 'middle' });
-    // on a phone an input's labels stack above where it starts: name, value, gradient
-    if (vertical && !s.fromNode) {
-      const [sx, sy] = s.from;
-      const all = [...above, ...below];
-      all.forEach((l, i) => text.append(svgEl('tspan', {
-        x: sx, y: sy - 6 - (all.length - 1 - i) * LINE, 'text-anchor': 'middle', fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
-        'data-part': i === 0 ? 'name' : i < above.length ? 'value' : i < above.length + (grad?.length ?? 0) ? 'grad' : 'numeric',
-      }, l.text)));
+    // ---- the labels: name and value on one side of the edge, the gradient on the other
+    const lab = labels[s.name];
+    const [ax, ay] = pts[s.label];
+    const [bx, by] = pts[s.label + 1];
+    const mx = (ax + bx) / 2;
+    const my = (ay + by) / 2;
+    const sv = sizeOf(lab.value);
+    const sg = sizeOf(lab.grad);
+    const out = svgEl('g', { 'data-edge-label': s.name });
+    out.dataset.value = dataText(e.value, fmt);
+    out.dataset.grad = dataText(e.grad, fmt);
+    // across a left-to-right edge: value above, gradient below; beside a top-to-bottom one: value left, gradient right
+    let top;
+    let bot;
+    if (!vertical) {
+      top = [mx - lab.above.w / 2, my - 9 - lab.above.h];
+      bot = [mx - sg.w / 2, my + 11];
+    } else {
+      top = [mx - 12 - lab.above.w, my - lab.above.h / 2];
+      bot = [mx + 12, my - sg.h / 2];
     }
-    if (!(vertical && !s.fromNode)) above.forEach((l, i) => {
-      const p = lineAt(above, i, -1);
-      text.append(svgEl('tspan', {
-        x: p.x, y: p.y, 'text-anchor': p.anchor, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
-        'font-family': i === 0 ? 'system-ui, sans-serif' : 'inherit', 'data-part': i === 0 ? 'name' : 'value',
-      }, l.text));
-    });
-    if (!(vertical && !s.fromNode)) below.forEach((l, i) => {
-      const p = lineAt(below, i, 1);
-      text.append(svgEl('tspan', {
-        x: p.x, y: p.y, 'text-anchor': p.anchor, fill: l.fill, 'font-weight': l.weight, 'font-size': l.size,
-        'data-part': i < (grad?.length ?? 0) ? 'grad' : 'numeric',
-      }, l.text));
-    });
-    text.dataset.value = dataText(e.value, fmt);
-    text.dataset.grad = dataText(e.grad, fmt);
-    gText.append(text);
+    const nameAnchor = vertical ? 'end' : 'middle';
+    const nameX = nameAnchor === 'middle' ? top[0] + lab.above.w / 2 : top[0] + lab.above.w;
+    out.append(svgEl('text', {
+      x: nameX, y: top[1] + 12, 'text-anchor': nameAnchor, 'font-size': 12, 'font-weight': 600, fill: lit ? INK : '#5f6368',
+      stroke: '#fff', 'stroke-width': 3.5, 'paint-order': 'stroke', 'data-part': 'name',
+    }, lab.name));
+    const vx = nameAnchor === 'middle' ? top[0] + (lab.above.w - sv.w) / 2 : top[0] + lab.above.w - sv.w;
+    out.append(drawBlock(lab.value, vx, top[1] + LINE, FWD, 'value'));
+    grow(top[0], top[1], top[0] + lab.above.w, top[1] + lab.above.h);
+    if (lab.grad) {
+      out.append(drawBlock(lab.grad, bot[0], bot[1], GRAD, 'grad'));
+      grow(bot[0], bot[1], bot[0] + sg.w, bot[1] + sg.h);
+    }
+    if (lab.num) {
+      const ny = bot[1] + (lab.grad ? sg.h : 0);
+      out.append(svgEl('text', {
+        x: bot[0] + sg.w, y: ny + 12, 'text-anchor': 'end', 'font-size': 12, fill: NUM, 'font-weight': 500,
+        stroke: '#fff', 'stroke-width': 3.5, 'paint-order': 'stroke', 'data-part': 'numeric',
+      }, `≈ ${lab.num.cells[0][0]}`));
+      grow(bot[0] - 20, ny, bot[0] + sg.w, ny + LINE);
+    }
+    gText.append(out);
   }
 
   nodes.forEach((n, i) => {
@@ -245,22 +309,33 @@ export function drawGraph(model) {
     const on = i === curNode;
     const done = n.backwardDone ? 'backward' : n.forwardDone ? 'forward' : 'none';
     const label = opLabel(n.op);
+    const w = nodeWidth(label);
     const g = svgEl('g', { 'data-node': n.name, 'data-done': done, ...(on ? { 'aria-current': 'step' } : {}) });
     const stroke = on ? HI : done === 'none' ? MUTED : INK;
     const fill = on ? '#fff8e1' : done === 'backward' ? '#fdf3f2' : done === 'forward' ? '#eef3fd' : '#fff';
-    if (label.length <= 2) {
-      g.append(svgEl('circle', { cx: x, cy: y, r: R, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 }));
-    } else {
-      const w = Math.max(2 * R, label.length * 8.4 + 22);
-      g.append(svgEl('rect', { x: x - w / 2, y: y - R, width: w, height: 2 * R, rx: 14, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 }));
+    g.append(label.length <= 2
+      ? svgEl('circle', { cx: x, cy: y, r: R, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 })
+      : svgEl('rect', { x: x - w / 2, y: y - R, width: w, height: 2 * R, rx: 14, fill, stroke, 'stroke-width': on ? 3.5 : 1.8 }));
+    g.append(svgEl('text', { x, y: y + (label.length <= 2 ? 9 : 5), 'text-anchor': 'middle', 'font-size': label.length <= 2 ? 26 : 14, 'font-weight': 600, fill: INK }, label));
+    // the node's name (mul_apple_layer) above it; on a phone the status line names it instead
+    if (!vertical) {
+      g.append(svgEl('text', { x, y: y - R - 7, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, n.name));
     }
-    g.append(...[
-      svgEl('text', { x, y: y + (label.length <= 2 ? 9 : 5), 'text-anchor': 'middle', 'font-size': label.length <= 2 ? 26 : 14, 'font-weight': 600, fill: INK }, label),
-      // the node's name (mul_apple_layer) above it; on a phone the status line names it instead
-      vertical ? null : svgEl('text', { x, y: y - R - 7, 'text-anchor': 'middle', 'font-size': 11, fill: '#5f6368', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' }, n.name),
-      svgEl('title', {}, `${n.op} (${n.name})`),
-    ].filter(Boolean));
+    g.append(svgEl('title', {}, `${n.op} (${n.name})`));
+    grow(x - w / 2, y - R - 20, x + w / 2, y + R);
     gNodes.append(g);
   });
+
+  const m = 8;
+  const width = box.x1 - box.x0 + 2 * m;
+  const height = box.y1 - box.y0 + 2 * m;
+  svg.setAttribute('viewBox', `${(box.x0 - m).toFixed(1)} ${(box.y0 - m).toFixed(1)} ${width.toFixed(1)} ${height.toFixed(1)}`);
+  svg.dataset.width = String(Math.round(width));
+  svg.style.width = '100%';
+  svg.style.height = 'auto';
+  svg.style.display = 'block';
+  // drawn at its own size or a little larger; on a phone it keeps a readable size and its box scrolls
+  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * (vertical ? 0.66 : 0.78))}px`;
+  svg.style.maxWidth = `${Math.round(width * (vertical ? 1.1 : 1.2))}px`;
   return svg;
 }

@@ -125,7 +125,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
 
     tbody.replaceChildren(...s.edges.map((e) => {
       const num = s.numeric?.[e.name];
-      const constant = e.isInput && s.numeric !== null && !(e.name in s.numeric);
+      const constant = e.isInput && e.differentiable === false;   // the labels t: no gradient flows to them
       return el('tr', { 'data-edge': e.name, class: e.isInput ? 'sn-input-row' : '' },
         el('th', { class: 'sn-mono', text: e.name }),
         el('td', { class: 'sn-mono', text: `${e.rows}×${e.cols}` }),
