@@ -87,7 +87,8 @@ function dataText(m, fmt) {
 
 /**
  * model = { nodes, edges, current: {phase, index} | null, numeric: {name: value} | null,
- *           fmt(v), label (aria), vertical (top to bottom, for narrow boxes) }
+ *           fmt(v), label (aria), vertical (top to bottom, for narrow boxes),
+ *           compact (matrices as their shape) }
  * Returns the <svg>. Every <g data-edge-label="name"> carries data-value and
  * data-grad, the numbers it shows, so tests can read the edges.
  */
@@ -103,13 +104,15 @@ export function drawGraph(model) {
   });
 
   // the text of every edge, measured first: the layout makes room for the largest
+  // compact: a matrix edge shows its shape, not its numbers (a whole network; its numbers are in the rule)
+  const cells = (m) => (model.compact && m && typeof m === 'object' ? { cells: [[`${m.rows}×${m.cols}`]], matrix: false } : cellsOf(m, fmt));
   const labels = Object.fromEntries(edges.map((e) => {
-    const value = cellsOf(e.value, fmt);
-    const grad = cellsOf(e.grad, fmt);
+    const value = cells(e.value);
+    const grad = cells(e.grad);
     const num = numeric && typeof numeric[e.name] === 'number' ? cellsOf(numeric[e.name], fmt) : null;
-    const name = `${e.name}${e.rows * e.cols > 1 ? ` (${e.rows}×${e.cols})` : ''}`;
+    const name = `${e.name}${e.rows * e.cols > 1 && !model.compact ? ` (${e.rows}×${e.cols})` : ''}`;
     // the blocks as they will be when computed, so stepping does not move the layout
-    const full = cellsOf(e.value ?? (e.rows * e.cols > 1 ? { rows: e.rows, cols: e.cols, data: new Float64Array(e.rows * e.cols) } : 0), fmt);
+    const full = cells(e.value ?? (e.rows * e.cols > 1 ? { rows: e.rows, cols: e.cols, data: new Float64Array(e.rows * e.cols) } : 0));
     const sv = sizeOf(value ?? full);
     const sg = sizeOf(grad ?? full);
     const nameW = name.length * 7;
@@ -123,7 +126,7 @@ export function drawGraph(model) {
   // u runs along the computation (left → right, or top → bottom), v across it
   const gapU = vertical ? Math.max(132, maxAbove + 70) : Math.max(230, maxW + 2 * R + 70);
   // the distance between two inputs side by side: room for one label stack beside the next
-  const spread = vertical ? Math.max(112, 2 * maxW + 30) : Math.max(100, maxAbove + maxBelow + 30);
+  const spread = vertical ? Math.max(96, Math.max(...L.map((l) => l.above.w)) + Math.max(...L.map((l) => l.below.w)) + 40) : Math.max(100, maxAbove + maxBelow + 30);
 
   // ---- layout: depth = longest chain of nodes before this one -------------------
   const depth = nodes.map(() => 0);
@@ -142,7 +145,7 @@ export function drawGraph(model) {
     else {
       const half = ((n.inputs.length - 1) / 2) * spread;
       v = nextRow + half;
-      nextRow = v + half + spread * 1.25;
+      nextRow = v + half + spread * (vertical ? 1 : 1.25);
     }
     for (const [cu, cv] of pos) if (cu === u && Math.abs(cv - v) < spread) v = cv + spread * 1.25;
     pos.push([u, v]);
@@ -335,7 +338,7 @@ export function drawGraph(model) {
   svg.style.height = 'auto';
   svg.style.display = 'block';
   // drawn at its own size or a little larger; on a phone it keeps a readable size and its box scrolls
-  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * (vertical ? 0.66 : 0.78))}px`;
+  svg.style.minWidth = `${Math.round(Math.min(width, 1100) * (vertical ? 0.8 : 0.78))}px`;
   svg.style.maxWidth = `${Math.round(width * (vertical ? 1.1 : 1.2))}px`;
   return svg;
 }

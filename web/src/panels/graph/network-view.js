@@ -57,6 +57,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
   });
   const status = el('p', { class: 'sn-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'graph-status' });
   const diagram = el('div', { class: 'sn-diagram', 'data-testid': 'graph-diagram' });
+  const hint = el('p', { class: 'sn-explain sn-scroll-hint', text: t('cg.scrollHint'), hidden: true });
   const legend = el('div', { class: 'sn-legend sn-explain' }, legendItem(FWD, t('cg.legend.value')), legendItem(GRAD, t('cg.legend.grad')));
 
   // settings of this example: activation (a new run), η, the seed of the initial weights
@@ -76,7 +77,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
     el('label', { for: actSel.id, text: t('cg.net.act') }), actSel,
     el('label', { text: t('cg.net.seed') }, ' ', seedIn));
   stage.append(settings, el('div', { class: 'sn-controls sn-narrow' }, lr.row), tr.group, status,
-    el('figure', { class: 'sn-figure' }, diagram, legend));
+    el('figure', { class: 'sn-figure' }, diagram, hint, legend));
 
   const ruleHead = el('h4', { text: t('cg.rule') });
   const ruleGeneral = el('div', { class: 'sn-formula', 'data-testid': 'rule-general' });
@@ -86,7 +87,12 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
     el('div', { class: 'sn-rule-body' }, ruleGeneral, ruleNumbers));
   stage.append(ruleCard);
   const dataBox = el('div', { class: 'sn-formula', 'data-testid': 'net-data' });
+  const layerRows = el('tbody');
+  const layerTable = el('table', { class: 'sn-table sn-edges', 'data-testid': 'net-layers' },
+    el('thead', {}, el('tr', {}, ...['cg.net.layer', 'cg.net.col.out', 'cg.net.col.dout', 'cg.net.col.dx', 'cg.net.col.grads'].map((k) => el('th', { text: t(k) })))),
+    layerRows);
   side.append(el('h4', { text: t('cg.net.data') }), dataBox);
+  stage.append(el('h4', { text: t('cg.net.layers') }), el('div', { class: 'sn-scroll' }, layerTable));
 
   const lossLine = el('p', { class: 'sn-status', 'data-testid': 'net-loss' });
   const updates = el('div', { 'data-testid': 'net-update' });
@@ -105,9 +111,10 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
     status.textContent = !cur ? t('cg.net.status.start') : cur.phase === 'update' ? t('cg.net.status.update')
       : t(`cg.net.status.${cur.phase}`, { k: cur.k, n: s.layerCount, layer: node.name });
     diagram.replaceChildren(drawGraph({
-      nodes, edges, current: node ? { index: cur.index, phase: cur.phase } : null, numeric: null, fmt: (v) => fmtG(Number(v.toPrecision(4))), vertical: narrow.narrow(),
+      nodes, edges, current: node ? { index: cur.index, phase: cur.phase } : null, numeric: null, fmt: (v) => fmtG(Number(v.toPrecision(4))), vertical: narrow.narrow(), compact: true,
       label: t('cg.diagram', { name: t('cg.ex.network'), n: nodes.length, step: s.step, total: s.total }),
     }));
+    hint.hidden = diagram.scrollWidth <= diagram.clientWidth + 1;
     const E = Object.fromEntries(edges.map((e) => [e.name, e]));
     ruleNone.hidden = !!node;
     ruleGeneral.hidden = !node;
@@ -119,6 +126,24 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
       renderTex(ruleNumbers, r.numbers);
       ruleCard.dataset.phase = cur.phase;
     }
+    // every layer's numbers so far: its output once forward reached it, dout, dx, dW, db once backward did
+    const mat = (m) => {
+      if (!m) return '';
+      const rows = [];
+      for (let i = 0; i < m.rows; i++) rows.push(Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols), (v) => fmtG(Number(v.toPrecision(4))).padStart(8)).join(' '));
+      return rows.join('\n');
+    };
+    layerRows.replaceChildren(...s.trace.layers.map((l, i) => {
+      const fwd = s.step > i;
+      const bwd = s.step >= 2 * s.layerCount - i;
+      const grads = Object.entries(l.grads ?? {}).map(([k, g]) => `${k}\n${mat(g)}`).join('\n');
+      return el('tr', { 'data-layer': l.layer, 'aria-current': node && node.name === l.layer ? 'step' : undefined },
+        el('th', { class: 'sn-mono', text: l.layer }),
+        el('td', { class: 'sn-mono sn-value-fwd sn-pre', text: fwd ? mat(l.output) : '' }),
+        el('td', { class: 'sn-mono sn-value-grad sn-pre', 'data-part': 'dout', text: bwd ? mat(l.dout) : '' }),
+        el('td', { class: 'sn-mono sn-value-grad sn-pre', 'data-part': 'dx', text: bwd ? mat(l.dx) : '' }),
+        el('td', { class: 'sn-mono sn-value-grad sn-pre', 'data-part': 'grads', text: bwd ? grads : '' }));
+    }));
     renderTex(dataBox, `\\mathbf{x} = ${texValue(s.x, fmtG)}, \\quad \\mathbf{t} = ${texValue(s.t, fmtG)}`);
 
     const u = s.update;

@@ -14,13 +14,13 @@ export function texValue(m, fmt) {
   if (m === null || m === undefined) return '?';
   if (typeof m === 'number') return fmt(m);
   const rows = [];
-  for (let i = 0; i < Math.min(m.rows, 3); i++) {
+  for (let i = 0; i < Math.min(m.rows, 4); i++) {
     const cells = [];
     for (let j = 0; j < Math.min(m.cols, 4); j++) cells.push(fmt(m.data[i * m.cols + j]));
     if (m.cols > 4) cells.push('\\cdots');
     rows.push(cells.join(' & '));
   }
-  if (m.rows > 3) rows.push('\\vdots');
+  if (m.rows > 4) rows.push('\\vdots');
   return `\\begin{pmatrix} ${rows.join(' \\\\ ')} \\end{pmatrix}`;
 }
 const shapeOf = (e) => `(${e.rows} \\times ${e.cols})`;

@@ -21,6 +21,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
   tr.group.append(check);
   const status = el('p', { class: 'sn-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'graph-status' });
   const diagram = el('div', { class: 'sn-diagram', 'data-testid': 'graph-diagram' });
+  const hint = el('p', { class: 'sn-explain sn-scroll-hint', text: t('cg.scrollHint'), hidden: true });
   const legend = el('div', { class: 'sn-legend sn-explain' },
     legendItem(FWD, t('cg.legend.value')), legendItem(GRAD, t('cg.legend.grad')), legendItem(NUM, t('cg.legend.numeric')));
 
@@ -31,7 +32,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
   const ruleNone = el('p', { class: 'sn-explain', text: t('cg.rule.none') });
   const ruleCard = el('div', { class: 'sn-rule', 'data-testid': 'rule' }, ruleHead, ruleNone,
     el('div', { class: 'sn-rule-body' }, ruleGeneral, ruleNumbers));
-  stage.append(tr.group, status, el('figure', { class: 'sn-figure' }, diagram, legend), ruleCard);
+  stage.append(tr.group, status, el('figure', { class: 'sn-figure' }, diagram, hint, legend), ruleCard);
 
   // ---- inputs ------------------------------------------------------------------
   const inputsBox = el('div', { class: 'sn-graph-inputs' });
@@ -102,6 +103,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
       nodes: s.nodes, edges: s.edges, current: cur, numeric: s.numeric, fmt: fmtG, vertical: narrow.narrow(),
       label: t('cg.diagram', { name: t(`cg.ex.${s.example}`), n: s.nodes.length, step: s.step, total: s.total }),
     }));
+    hint.hidden = diagram.scrollWidth <= diagram.clientWidth + 1;
 
     const E = Object.fromEntries(s.edges.map((e) => [e.name, e]));
     ruleNone.hidden = !!node;
