@@ -119,9 +119,10 @@ test('matrix nodes: MatMul shows shapes and dW = xᵀ·dout has W\'s shape; Repe
 test('the real network: every layer\'s gradients, then one update lowers the loss', async () => {
   await withPage('graph-network', `${URL_EN}&cg_ex=network`, async (page) => {
     await panelReady(page);
-    const total = await page.$eval('button[data-action="next"]', () => 9);
-    await pressNext(page, total);
-    assert.equal(await step(page), total);
+    // forward through every layer, backward through every layer, then the update
+    await page.focus('button[data-action="next"]');
+    while (await page.getAttribute('button[data-action="next"]', 'aria-disabled') !== 'true') await page.keyboard.press('Enter');
+    assert.equal(await step(page), 9, 'Affine, Sigmoid, Affine, Softmax-with-Loss: 4 forward + 4 backward + 1 update');
     assert.equal(await page.$eval(tid('graph-status'), (e) => e.dataset.phase), 'update');
     const { before, after: lossAfter } = await page.$eval(tid('net-loss'), (e) => ({ ...e.dataset }));
     assert.ok(Number(lossAfter) < Number(before), `loss ${before} → ${lossAfter}`);

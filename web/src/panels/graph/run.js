@@ -31,12 +31,14 @@ export function createGraphRun({ sn, state }) {
     } catch (e) { error = e; }
   }
 
+  let last = -1;             // the index of the node the last step computed (the core says which)
   function moveTo(k) {
     step = Math.max(0, Math.min(total, k));
+    last = -1;
     try {
       graph.reset();
-      for (let i = 0; i < Math.min(step, nodeCount); i++) graph.stepForward();
-      for (let i = nodeCount; i < step; i++) graph.stepBackward(1);
+      for (let i = 0; i < Math.min(step, nodeCount); i++) last = graph.stepForward();
+      for (let i = nodeCount; i < step; i++) last = graph.stepBackward(1);
       error = null;
     } catch (e) { error = e; }
   }
@@ -46,9 +48,9 @@ export function createGraphRun({ sn, state }) {
     const nodes = graph.nodes();
     const edges = graph.edges();
     // which node the last step computed, and in which direction
-    const current = step === 0 ? null
-      : step <= nodeCount ? { phase: 'forward', index: step - 1, k: step }
-        : { phase: 'backward', index: total - step, k: step - nodeCount };
+    const current = step === 0 || last < 0 ? null
+      : step <= nodeCount ? { phase: 'forward', index: last, k: step }
+        : { phase: 'backward', index: last, k: step - nodeCount };
     return { example: state.cg_ex, nodes, edges, step, total, nodeCount, current, numeric, playing: timer !== 0, error, inputNames };
   }
   const notify = () => { const s = snapshot(); for (const fn of listeners) fn(s); };
