@@ -71,10 +71,12 @@ export function mountDerivative(section, { run, t, setState, embedded }) {
       el('figure', { class: 'sn-figure' }, chart.box, legend)),
     hBox);
 
+  let drawn = null;   // the derivative last drawn: redraw only when it changed
   function update(s) {
     snap = s;
     const d = s.derivative;
-    if (!d) return;
+    if (!d || d === drawn) return;
+    drawn = d;
     x.set(s.x);
     fx.textContent = String(d.fx);
     const [a, b] = agreeing(String(d.numeric), String(d.analytic));

@@ -82,6 +82,7 @@ export function mountDescent(section, { run, t, setState, state }) {
         el('p', { class: 'sn-explain', text: t('gd.desc.pick') })),
       el('figure', { class: 'sn-figure' }, chart.box)));
 
+  let drawnKey = '';
   function update(s) {
     snap = s;
     const d = s.descent;
@@ -104,7 +105,8 @@ export function mountDescent(section, { run, t, setState, state }) {
     const far = Math.max(Math.abs(x0), Math.abs(x1));
     note.textContent = !Number.isFinite(far) || far > 4.5 ? t('gd.desc.out', { v: sig9(far) }) : preset ? t(`gd.desc.note.${preset[0]}`) : '';
     for (const b of presets.children) b.setAttribute('aria-pressed', String(preset?.[0] === b.dataset.preset));
-    chart.schedule();
+    const key = `${d.start}|${d.lr}|${k}`;
+    if (key !== drawnKey) { drawnKey = key; chart.schedule(); }
   }
   update(snap);
   return { update, destroy: chart.destroy };

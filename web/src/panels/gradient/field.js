@@ -54,9 +54,11 @@ export function mountField(section, { run, t, setState }) {
         el('p', { class: 'sn-explain', text: t('gd.grad.pick') })),
       el('figure', { class: 'sn-figure' }, chart.box)));
 
+  let drawn = null;
   function update(s) {
     snap = s;
-    if (!s.gradient) return;
+    if (!s.gradient || s.gradient === drawn) return;
+    drawn = s.gradient;
     c0.set(s.point[0]);
     c1.set(s.point[1]);
     const [a, b] = agreeing(vec(s.gradient.numeric), vec(s.gradient.analytic));

@@ -44,12 +44,15 @@ export function mountOptimizers(section, { run, t, setState }) {
     el('div', { class: 'sn-buttons' }, play),
     el('div', { class: 'sn-multiples' }, ...cards.map((c) => c.card)));
 
+  let drawnSteps = -1;
   function update(s) {
     snap = s;
     steps.set(s.optSteps);
     play.textContent = s.optPlaying ? `❚❚ ${t('gd.desc.pause')}` : `▶ ${t('gd.desc.play')}`;
     play.setAttribute('aria-pressed', String(s.optPlaying));
     const k = Math.min(s.optSteps, STEPS);
+    if (k === drawnSteps) return;
+    drawnSteps = k;
     for (const c of cards) {
       const x = c.opt.path[2 * k];
       const y = c.opt.path[2 * k + 1];
