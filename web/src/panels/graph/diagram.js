@@ -21,7 +21,7 @@ const R = 27;         // node radius
 const MAX_ROWS = 4;   // a matrix shows at most 4 × 4 entries, then ⋯
 const MAX_COLS = 4;
 
-const SHORT_OPS = { MulLayer: '×', AddLayer: '+', Square: '²', Branch: '•' };
+const SHORT_OPS = { MulLayer: '×', AddLayer: '+', Square: '**2', Branch: '•' };   // **2 as in fig. 5-7
 const opLabel = (op) => SHORT_OPS[op] ?? op.replace('SoftmaxWithLoss', 'Softmax·Loss');
 const nodeWidth = (label) => (label.length <= 2 ? 2 * R : Math.max(2 * R, label.length * 8.4 + 22));
 
