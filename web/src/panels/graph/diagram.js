@@ -1,6 +1,6 @@
 // A computational graph as an SVG figure in the style of the book's figures
-// 5-16 and 5-17: a node per operation (a circle for × + ² and the branch dot,
-// a rounded box for Repeat, Sum, MatMul, Affine, …), an arrow per edge with
+// 5-16 and 5-17: a node per operation (a circle for × + and the branch dot,
+// a rounded box for **2, Repeat, Sum, MatMul, Affine, …), an arrow per edge with
 // the forward value above it in blue and the gradient below it in red, which
 // runs back along the edge once backward has reached it. Matrices are drawn
 // as small bracketed matrices with their shape. Inputs enter from the left,
