@@ -130,6 +130,176 @@ val softmax(std::uintptr_t ptr, int n, bool stable) {
 }
 
 
+// ---- how a network learns: derivatives and gradient descent (book 4.3–4.4, 6.1) ------
+sn::RowVector<double> point_in(std::uintptr_t ptr, int n) {
+  sn::require(n >= 0 && n <= 16, "calculus.bad_point", "a point has 1 or 2 coordinates, got " + std::to_string(n));
+  return Eigen::Map<const sn::RowVector<double>>(reinterpret_cast<const double*>(ptr), n);
+}
+
+val book_functions() {
+  val names = val::array();
+  for (const char* name : sn::kBookFunctionNames) names.call<void>("push", std::string(name));
+  return names;
+}
+
+double function_value(const std::string& fn, std::uintptr_t ptr, int n) {
+  return guarded([&] { return sn::function_value(sn::book_function_from_name(fn), point_in(ptr, n)); });
+}
+
+val analytic_gradient(const std::string& fn, std::uintptr_t ptr, int n) {
+  return guarded([&] {
+    const auto g = sn::analytic_gradient(sn::book_function_from_name(fn), point_in(ptr, n));
+    return copy_out(g.data(), static_cast<std::size_t>(g.size()));
+  });
+}
+
+// single = true: the whole difference in float32, h included (1e-50 becomes 0).
+double numerical_diff(const std::string& fn, std::uintptr_t ptr, int n, double h, bool single, int axis) {
+  return guarded([&] {
+    const auto f = sn::book_function_from_name(fn);
+    const auto x = point_in(ptr, n);
+    if (single) return static_cast<double>(sn::numerical_diff<float>(f, x.cast<float>(), h, axis));
+    return sn::numerical_diff<double>(f, x, h, axis);
+  });
+}
+
+val numerical_gradient(const std::string& fn, std::uintptr_t ptr, int n, double h) {
+  return guarded([&] {
+    const auto g = sn::numerical_gradient<double>(sn::book_function_from_name(fn), point_in(ptr, n), h);
+    return copy_out(g.data(), static_cast<std::size_t>(g.size()));
+  });
+}
+
+val gradient_descent(const std::string& fn, std::uintptr_t ptr, int n, double lr, int steps,
+                     const std::string& optimizer, const std::string& gradient) {
+  return guarded([&] {
+    const auto x = point_in(ptr, n);
+    const auto p = sn::gradient_descent(sn::book_function_from_name(fn), std::vector<double>(x.data(), x.data() + n),
+                                        lr, steps, optimizer, sn::gradient_method_from_name(gradient));
+    val o = val::object();
+    o.set("dims", p.dims);
+    o.set("path", copy_out(p.path.data(), p.path.size()));
+    o.set("values", copy_out(p.values.data(), p.values.size()));
+    return o;
+  });
+}
+
+// ---- computational graphs (book 5.1–5.4, vol. 2 1.3.4–1.3.5) ---------------------------
+// A 1×1 matrix as a number, anything else as { rows, cols, data: Float64Array }.
+val graph_matrix_out(const sn::MatrixD& m) {
+  if (m.rows() == 1 && m.cols() == 1) return val(m(0, 0));
+  val o = val::object();
+  o.set("rows", static_cast<int>(m.rows()));
+  o.set("cols", static_cast<int>(m.cols()));
+  o.set("data", copy_out(m.data(), static_cast<std::size_t>(m.size())));
+  return o;
+}
+
+sn::MatrixD graph_matrix_in(std::uintptr_t ptr, int n, int rows, int cols) {
+  sn::require(rows > 0 && cols > 0 && static_cast<std::int64_t>(rows) * cols == n, "shape.mismatch",
+              std::to_string(n) + " numbers are not " + std::to_string(rows) + "×" + std::to_string(cols));
+  return Eigen::Map<const sn::MatrixD>(reinterpret_cast<const double*>(ptr), rows, cols);
+}
+
+val graph_examples() {
+  val names = val::array();
+  for (const char* name : sn::kGraphExampleNames) names.call<void>("push", std::string(name));
+  return names;
+}
+
+class GraphJs {
+ public:
+  explicit GraphJs(sn::Graph g) : g_(std::move(g)) {}
+  static GraphJs* example(const std::string& name) {
+    return guarded([&] { return new GraphJs(sn::make_graph_example(name)); });
+  }
+
+  val nodes() const {
+    val out = val::array();
+    for (const auto& n : g_.nodes()) {
+      val o = val::object();
+      o.set("name", n.name);
+      o.set("op", n.op->op());
+      val in = val::array(), outs = val::array();
+      for (int i : n.inputs) in.call<void>("push", g_.edges()[static_cast<std::size_t>(i)].name);
+      for (int i : n.outputs) outs.call<void>("push", g_.edges()[static_cast<std::size_t>(i)].name);
+      o.set("inputs", in);
+      o.set("outputs", outs);
+      o.set("forwardDone", n.forward_done);
+      o.set("backwardDone", n.backward_done);
+      out.call<void>("push", o);
+    }
+    return out;
+  }
+
+  val edges() const {
+    val out = val::array();
+    for (const auto& e : g_.edges()) {
+      val o = val::object();
+      o.set("name", e.name);
+      o.set("rows", static_cast<int>(e.rows));
+      o.set("cols", static_cast<int>(e.cols));
+      o.set("value", e.has_value ? graph_matrix_out(e.value) : val::null());
+      o.set("grad", e.has_grad ? graph_matrix_out(e.grad) : val::null());
+      o.set("isInput", e.is_input);
+      o.set("isOutput", e.is_output);
+      o.set("differentiable", e.differentiable);
+      out.call<void>("push", o);
+    }
+    return out;
+  }
+
+  void setInput(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      g_.set_input(name, graph_matrix_in(ptr, n, rows, cols));
+      return 0;
+    });
+  }
+  void setDout(double fill) {
+    guarded([&] {
+      g_.set_dout(fill);
+      return 0;
+    });
+  }
+  void setEdgeDout(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      g_.set_dout(name, graph_matrix_in(ptr, n, rows, cols));
+      return 0;
+    });
+  }
+  void setEdgeDoutFill(const std::string& name, double fill) {
+    guarded([&] {
+      g_.set_dout(name, fill);
+      return 0;
+    });
+  }
+  void forward() {
+    guarded([&] {
+      g_.forward();
+      return 0;
+    });
+  }
+  void backward() {
+    guarded([&] {
+      g_.backward();
+      return 0;
+    });
+  }
+  int stepForward() { return guarded([&] { return g_.step_forward(); }); }
+  int stepBackward() { return guarded([&] { return g_.step_backward(); }); }
+  void reset() { g_.reset(); }
+  val numericalGradient() {
+    return guarded([&] {
+      val o = val::object();
+      for (const auto& [name, grad] : g_.numerical_gradient()) o.set(name, graph_matrix_out(grad));
+      return o;
+    });
+  }
+
+ private:
+  sn::Graph g_;
+};
+
 // ---- perceptrons --------------------------------------------------------------------
 val perceptron_out(const sn::Perceptron& p) {
   val o = val::object();
@@ -401,6 +571,32 @@ class NetworkJs {
     });
   }
 
+  // One forward (training) and one backward with every layer's numbers (trace_backward).
+  val traceBackward(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = input(px, nx, rows);
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      const auto trace = net_->trace_backward(x, t);
+      val layers = val::array();
+      for (const auto& l : trace.layers) {
+        val o = val::object();
+        o.set("layer", l.layer);
+        o.set("input", matrix_out(l.input));
+        o.set("output", matrix_out(l.output));
+        o.set("dout", matrix_out(l.dout));
+        o.set("dx", matrix_out(l.dx));
+        val grads = val::object();
+        for (const auto& [name, g] : l.grads) grads.set(name, matrix_out(g));
+        o.set("grads", grads);
+        layers.call<void>("push", o);
+      }
+      val out = val::object();
+      out.set("loss", static_cast<double>(trace.loss));
+      out.set("layers", layers);
+      return out;
+    });
+  }
+
   val toNpz() {
     return guarded([&] {
       const auto bytes = sn::save_npz(sn::network_arrays(*net_));
@@ -627,6 +823,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("copyParamsFrom", &NetworkJs::copyParamsFrom)
       .function("trace", &NetworkJs::trace)
       .function("gradientCheck", &NetworkJs::gradientCheck)
+      .function("traceBackward", &NetworkJs::traceBackward)
       .function("toNpz", &NetworkJs::toNpz);
 
   class_<DatasetJs>("Dataset")
@@ -656,4 +853,31 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("stepsPerEpoch", &TrainerJs::stepsPerEpoch)
       .function("lossHistory", &TrainerJs::lossHistory)
       .function("evaluate", &TrainerJs::evaluate);
+}
+
+// How a network learns (book 4.3–4.4, 5.4, vol. 2 1.3): a block of its own.
+EMSCRIPTEN_BINDINGS(scratchnet_learning) {
+  using namespace emscripten;
+  function("bookFunctions", &book_functions);
+  function("functionValue", &function_value);
+  function("analyticGradient", &analytic_gradient);
+  function("numericalDiff", &numerical_diff);
+  function("numericalGradient", &numerical_gradient);
+  function("gradientDescent", &gradient_descent);
+
+  function("graphExamples", &graph_examples);
+  class_<GraphJs>("Graph")
+      .class_function("example", &GraphJs::example, allow_raw_pointers())
+      .function("nodes", &GraphJs::nodes)
+      .function("edges", &GraphJs::edges)
+      .function("setInput", &GraphJs::setInput)
+      .function("setDout", &GraphJs::setDout)
+      .function("setEdgeDout", &GraphJs::setEdgeDout)
+      .function("setEdgeDoutFill", &GraphJs::setEdgeDoutFill)
+      .function("forward", &GraphJs::forward)
+      .function("backward", &GraphJs::backward)
+      .function("stepForward", &GraphJs::stepForward)
+      .function("stepBackward", &GraphJs::stepBackward)
+      .function("reset", &GraphJs::reset)
+      .function("numericalGradient", &GraphJs::numericalGradient);
 }

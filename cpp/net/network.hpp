@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../core/error.hpp"
@@ -131,6 +132,27 @@ class Network {
   // Forward in inference mode, keeping every intermediate matrix for the UI.
   // Note: like any forward, it replaces the layers' caches for backward().
   std::vector<Trace> trace(const Matrix<S>& x);
+
+  // One layer of a traced backward pass (book 5.7.2 "오차역전파법을 적용한 신경망
+  // 구현하기": the forward values and the gradients that flow back through them).
+  struct LayerGradients {
+    std::string layer;  // "Affine1", "Relu1", ..., last the loss layer "SoftmaxWithLoss"
+    Matrix<S> input;    // what forward took in (N, in); for the loss layer, the scores
+    Matrix<S> output;   // what forward gave (N, out); for the loss layer, the loss (1, 1)
+    Matrix<S> dout;     // ∂L/∂output, what backward took in; for the loss layer 1
+    Matrix<S> dx;       // ∂L/∂input, what backward gave
+    std::vector<std::pair<std::string, Matrix<S>>> grads;  // ∂L/∂W1, ∂L/∂b1, ... in the book's names
+  };
+  struct BackwardTrace {
+    S loss;
+    std::vector<LayerGradients> layers;  // in forward order, the loss layer last
+  };
+  // One forward (training mode) and one backward, keeping every layer's input,
+  // output, dout and dx and its parameter gradients — the same numbers gradient()
+  // computes (the network's gradients are left filled, as by gradient()). The
+  // first Affine computes dx as well, which training skips. BatchNorm's running
+  // statistics are left as they were. (network_trace_backward.cpp)
+  BackwardTrace trace_backward(const Matrix<S>& x, const Matrix<S>& t);
 
   const NetSpec& spec() const { return spec_; }
 

@@ -247,8 +247,74 @@ class Scratchnet {
     return this.#track(new Trainer(raw));
   }
 
+  // ---- how a network learns: derivatives and gradient descent (book 4.3–4.4, 6.1) ----
+  /** The book's functions: 0.01x²+0.1x, x0²+x1², x²/20+y². */
+  get bookFunctions() { return guarded(() => this.#M.bookFunctions()); }
+
+  /** f(point); point is a number for function_1, [x0, x1] for the others. */
+  functionValue(fn, point) {
+    return this.#withHeap(pointArray(point), Float64Array, (p, n) => this.#M.functionValue(fn, p, n));
+  }
+
+  /** The hand-derived gradient at point, as a Float64Array. */
+  analyticGradient(fn, point) {
+    return this.#withHeap(pointArray(point), Float64Array, (p, n) => this.#M.analyticGradient(fn, p, n));
+  }
+
+  /**
+   * The central difference (f(x+h) − f(x−h)) / 2h (book 4.3.1). precision 'float' does it in
+   * float32, h included, so h = 1e-50 is 0 and the answer NaN. For a function of two variables
+   * x is a point [x0, x1] and `axis` picks the partial derivative (book 4.3.3).
+   */
+  numericalDiff(fn, x, { h = 1e-4, precision = 'double', axis = 0 } = {}) {
+    if (precision !== 'double' && precision !== 'float') {
+      throw new ScratchnetError('calculus.unknown_precision', `precision must be 'double' or 'float', got '${precision}'`);
+    }
+    return this.#withHeap(pointArray(x), Float64Array, (p, n) =>
+      this.#M.numericalDiff(fn, p, n, h, precision === 'float', axis));
+  }
+
+  /** Every partial derivative by central differences (book 4.4), as a Float64Array. */
+  numericalGradient(fn, point, { h = 1e-4 } = {}) {
+    return this.#withHeap(pointArray(point), Float64Array, (p, n) => this.#M.numericalGradient(fn, p, n, h));
+  }
+
+  /**
+   * `steps` updates of the core's optimizer from `init` (book 4.4.1 gradient_descent; 6.1 for the
+   * others). gradient 'numerical' (the book's 4.4.1, default) or 'analytic' (figure 6-8's df).
+   * → { dims, path: Float64Array((steps + 1)·dims), values: Float64Array(steps + 1) }
+   */
+  gradientDescent(fn, { init, lr, steps = 100, optimizer = 'sgd', gradient = 'numerical' } = {}) {
+    if (!Number.isInteger(steps)) {
+      throw new ScratchnetError('calculus.bad_steps', `steps must be a whole number, got ${steps}`);
+    }
+    return this.#withHeap(pointArray(init), Float64Array, (p, n) =>
+      this.#M.gradientDescent(fn, p, n, lr, steps, optimizer, gradient));
+  }
+
+  // ---- computational graphs (book 5.1–5.4, vol. 2 1.3.4–1.3.5) ---------------------
+  /** The example graphs by name: 'apple', 'apple_orange', 'chain', 'branch', … */
+  get graphExamples() { return guarded(() => this.#M.graphExamples()); }
+
+  /**
+   * A computational graph to run one node at a time (see the Graph class below).
+   * Unknown names throw graph.unknown_example.
+   */
+  graph(example) {
+    return this.#track(new Graph(this, guarded(() => this.#M.Graph.example(example))));
+  }
+
   // internal, for Network/Dataset
   _withHeap(data, Type, fn) { return this.#withHeap(data, Type, fn); }
+}
+
+// A point as an array: a bare number is a point of one coordinate.
+function pointArray(point) {
+  if (typeof point === 'number') return [point];
+  if (point == null || typeof point.length !== 'number') {
+    throw new ScratchnetError('calculus.bad_point', 'a point is a number or an array of numbers');
+  }
+  return point;
 }
 
 function normalizeSpec(spec) {
@@ -344,8 +410,82 @@ class Network extends Owned {
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradientCheck(px, nx, pt, nt, this.#rows(x, rows))));
   }
 
+  /**
+   * One forward (training mode) and one backward, with every layer's input, output, dout, dx and
+   * parameter gradients: { loss, layers: [{ layer: 'Affine1', input, output, dout, dx, grads: { W1, b1 } }] }
+   * in forward order, the loss layer last (its output is the loss, its dout 1). Every matrix is
+   * { rows, cols, data: Float32Array }. Fills the gradients like training's gradient() does; BatchNorm's
+   * running statistics stay as they were.
+   */
+  traceBackward(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.traceBackward(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+
   /** The weights as .npz bytes (numpy.load-able, keys W1, b1, …). */
   toNpz() { return this._raw.toNpz(); }
+}
+
+// A matrix argument: a number (1×1) or { rows, cols, data }.
+function matrixArg(value, what) {
+  if (typeof value === 'number') return { rows: 1, cols: 1, data: [value] };
+  if (value && Number.isInteger(value.rows) && Number.isInteger(value.cols) && value.data) return value;
+  throw new ScratchnetError('shape.mismatch', `${what} must be a number or { rows, cols, data }`);
+}
+
+/**
+ * A computational graph (book 5.1–5.4, vol. 2 1.3.4–1.3.5). Edges carry the book's variable names;
+ * values and gradients are numbers for 1×1 edges and { rows, cols, data: Float64Array } otherwise,
+ * null until computed. dout (the gradient put on the output edges when a backward pass starts) is
+ * a number for every element of every output edge, or { edgeName: number | {rows, cols, data} }.
+ */
+class Graph extends Owned {
+  #sn;
+  constructor(sn, raw) { super(raw); this.#sn = sn; }
+
+  /** [{ name, op, inputs, outputs, forwardDone, backwardDone }] in topological order. */
+  nodes() { return this._raw.nodes(); }
+  /** [{ name, rows, cols, value, grad, isInput, isOutput, differentiable }]. */
+  edges() { return this._raw.edges(); }
+
+  /** A new value for an input edge (same shape); clears everything computed. */
+  setInput(name, value) {
+    const m = matrixArg(value, name);
+    this.#sn._withHeap(m.data, Float64Array, (p, n) => this._raw.setInput(name, p, n, m.rows, m.cols));
+  }
+
+  /** Every node, left to right. */
+  forward() { guarded(() => this._raw.forward()); }
+  /** Every node, right to left, starting from dout (forward must have run: graph.forward_first). */
+  backward(dout = 1) { this.#setDout(dout); guarded(() => this._raw.backward()); }
+  /** The next node forward: its index, or −1 when all are done. */
+  stepForward() { return guarded(() => this._raw.stepForward()); }
+  /** The next node backward: its index, or −1 when all are done. dout is used by the first step. */
+  stepBackward(dout = 1) {
+    if (!this._raw.nodes().some((n) => n.backwardDone)) this.#setDout(dout);
+    return guarded(() => this._raw.stepBackward());
+  }
+  /** Forget every computed value and gradient (inputs stay). */
+  reset() { this._raw.reset(); }
+  /**
+   * ∂L/∂(input) for every input edge by central differences in double (h = 1e-4), where L is
+   * Σ dout ⊙ outputs with the dout of the last backward (1 before any): { x: number | {rows, cols, data} }.
+   * The labels t of softmax_with_loss are constants and have none.
+   */
+  numericalGradient() { return guarded(() => this._raw.numericalGradient()); }
+
+  #setDout(dout) {
+    if (typeof dout === 'number') { guarded(() => this._raw.setDout(dout)); return; }
+    if (dout === null || typeof dout !== 'object') {
+      throw new ScratchnetError('shape.mismatch', 'dout must be a number or { edgeName: value }');
+    }
+    guarded(() => this._raw.setDout(1));
+    for (const [name, value] of Object.entries(dout)) {
+      if (typeof value === 'number') { guarded(() => this._raw.setEdgeDoutFill(name, value)); continue; }
+      const m = matrixArg(value, `dout.${name}`);
+      this.#sn._withHeap(m.data, Float64Array, (p, n) => this._raw.setEdgeDout(name, p, n, m.rows, m.cols));
+    }
+  }
 }
 
 class Dataset extends Owned {
