@@ -80,7 +80,7 @@ export function createRun({ sn, state }) {
     values: gridValues(sn, 'x2_20_plus_y2', OPT_BOX.x, OPT_BOX.y, OPT_BOX.nx, OPT_BOX.ny),
   };
   const optimizers = OPTIMIZERS.map((o) => ({
-    ...o, ...sn.gradientDescent('x2_20_plus_y2', { init: OPT_START, lr: o.lr, steps: STEPS, optimizer: o.name }),
+    ...o, ...sn.gradientDescent('x2_20_plus_y2', { init: OPT_START, lr: o.lr, steps: STEPS, optimizer: o.name, gradient: 'analytic' }),
   }));
 
   // ---- what follows the settings --------------------------------------------

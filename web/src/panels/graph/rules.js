@@ -77,6 +77,14 @@ export function nodeRule(n, phase, E, fmt) {
       return fwd
         ? { general: `${X(out)} = \\frac{1}{1 + \\exp(-${X(a)})}`, numbers: `${under(v(out), E[out])} = \\sigma\\left(${under(v(a), E[a])}\\right)` }
         : { general: `${d(a)} = ${d(out)} \\odot ${X(out)}(1 - ${X(out)})`, numbers: `${under(g(a), E[a])} = ${g(out)} \\odot ${v(out)} \\odot (1 - ${X(out)})` };
+    case 'Relu':
+      return fwd
+        ? { general: `${X(out)} = \\max(0, ${X(a)})`, numbers: `${under(v(out), E[out])} = \\max\\left(0, ${under(v(a), E[a])}\\right)` }
+        : { general: `${d(a)} = ${d(out)} \\odot [${X(a)} > 0]`, numbers: `${under(g(a), E[a])} = ${g(out)} \\odot [${X(a)} > 0]` };
+    case 'Tanh':
+      return fwd
+        ? { general: `${X(out)} = \\tanh ${X(a)}`, numbers: `${under(v(out), E[out])} = \\tanh ${under(v(a), E[a])}` }
+        : { general: `${d(a)} = ${d(out)} \\odot (1 - ${X(out)}^2)`, numbers: `${under(g(a), E[a])} = ${g(out)} \\odot (1 - ${X(out)}^2)` };
     case 'Affine':
       return fwd
         ? { general: `${X(out)} = ${X(a)} \\cdot ${X(b)} + ${X(c)}`, numbers: `${under(v(out), E[out])} = ${under(v(a), E[a])} \\cdot ${under(v(b), E[b])} + ${under(v(c), E[c])}` }
