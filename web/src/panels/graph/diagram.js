@@ -32,7 +32,8 @@ function cellsOf(m, fmt) {
   const cells = [];
   for (let i = 0; i < Math.min(m.rows, MAX_ROWS); i++) {
     const row = [];
-    for (let j = 0; j < Math.min(m.cols, MAX_COLS); j++) row.push(fmt(m.data[i * m.cols + j]));
+    // 4 significant digits in a drawn matrix; the edge table has them all
+    for (let j = 0; j < Math.min(m.cols, MAX_COLS); j++) row.push(fmt(Number(m.data[i * m.cols + j].toPrecision(4))));
     if (m.cols > MAX_COLS) row.push('⋯');
     cells.push(row);
   }

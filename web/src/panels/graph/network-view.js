@@ -91,7 +91,10 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
   const layerTable = el('table', { class: 'sn-table sn-edges', 'data-testid': 'net-layers' },
     el('thead', {}, el('tr', {}, ...['cg.net.layer', 'cg.net.col.out', 'cg.net.col.dout', 'cg.net.col.dx', 'cg.net.col.grads'].map((k) => el('th', { text: t(k) })))),
     layerRows);
-  side.append(el('h4', { text: t('cg.net.data') }), dataBox);
+  // the data goes with the graph; the update gets the whole width
+  stage.append(el('h4', { text: t('cg.net.data') }), dataBox);
+  side.hidden = true;
+  updateBox.classList.replace('sn-side', 'sn-wide');
   stage.append(el('h4', { text: t('cg.net.layers') }), el('div', { class: 'sn-scroll' }, layerTable));
 
   const lossLine = el('p', { class: 'sn-status', 'data-testid': 'net-loss' });
@@ -125,7 +128,16 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
       renderTex(ruleGeneral, r.general);
       renderTex(ruleNumbers, r.numbers);
       ruleCard.dataset.phase = cur.phase;
-    }
+    } else if (cur?.phase === 'update' && s.update) {
+      // the last step: the rule of 1.3.6 and what it did to the loss
+      ruleHead.textContent = t('cg.net.update');
+      ruleNone.hidden = true;
+      ruleGeneral.hidden = false;
+      ruleNumbers.hidden = false;
+      renderTex(ruleGeneral, '\\mathbf{W} \\leftarrow \\mathbf{W} - \\eta \\, \\frac{\\partial L}{\\partial \\mathbf{W}}');
+      renderTex(ruleNumbers, `L: ${fmtG(s.update.loss)} \\;\\rightarrow\\; ${fmtG(s.update.lossAfter)} \\quad (\\eta = ${s.lr})`);
+      ruleCard.dataset.phase = 'update';
+    } else ruleHead.textContent = t('cg.rule');
     // every layer's numbers so far: its output once forward reached it, dout, dx, dW, db once backward did
     const mat = (m) => {
       if (!m) return '';
@@ -151,7 +163,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
     updates.hidden = !u;
     if (u) {
       const key = u.lossAfter < u.loss ? 'cg.net.lossDown' : 'cg.net.lossUp';
-      lossLine.textContent = `${t('cg.net.loss')}: ${t(key, { before: fmtG(u.loss), after: fmtG(u.lossAfter) })}`;
+      lossLine.textContent = t(key, { before: fmtG(u.loss), after: fmtG(u.lossAfter) });
       Object.assign(lossLine.dataset, { before: String(u.loss), after: String(u.lossAfter) });
       const grads = Object.assign({}, ...s.trace.layers.map((l) => l.grads ?? {}));
       const f4 = (v) => fmtG(Number(v.toPrecision(5)));

@@ -47,7 +47,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
     const e = snap.edges.find((x) => x.name === name);
     const wrap = el('div', { class: 'sn-input-edge', 'data-input': name });
     wrap.append(el('span', { class: 'sn-mono sn-input-name', text: e.rows * e.cols > 1 ? `${name} (${e.rows}×${e.cols})` : name }));
-    const grid = el('div', { class: 'sn-matrix-input', style: { gridTemplateColumns: `repeat(${e.cols}, minmax(3.2rem, 4.6rem))` } });
+    const grid = el('div', { class: 'sn-matrix-input', style: { gridTemplateColumns: e.rows * e.cols > 1 ? `repeat(${e.cols}, minmax(3.2rem, 4.6rem))` : '6rem' } });
     const cells = [];
     for (let i = 0; i < e.rows; i++) {
       for (let j = 0; j < e.cols; j++) {
@@ -84,9 +84,10 @@ export function mountGraphView(parts, { run, t, setState, state }) {
   const cellText = (m) => {
     if (m === null || m === undefined) return '—';
     if (typeof m === 'number') return fmtG(m);
+    // one line per row, the numbers in columns
     const rows = [];
-    for (let i = 0; i < m.rows; i++) rows.push(Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols), fmtG).join(', '));
-    return rows.join(' ; ');
+    for (let i = 0; i < m.rows; i++) rows.push(Array.from(m.data.slice(i * m.cols, (i + 1) * m.cols), (v) => fmtG(v).padStart(11)).join(''));
+    return rows.join('\n');
   };
 
   function show(s) {
@@ -110,7 +111,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
     ruleGeneral.hidden = !node;
     ruleNumbers.hidden = !node;
     if (node) {
-      const r = nodeRule(node, cur.phase, E, fmtG);
+      const r = nodeRule(node, cur.phase, E, (v) => fmtG(Number(v.toPrecision(5))));
       ruleHead.textContent = `${t('cg.rule')}: ${node.name} (${node.op}, ${cur.phase === 'forward' ? '→' : '←'})`;
       renderTex(ruleGeneral, r.general);
       renderTex(ruleNumbers, r.numbers);
@@ -131,9 +132,9 @@ export function mountGraphView(parts, { run, t, setState, state }) {
       return el('tr', { 'data-edge': e.name, class: e.isInput ? 'sn-input-row' : '' },
         el('th', { class: 'sn-mono', text: e.name }),
         el('td', { class: 'sn-mono', text: `${e.rows}×${e.cols}` }),
-        el('td', { class: 'sn-mono sn-value-fwd', 'data-part': 'value', text: cellText(e.value) }),
-        el('td', { class: 'sn-mono sn-value-grad', 'data-part': 'grad', text: cellText(e.grad) }),
-        el('td', { class: 'sn-mono sn-value-num', 'data-part': 'numeric', text: constant ? t('cg.constant') : num === undefined ? '' : cellText(num) }));
+        el('td', { class: 'sn-mono sn-value-fwd sn-pre', 'data-part': 'value', text: cellText(e.value) }),
+        el('td', { class: 'sn-mono sn-value-grad sn-pre', 'data-part': 'grad', text: cellText(e.grad) }),
+        el('td', { class: `sn-mono sn-value-num${constant ? '' : ' sn-pre'}`, 'data-part': 'numeric', text: constant ? t('cg.constant') : num === undefined ? '' : cellText(num) }));
     }));
   }
 
