@@ -17,7 +17,7 @@ const shots = [
   ['gradient', '/index.html?lang=en#panel=gradient&gd_step=100', { fullPage: true, viewport: { width: 1280, height: 900 } }],
   ['graph', '/index.html?lang=en#panel=graph&cg_ex=apple_orange&cg_step=7', { fullPage: true, viewport: { width: 1280, height: 900 } }],
   // phones: the part a learner scrolls to, at 375 px
-  ['gradient-phone', '/index.html?lang=en#panel=gradient&gd_lr=0.3&gd_step=12', { viewport: PHONE, scrollTo: '[data-section="descent"]' }],
+  ['gradient-phone', '/index.html?lang=en#panel=gradient&gd_lr=0.3&gd_step=12', { viewport: PHONE, scrollTo: '[data-section="descent"] .sn-figure' }],
   ['graph-phone', '/index.html?lang=en#panel=graph&cg_ex=apple_orange&cg_step=7', { viewport: PHONE, scrollTo: '.sn-stage' }],
   ['demo', '/demo.html'],
 ];
