@@ -26,6 +26,16 @@ export function mountView(root, ctx) {
   const boxes = ['derivative', 'gradient', 'descent', 'optimizers'].map(box);
   root.append(head, error, ...boxes);
 
+  // the shell keeps a run across views (language, tab, a pasted link): give it this state's settings
+  const now = run.snapshot();
+  const same = (a, b) => a[0] === b[0] && a[1] === b[1];
+  if (now.x !== state.gd_x) run.setX(state.gd_x);
+  if (!same(now.point, [state.gd_p0, state.gd_p1])) run.setPoint([state.gd_p0, state.gd_p1]);
+  if (!same(now.start, [state.gd_x0, state.gd_x1])) run.setStart([state.gd_x0, state.gd_x1]);
+  if (now.lr !== state.gd_lr) run.setLr(state.gd_lr);
+  if (now.step !== state.gd_step) run.setStep(state.gd_step);
+  if (now.optSteps !== state.gd_osteps) run.setOptSteps(state.gd_osteps);
+
   const sections = [mountDerivative, mountField, mountDescent, mountOptimizers].map((mount, i) => mount(boxes[i], ctx));
 
   const unsubscribe = run.subscribe((snap) => {
@@ -36,7 +46,6 @@ export function mountView(root, ctx) {
     if (snap.error) error.textContent = t('gd.error', { msg: errorMessage(snap.error) });
     for (const s of sections) s.update(snap);
   });
-  root.dataset.step = String(run.snapshot().step);
 
   return {
     destroy() {

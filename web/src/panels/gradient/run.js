@@ -182,6 +182,8 @@ export function createRun({ sn, state }) {
       notify();
     },
     pauseOpt() { stopOpt(); notify(); },
+    /** A hidden panel's run stops playing. */
+    setVisible(v) { if (!v) { stopPlay(); stopOpt(); } },
     dispose() { stopPlay(); stopOpt(); listeners.clear(); },
   };
 }

@@ -58,6 +58,15 @@ export function mountView(root, ctx) {
   const table = el('section', { class: 'sn-card sn-side' });
   root.append(head, chooser, stage, side, table);
 
+  // the shell keeps a run across views (language, tab, a pasted link): give it this state's settings
+  const now = run.snapshot();
+  if (run.kind === 'network') {
+    if (now.lr !== state.cg_lr) run.setLr(state.cg_lr);
+  } else if (state.cg_in.length ? state.cg_in.join(',') !== run.inputList().join(',') : now.customInputs) {
+    run.setInputList(state.cg_in);
+  }
+  if (now.step !== Math.min(state.cg_step, now.total)) run.setStep(state.cg_step);
+
   const parts = { root, stage, side, table };
   const view = run.kind === 'network' ? mountNetworkView(parts, ctx) : mountGraphView(parts, ctx);
   const showError = (s) => {

@@ -98,6 +98,8 @@ export function createNetworkRun({ sn, state }) {
       if (update) { update = null; applyUpdate(); }
       notify();
     },
+    /** A hidden panel's run stops playing. */
+    setVisible(v) { if (!v) stop(); },
     dispose() { stop(); listeners.clear(); net.delete(); pristine.delete(); data.delete(); },
   };
 }

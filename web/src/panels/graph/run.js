@@ -17,19 +17,25 @@ export function createGraphRun({ sn, state }) {
   const defaults = Object.fromEntries(graph.edges().filter((e) => e.isInput).map((e) => [e.name, e.value]));
   let step = Math.min(state.cg_step, total);
 
-  // the learner's inputs from the URL: one flat list, the inputs in order
+  // the learner's inputs as the URL keeps them: one flat list, the inputs in order;
+  // an empty list (or one of the wrong length) means the example's own numbers
   const sizes = inputNames.map((n) => (typeof defaults[n] === 'number' ? 1 : defaults[n].data.length));
-  if (state.cg_in.length === sizes.reduce((a, b) => a + b, 0)) {
+  let custom = false;        // inputs other than the example's own
+  function applyInputs(list) {
+    const use = list.length === sizes.reduce((a, b) => a + b, 0);
+    custom = use;
     let at = 0;
     try {
       for (const [i, name] of inputNames.entries()) {
         const d = defaults[name];
-        const part = state.cg_in.slice(at, at + sizes[i]);
+        const part = list.slice(at, at + sizes[i]);
         at += sizes[i];
-        graph.setInput(name, typeof d === 'number' ? part[0] : { rows: d.rows, cols: d.cols, data: Float64Array.from(part) });
+        if (!use) graph.setInput(name, d);
+        else graph.setInput(name, typeof d === 'number' ? part[0] : { rows: d.rows, cols: d.cols, data: Float64Array.from(part) });
       }
     } catch (e) { error = e; }
   }
+  if (state.cg_in.length) applyInputs(state.cg_in);
 
   let last = -1;             // the index of the node the last step computed (the core says which)
   function moveTo(k) {
@@ -51,7 +57,7 @@ export function createGraphRun({ sn, state }) {
     const current = step === 0 || last < 0 ? null
       : step <= nodeCount ? { phase: 'forward', index: last, k: step }
         : { phase: 'backward', index: last, k: step - nodeCount };
-    return { example: state.cg_ex, nodes, edges, step, total, nodeCount, current, numeric, playing: timer !== 0, error, inputNames };
+    return { example: state.cg_ex, nodes, edges, step, total, nodeCount, current, numeric, playing: timer !== 0, error, inputNames, customInputs: custom };
   }
   const notify = () => { const s = snapshot(); for (const fn of listeners) fn(s); };
   const stop = () => { if (timer) { clearInterval(timer); timer = 0; } };
@@ -79,20 +85,23 @@ export function createGraphRun({ sn, state }) {
     setInput(name, value) {
       try {
         graph.setInput(name, value);
+        custom = true;
         numeric = null;
         moveTo(step);
       } catch (e) { error = e; }
       notify();
     },
     /** The example's own inputs (the book's numbers) back. */
-    resetInputs() {
-      try {
-        for (const [name, v] of Object.entries(defaults)) graph.setInput(name, v);
-        numeric = null;
-        moveTo(step);
-      } catch (e) { error = e; }
+    resetInputs() { this.setInputList([]); },
+    /** Inputs from a flat list as the URL keeps it ([] = the example's own); the step is replayed on them. */
+    setInputList(list) {
+      applyInputs(list);
+      numeric = null;
+      moveTo(step);
       notify();
     },
+    /** A hidden panel's run stops playing. */
+    setVisible(v) { if (!v) stop(); },
     /** Every input's value, flattened in input order: what the URL keeps. */
     inputList() {
       const byName = Object.fromEntries(graph.edges().map((e) => [e.name, e.value]));
