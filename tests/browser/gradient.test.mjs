@@ -107,6 +107,15 @@ test('step, play and reset reveal the path; keyboard operates them; the step is 
     await page.focus('button[data-action="reset"]');
     await page.keyboard.press('Enter');
     assert.equal((await status(page)).step, '0');
+    // the start point and the tangent's x move with the arrow keys on their plots
+    await page.focus(tid('descent-plot'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.deepEqual([Number((await status(page)).x0), Number((await status(page)).x1)], [-2, 4.1]);
+    await page.focus(tid('deriv-plot'));
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.$eval(tid('deriv-numeric'), (e) => e.dataset.x), '5.1');
+    assert.match(new URL(page.url()).hash, /gd_x=5\.1/);
   });
 });
 

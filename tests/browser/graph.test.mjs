@@ -58,6 +58,12 @@ test('apple: 220, then dapple 2.2, dapple_num 110, dtax 200 with the rule spelle
     assert.equal((await edge(page, 'apple')).grad, '2.2');
     assert.equal((await edge(page, 'apple_num')).grad, '110');
     assert.match(await page.textContent(`${tid('rule-numbers')} annotation`), /1\.1 \\times 2 = 2\.2/);
+    // the drawing itself steps with the arrow keys
+    await page.focus(tid('graph-diagram'));
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await step(page), 3);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await step(page), 4);
     // the current node is highlighted in the drawing
     assert.equal(await page.getAttribute(`${tid('graph-diagram')} g[data-node="mul_apple_layer"]`, 'aria-current'), 'step');
 

@@ -44,7 +44,7 @@ export function mountDerivative(section, { run, t, setState, embedded }) {
   const chart = chartBox('deriv-plot', (width) => derivativePlot({
     curve: snap.curve, d: snap.derivative, width, height: Math.round(Math.min(300, Math.max(220, width * 0.55))),
     ariaLabel: t('gd.deriv.plot', { x: snap.x, d: short(snap.derivative.numeric) }),
-  }), { onPointer: ([px]) => setX(px) });
+  }), { onPointer: ([px]) => setX(px), onArrow: ([dx]) => setX(snap.x + 0.1 * dx), label: t('gd.deriv.keys') });
   const legend = el('div', { class: 'sn-legend sn-explain' },
     el('span', {}, el('i', { class: 'sn-swatch', style: { background: COLORS.f } }), t('gd.deriv.legend.f')),
     el('span', {}, el('i', { class: 'sn-swatch sn-swatch-dash', style: { borderColor: COLORS.tangent } }), t('gd.deriv.legend.tangent')));

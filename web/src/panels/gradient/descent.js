@@ -68,7 +68,11 @@ export function mountDescent(section, { run, t, setState, state }) {
   const chart = chartBox('descent-plot', (width) => descentPlot({
     descent: snap.descent, step: snap.step, contour: snap.descContour, width, height: Math.min(width, 440),
     ariaLabel: t('gd.desc.plot', { x0: snap.start[0], x1: snap.start[1], lr: snap.lr, k: snap.step }),
-  }), { onPointer: (p, e) => { if (e.type === 'pointerdown') setStart(p); } });
+  }), {
+    onPointer: (p, e) => { if (e.type === 'pointerdown') setStart(p); },
+    onArrow: ([dx, dy]) => setStart([snap.start[0] + 0.1 * dx, snap.start[1] + 0.1 * dy]),
+    label: t('gd.desc.keys'),
+  });
 
   section.append(
     el('h3', { text: t('gd.desc.title') }),

@@ -49,9 +49,22 @@ export function agreeing(a, b) {
 /**
  * A box that holds one chart and redraws it when its width changes (the
  * grid stacking on a phone, a scrollbar appearing). draw(width) → the svg.
+ * onPointer([x, y], event): a press or drag on the chart, in data coordinates.
  */
-export function chartBox(testid, draw, { onPointer } = {}) {
+export function chartBox(testid, draw, { onPointer, onArrow, label } = {}) {
   const box = el('div', { class: 'sn-plot', 'data-testid': testid });
+  // what the pointer drags, the arrow keys move too: onArrow([dx, dy]) in steps (Shift: ×10)
+  if (onArrow) {
+    Object.assign(box, { tabIndex: 0 });
+    box.setAttribute('role', 'group');
+    if (label) box.setAttribute('aria-label', label);
+    box.addEventListener('keydown', (e) => {
+      const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+      if (!d) return;
+      e.preventDefault();
+      onArrow(d.map((v) => v * (e.shiftKey ? 10 : 1)));
+    });
+  }
   let frame = 0;
   let svg = null;
   const redraw = () => {

@@ -42,7 +42,7 @@ export function mountField(section, { run, t, setState }) {
   const chart = chartBox('field-plot', (width) => fieldPlot({
     field: snap.field, gradient: snap.gradient, width, height: Math.min(width, 420),
     ariaLabel: t('gd.grad.plot', { p0: snap.point[0], p1: snap.point[1] }),
-  }), { onPointer: setPoint });
+  }), { onPointer: setPoint, onArrow: ([dx, dy]) => setPoint([snap.point[0] + 0.5 * dx, snap.point[1] + 0.5 * dy]), label: t('gd.grad.keys') });
 
   section.append(
     el('h3', { text: t('gd.grad.title') }),

@@ -57,3 +57,14 @@ export function watchNarrow(box, onChange, limit = 600) {
   ro.observe(box);
   return { narrow: () => narrow, measure, disconnect() { ro.disconnect(); cancelAnimationFrame(frame); } };
 }
+
+/** The drawing steps with the arrow keys too: → next, ← back (it is focusable and says so). */
+export function arrowSteps(box, label, { prev, next }) {
+  box.tabIndex = 0;
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', label);
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowRight') { e.preventDefault(); next(); }
+    if (e.key === 'ArrowLeft') { e.preventDefault(); prev(); }
+  });
+}

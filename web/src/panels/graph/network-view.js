@@ -6,7 +6,7 @@ import { el, renderTex } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { drawGraph, FWD, GRAD } from './diagram.js';
 import { nodeRule, texValue } from './rules.js';
-import { fmtG, transport, legendItem, watchNarrow } from './dom.js';
+import { fmtG, transport, legendItem, watchNarrow, arrowSteps } from './dom.js';
 import { sliderNumber } from '../gradient/dom.js';
 
 const OPS = { Affine: 'Affine', Sigmoid: 'Sigmoid', Relu: 'Relu', Tanh: 'Tanh', SoftmaxWithLoss: 'SoftmaxWithLoss' };
@@ -58,6 +58,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
   const status = el('p', { class: 'sn-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'graph-status' });
   const diagram = el('div', { class: 'sn-diagram', 'data-testid': 'graph-diagram' });
   const hint = el('p', { class: 'sn-explain sn-scroll-hint', text: t('cg.scrollHint'), hidden: true });
+  arrowSteps(diagram, t('cg.keys'), { prev: () => run.prev(), next: () => run.next() });
   const legend = el('div', { class: 'sn-legend sn-explain' }, legendItem(FWD, t('cg.legend.value')), legendItem(GRAD, t('cg.legend.grad')));
 
   // settings of this example: activation (a new run), η, the seed of the initial weights

@@ -5,7 +5,7 @@
 import { el, renderTex } from '../../ui.js';
 import { drawGraph, FWD, GRAD, NUM } from './diagram.js';
 import { nodeRule } from './rules.js';
-import { fmtG, transport, legendItem, watchNarrow } from './dom.js';
+import { fmtG, transport, legendItem, watchNarrow, arrowSteps } from './dom.js';
 
 export function mountGraphView(parts, { run, t, setState, state }) {
   const { stage, side, table: tableBox } = parts;
@@ -22,6 +22,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
   const status = el('p', { class: 'sn-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'graph-status' });
   const diagram = el('div', { class: 'sn-diagram', 'data-testid': 'graph-diagram' });
   const hint = el('p', { class: 'sn-explain sn-scroll-hint', text: t('cg.scrollHint'), hidden: true });
+  arrowSteps(diagram, t('cg.keys'), { prev: () => run.prev(), next: () => run.next() });
   const legend = el('div', { class: 'sn-legend sn-explain' },
     legendItem(FWD, t('cg.legend.value')), legendItem(GRAD, t('cg.legend.grad')), legendItem(NUM, t('cg.legend.numeric')));
 
