@@ -5,7 +5,7 @@
 import { el, formula } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { sliderNumber, chartBox, sig9, newId } from './dom.js';
-import { descentPlot } from './plots.js';
+import { descentPlot, lossPlot } from './plots.js';
 import { PRESETS, STEPS, DESC_START } from './run.js';
 
 const round1 = (v) => Math.round(v * 10) / 10;
@@ -74,6 +74,11 @@ export function mountDescent(section, { run, t, setState, state }) {
     label: t('gd.desc.keys'),
   });
 
+  // f(x_k) for all 100 steps: the part already taken drawn strong
+  const curve = chartBox('descent-values', (width) => lossPlot({
+    values: snap.descent.values, step: snap.step, width, ariaLabel: t('gd.desc.values', { lr: snap.lr }),
+  }));
+
   section.append(
     el('h3', { text: t('gd.desc.title') }),
     el('p', { class: 'sn-explain', text: t('gd.desc.lead') }),
@@ -84,7 +89,7 @@ export function mountDescent(section, { run, t, setState, state }) {
         el('div', { class: 'sn-controls' }, lr.row), startRow,
         el('h4', { text: t('gd.desc.steps') }), stepButtons, status, bookLine, note,
         el('p', { class: 'sn-explain', text: t('gd.desc.pick') })),
-      el('figure', { class: 'sn-figure' }, chart.box)));
+      el('figure', { class: 'sn-figure' }, chart.box, curve.box, el('figcaption', { class: 'sn-explain', text: t('gd.desc.valuesCaption') }))));
 
   let drawnKey = '';
   function update(s) {
@@ -110,8 +115,8 @@ export function mountDescent(section, { run, t, setState, state }) {
     note.textContent = !Number.isFinite(far) || far > 4.5 ? t('gd.desc.out', { v: sig9(far) }) : preset ? t(`gd.desc.note.${preset[0]}`) : '';
     for (const b of presets.children) b.setAttribute('aria-pressed', String(preset?.[0] === b.dataset.preset));
     const key = `${d.start}|${d.lr}|${k}`;
-    if (key !== drawnKey) { drawnKey = key; chart.schedule(); }
+    if (key !== drawnKey) { drawnKey = key; chart.schedule(); curve.schedule(); }
   }
   update(snap);
-  return { update, destroy: chart.destroy };
+  return { update, destroy() { chart.destroy(); curve.destroy(); } };
 }

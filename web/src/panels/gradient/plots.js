@@ -121,3 +121,20 @@ export function optimizerPlot({ opt, steps, contour, width, height, ariaLabel })
     ],
   }));
 }
+
+/** f(x_k) along the descent, on a log scale: falling, flat or exploding (the core's values). */
+export function lossPlot({ values, step, width, ariaLabel }) {
+  const rows = [];
+  for (let k = 0; k < values.length; k++) if (Number.isFinite(values[k]) && values[k] > 0) rows.push({ k, f: values[k], shown: k <= step });
+  return cspSafePlot(Plot.plot({
+    ...base(width, 130, ariaLabel),
+    marginLeft: 52, marginTop: 10, marginBottom: 30,
+    x: { domain: [0, values.length - 1], label: 'k', labelAnchor: 'right', labelArrow: 'none' },
+    y: { type: 'log', label: null, grid: true, ticks: 4, tickFormat: '.0e' },
+    marks: [
+      Plot.line(rows, { x: 'k', y: 'f', stroke: COLORS.contour, strokeWidth: 1.2 }),
+      Plot.line(rows.filter((r) => r.shown), { x: 'k', y: 'f', stroke: COLORS.path, strokeWidth: 2 }),
+      Plot.dot(rows.filter((r) => r.k === step), { x: 'k', y: 'f', r: 4, fill: COLORS.path }),
+    ],
+  }));
+}
