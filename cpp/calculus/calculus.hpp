@@ -77,7 +77,8 @@ RowVector<S> central_gradient(BookFunction f, RowVector<S> x, S h) {
 template <class S>
 RowVector<S> numerical_gradient(BookFunction f, const RowVector<S>& x, double h = kNumericalDiffH) {
   require_point(f, x, "numerical_gradient");
-  require(std::isfinite(h) && h > 0.0, "calculus.bad_h", "h must be a finite number > 0, got " + std::to_string(h));
+  // h = 0 is allowed: 0/0 = NaN is the book's lesson about too small an h.
+  require(std::isfinite(h) && h >= 0.0, "calculus.bad_h", "h must be a finite number ≥ 0, got " + std::to_string(h));
   return detail::central_gradient(f, x, static_cast<S>(h));
 }
 

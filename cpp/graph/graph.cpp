@@ -210,7 +210,7 @@ double Graph::weighted_output() {
 }
 
 std::vector<std::pair<std::string, MatrixD>> Graph::numerical_gradient(double h) {
-  require(std::isfinite(h) && h > 0.0, "calculus.bad_h", "h must be a finite number > 0");
+  require(std::isfinite(h) && h >= 0.0, "calculus.bad_h", "h must be a finite number ≥ 0");
   // Everything the evaluations below overwrite, to put back afterwards.
   const std::vector<Edge> saved_edges = edges_;
   std::vector<std::pair<bool, bool>> saved_flags;

@@ -188,3 +188,38 @@ registerMessages({
     'error.trainer.finished': 'Training has already finished',
   },
 });
+
+// Messages for the codes of "how a network learns": derivatives, gradient descent and
+// computational graphs (cpp/calculus, cpp/graph; book 4.3–4.4, 5.1–5.6).
+registerMessages({
+  ko: {
+    'error.calculus.unknown_function': '모르는 함수입니다 (function_1, function_2, x2_20_plus_y2)',
+    'error.calculus.bad_point': '점의 좌표 수가 함수의 변수 수와 다릅니다',
+    'error.calculus.bad_axis': '편미분할 변수가 이 함수에 없습니다',
+    'error.calculus.bad_h': '미분의 h는 0 이상의 유한한 수여야 합니다',
+    'error.calculus.bad_steps': '경사 하강의 단계 수는 0 이상 100000 이하의 정수여야 합니다',
+    'error.calculus.unknown_gradient': '기울기 계산 방법은 수치(numerical) 또는 해석(analytic)입니다',
+    'error.calculus.unknown_precision': '정밀도는 double 또는 float입니다',
+    'error.graph.unknown_example': '모르는 계산 그래프 예입니다',
+    'error.graph.unknown_edge': '이 계산 그래프에 그런 이름의 변수(에지)가 없습니다',
+    'error.graph.not_input': '노드가 계산하는 값은 바꿀 수 없습니다. 입력만 바꿀 수 있습니다',
+    'error.graph.not_output': 'dout은 그래프의 마지막 출력에만 줄 수 있습니다',
+    'error.graph.forward_first': '역전파 전에 순전파를 끝까지 해야 합니다',
+    'error.graph.bad_node': '계산 그래프의 노드 연결이 올바르지 않습니다',
+  },
+  en: {
+    'error.calculus.unknown_function': 'Unknown function (function_1, function_2, x2_20_plus_y2)',
+    'error.calculus.bad_point': 'The point does not have one coordinate per variable of the function',
+    'error.calculus.bad_axis': 'The function has no such variable to differentiate by',
+    'error.calculus.bad_h': 'h must be a finite number, 0 or more',
+    'error.calculus.bad_steps': 'The number of descent steps must be a whole number from 0 to 100000',
+    'error.calculus.unknown_gradient': 'The gradient is numerical or analytic',
+    'error.calculus.unknown_precision': 'The precision is double or float',
+    'error.graph.unknown_example': 'Unknown computational graph example',
+    'error.graph.unknown_edge': 'This graph has no variable (edge) of that name',
+    'error.graph.not_input': 'A value computed by a node cannot be set; only inputs can',
+    'error.graph.not_output': 'dout can be given only to the final outputs of the graph',
+    'error.graph.forward_first': 'Run the forward pass to the end before backward',
+    'error.graph.bad_node': 'The nodes of the computational graph are not connected correctly',
+  },
+});

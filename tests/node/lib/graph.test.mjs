@@ -170,3 +170,27 @@ test('graph errors are ScratchnetErrors with codes, and delete() frees the graph
   assert.equal(sn.liveObjects, before);
   assert.throws(() => g.forward(), { code: 'object.deleted' });
 });
+
+test('graphs, descents and traces free everything they allocate in wasm', () => {
+  const once = () => sn.scope(() => {
+    for (const name of sn.graphExamples) {
+      const g = sn.graph(name);
+      g.forward();
+      g.stepForward();
+      g.backward();
+      g.numericalGradient();
+      g.edges();
+      g.nodes();
+    }
+    sn.gradientDescent('x2_20_plus_y2', { init: [-7, 2], lr: 0.3, steps: 30, optimizer: 'adam' });
+    sn.numericalDiff('function_1', 5, { precision: 'float' });
+    const net = sn.network({ sizes: [3, 4, 2], hidden: 'relu', batchNorm: true }, { seed: 1 });
+    return net.traceBackward([0.1, 0.2, 0.3, -0.4, 0.5, -0.6], [1, 0, 0, 1], 2).loss;
+  });
+  const first = once();
+  const [heap, used, live] = [sn.heapBytes, sn.heapUsed, sn.liveObjects];
+  for (let i = 0; i < 10; i++) assert.equal(once(), first, 'the same loss every time');
+  assert.equal(sn.heapBytes, heap, 'the wasm memory did not grow');
+  assert.equal(sn.heapUsed, used, 'every byte allocated was freed');
+  assert.equal(sn.liveObjects, live);
+});
