@@ -188,3 +188,12 @@ test('embedded: the iframe page shows the panel set by its URL', async () => {
     assert.equal(await page.$eval(tid('deriv-numeric'), (e) => e.dataset.value), '0.2999999999986347');
   });
 });
+
+test('under a strict Content-Security-Policy the plots draw with no violation', async () => {
+  await withPage('gradient-csp', URL_EN, async (page, base, { violations }) => {
+    await panelReady(page);
+    await page.click('button[data-preset="big"]');
+    assert.equal(await page.locator(`${tid('opt-adam')} svg`).count(), 1);
+    assert.deepEqual(violations, []);
+  }, { csp: true });
+});

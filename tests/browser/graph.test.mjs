@@ -190,3 +190,14 @@ test('embedded: as <scratchnet-panel> and as an iframe, set by attributes / URL,
     assert.equal(await page.$$eval('nav[aria-label="Panels"]', (n) => n.length), 0);
   });
 });
+
+test('under a strict Content-Security-Policy the graph draws with no violation', async () => {
+  await withPage('graph-csp', `${URL_EN}&cg_ex=affine&cg_step=2`, async (page, base, { violations }) => {
+    await panelReady(page);
+    assert.equal((await edge(page, 'W')).grad !== '', true);
+    await page.click('button[data-action="check"]');
+    await page.click('button[data-example="network"]');
+    await page.waitForSelector('.sn-stage[data-example="network"]');
+    assert.deepEqual(violations, []);
+  }, { csp: true });
+});
