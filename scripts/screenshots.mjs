@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // screenshots.mjs — the pictures in docs/screenshots/, taken from the built
 // site in headless Chromium (run `npm run build` first). Not part of `npm test`.
-//   node scripts/screenshots.mjs
+//   node scripts/screenshots.mjs [name…]    (names: only those shots)
 import fs from 'node:fs';
-import { withPage, panelReady, stop } from '../tests/browser/harness.mjs';
+import { withPage, panelReady, stop, PHONE } from '../tests/browser/harness.mjs';
 
 const out = new URL('../docs/screenshots/', import.meta.url);
 fs.mkdirSync(out, { recursive: true });
@@ -14,10 +14,16 @@ const shots = [
   ['forward', '/index.html?lang=en#panel=forward'],
   ['backprop', '/index.html?lang=en#panel=backprop&data=spiral&hidden=10&act=sigmoid&optimizer=sgd&init=std&lr=1'],
   ['mnist', '/index.html?lang=en#panel=mnist&m_epochs=3'],
+  ['gradient', '/index.html?lang=en#panel=gradient&gd_step=100', { fullPage: true, viewport: { width: 1280, height: 900 } }],
+  ['graph', '/index.html?lang=en#panel=graph&cg_ex=apple_orange&cg_step=7', { fullPage: true, viewport: { width: 1280, height: 900 } }],
+  // phones: the part a learner scrolls to, at 375 px
+  ['gradient-phone', '/index.html?lang=en#panel=gradient&gd_lr=0.3&gd_step=12', { viewport: PHONE, scrollTo: '[data-section="descent"] .sn-figure' }],
+  ['graph-phone', '/index.html?lang=en#panel=graph&cg_ex=apple_orange&cg_step=7', { viewport: PHONE, scrollTo: '.sn-stage' }],
   ['demo', '/demo.html'],
 ];
+const only = process.argv.slice(2);
 
-for (const [name, url] of shots) {
+for (const [name, url, opts = {}] of shots.filter(([n]) => only.length === 0 || only.includes(n))) {
   await withPage(`shot-${name}`, url, async (page) => {
     await panelReady(page);
     if (name === 'backprop') {
@@ -41,9 +47,11 @@ for (const [name, url] of shots) {
       await page.mouse.up();
       await page.waitForTimeout(1000);
     }
+    if (name.startsWith('graph')) await page.click('button[data-action="check"]');
+    if (opts.scrollTo) await page.locator(opts.scrollTo).evaluate((e) => e.scrollIntoView());
     await page.waitForTimeout(300);
-    await page.screenshot({ path: new URL(`${name}.png`, out).pathname });
+    await page.screenshot({ path: new URL(`${name}.png`, out).pathname, fullPage: !!opts.fullPage });
     console.log(`docs/screenshots/${name}.png`);
-  });
+  }, opts.viewport ? { viewport: opts.viewport } : undefined);
 }
 await stop();

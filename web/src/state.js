@@ -7,7 +7,7 @@
 // a panel never breaks on a hand-edited link.
 export const SETTINGS = {
   // which panel the page shows
-  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'backprop', 'mnist'], default: 'perceptron' },
+  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'gradient', 'graph', 'backprop', 'mnist'], default: 'perceptron' },
 
   // Perceptron & logic gates (book ch. 2)
   w1: { type: 'number', min: -5, max: 5, default: 0.5, panel: 'perceptron' },
@@ -28,6 +28,24 @@ export const SETTINGS = {
   // Forward pass (book 3.4)
   x1: { type: 'number', min: -10, max: 10, default: 1.0, panel: 'forward' },
   x2: { type: 'number', min: -10, max: 10, default: 0.5, panel: 'forward' },
+
+  // Gradient descent (book 4.3–4.4, 6.1): keys prefixed gd_
+  gd_x: { type: 'number', min: 0, max: 20, default: 5, panel: 'gradient' },        // the tangent's x on 0.01x² + 0.1x
+  gd_p0: { type: 'number', min: -4, max: 4, default: 3, panel: 'gradient' },       // the point whose gradient is read
+  gd_p1: { type: 'number', min: -4, max: 4, default: 4, panel: 'gradient' },
+  gd_x0: { type: 'number', min: -4.5, max: 4.5, default: -3, panel: 'gradient' },  // the descent's start point
+  gd_x1: { type: 'number', min: -4.5, max: 4.5, default: 4, panel: 'gradient' },
+  gd_lr: { type: 'number', min: 1e-10, max: 10, default: 0.1, panel: 'gradient' },
+  gd_step: { type: 'int', min: 0, max: 100, default: 100, panel: 'gradient' },     // descent steps shown
+  gd_osteps: { type: 'int', min: 0, max: 100, default: 30, panel: 'gradient' },    // optimizer steps shown
+
+  // Computational graph (book 5.1–5.7, vol. 2 1.3.3–1.3.6): keys prefixed cg_
+  cg_ex: { type: 'enum', values: ['apple', 'apple_orange', 'chain', 'branch', 'repeat', 'sum', 'matmul', 'sigmoid', 'affine', 'softmax_with_loss', 'network'], default: 'apple_orange', panel: 'graph' },
+  cg_step: { type: 'int', min: 0, max: 99, default: 0, panel: 'graph' },          // nodes computed: forward, then backward
+  cg_in: { type: 'list', min: -1000, max: 1000, maxLength: 24, default: [], panel: 'graph' },  // edited inputs, flattened
+  cg_seed: { type: 'int', min: 0, max: 9999, default: 1, panel: 'graph' },        // the network example's initial weights
+  cg_act: { type: 'enum', values: ['sigmoid', 'relu', 'tanh'], default: 'sigmoid', panel: 'graph' },
+  cg_lr: { type: 'number', min: 0.001, max: 10, default: 0.5, panel: 'graph' },
 
   // Backprop playground (book ch. 5–6, vol. 2 ch. 1, 모두의 딥러닝 ch. 3)
   data: { type: 'enum', values: ['xor', 'spiral'], default: 'xor', panel: 'backprop' },

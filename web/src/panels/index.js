@@ -23,6 +23,8 @@ export const PANELS = {
   perceptron: () => import('./perceptron/index.js'),
   activation: () => import('./activation/index.js'),
   forward: () => import('./forward/index.js'),
+  gradient: () => import('./gradient/index.js'),
+  graph: () => import('./graph/index.js'),
   backprop: () => import('./backprop/index.js'),
   mnist: () => import('./mnist/index.js'),
 };
