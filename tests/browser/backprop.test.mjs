@@ -253,7 +253,7 @@ test('switching the language while training rebuilds the view only: the run goes
     await waitValue(page, 'step', '>', after, 10000);
     await page.click(tid('gradcheck'));
     await page.waitForSelector(tid('gradcheck-table'));
-    assert.match(await page.textContent(`${tid('gradcheck-table')} thead`), /매개변수.*최대 상대 오차/);
+    assert.match(await page.textContent(`${tid('gradcheck-table')} thead`), /매개변수.*최대 오차/);
     await page.waitForTimeout(200);  // any frame of the old view would have thrown by now
   });
 });

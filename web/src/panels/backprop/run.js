@@ -266,7 +266,7 @@ export function createRun({ sn, state }) {
         }
         const results = net.gradientCheck(x, target, rows).map((r) => {
           const p = net.param(r.param);
-          return { param: r.param, rows: p.rows, cols: p.cols, maxAbsDiff: r.maxAbsDiff, maxRelError: r.maxRelError };
+          return { param: r.param, rows: p.rows, cols: p.cols, maxAbsDiff: r.maxAbsDiff, maxRelError: r.maxRelError, maxError: r.maxError, ok: r.ok };
         });
         gradCheck = { rows, results };
         error = null;
