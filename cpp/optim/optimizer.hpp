@@ -74,7 +74,7 @@ class Optimizer {
   // decay (L1 + L2 is "elastic net"); the UI offers one at a time.
   double l1() const { return l1_; }
   void set_l1(double lambda) {
-    require(std::isfinite(lambda) && lambda >= 0.0 && lambda < 1.0, "optimizer.bad_l1",
+    require(std::isfinite(lambda) && lambda >= 0.0 && lambda < 1.0, "optimizer.bad_regularization_rate",
             "L1 regularization rate must be in [0, 1), got " + std::to_string(lambda));
     l1_ = lambda;
   }

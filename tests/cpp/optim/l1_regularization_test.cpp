@@ -102,7 +102,7 @@ TEST(L1Regularization, TrainerLossIncludesTheTermAndRateIsValidated) {
   EXPECT_GT(expected_term, 0.01);
 
   using scratchnet::testing::error_of;
-  EXPECT_EQ(error_of([&] { l1.set_l1(-0.1); }), "optimizer.bad_l1");
-  EXPECT_EQ(error_of([&] { l1.set_l1(1.0); }), "optimizer.bad_l1");
-  EXPECT_EQ(error_of([&] { l1.set_l1(std::nan("")); }), "optimizer.bad_l1");
+  EXPECT_EQ(error_of([&] { l1.set_l1(-0.1); }), "optimizer.bad_regularization_rate");
+  EXPECT_EQ(error_of([&] { l1.set_l1(1.0); }), "optimizer.bad_regularization_rate");
+  EXPECT_EQ(error_of([&] { l1.set_l1(std::nan("")); }), "optimizer.bad_regularization_rate");
 }

@@ -150,9 +150,9 @@ test("trainer regularization: 'l1' adds λΣ|W| to the loss, 'l2' ½λΣ‖W‖�
     const code = (fn) => { try { fn(); } catch (e) { return e.code; } return ''; };
     const net = sn.network({ sizes: [2, 2] });
     assert.equal(code(() => sn.trainer(net, { train, regularization: 'l3' })), 'optimizer.unknown_regularization');
-    assert.equal(code(() => sn.trainer(net, { train, regularization: 'l1', regularizationRate: 2 })), 'optimizer.bad_l1');
+    assert.equal(code(() => sn.trainer(net, { train, regularization: 'l1', regularizationRate: 2 })), 'optimizer.bad_regularization_rate');
     assert.equal(code(() => sn.trainer(net, { train, regularization: 'l1', regularizationRate: 0.1, weightDecay: 0.1 })),
-      'optimizer.bad_regularization');
+      'optimizer.double_regularization');
   });
 });
 
