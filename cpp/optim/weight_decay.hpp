@@ -35,8 +35,12 @@ double weight_decay_loss(const std::vector<Param<S>>& params, double lambda) {
 // L1 regularization (TensorFlow Playground's "L1"; the book names it beside L2
 // in 6.4.2): the loss gets + λ·Σ|W| over the same parameters as weight decay.
 // Its gradient λ·sign(W) has the same size for a tiny weight as for a big
-// one, so — unlike L2's λW, which only shrinks — it pushes small weights all
-// the way to 0: the trained network uses fewer inputs (a sparse network).
+// one, so — unlike L2's λW, which shrinks a weight in proportion to its size
+// and never quite to 0 — it drives every weight the data does not need down
+// to about 0: the trained network uses fewer inputs (a sparse network;
+// tests/cpp/train/playground_claims_test.cpp). With plain gradient steps such
+// a weight then hops around 0 by about lr·λ; TensorFlow Playground also
+// clamps a weight that crosses 0 to exactly 0, we do not.
 // Summed in double, like weight_decay_loss.
 template <class S>
 double l1_loss(const std::vector<Param<S>>& params, double lambda) {

@@ -130,6 +130,25 @@ test('the circle is solved with no hidden layer given x1², x2² (test accuracy 
   assert.ok(plain <= 0.8, `with x1, x2: ${plain}`);
 });
 
+test("L1 keeps only the circle's features x1², x2² (≥ 95 % of Σ|W|; about 40 % without)", () => {
+  const all = sn.featureNames;
+  const shareOnSquares = (opts) => sn.scope(() => {
+    const { train, test: held } = sn.toyDataset('circle', { points: 500, noise: 0, seed: 1, features: all });
+    const net = sn.network({ sizes: [7, 2] }, { seed: 3 });
+    const tr = sn.trainer(net, { train, test: held, optimizer: 'adam', learningRate: 0.03, batchSize: 10, seed: 4, ...opts });
+    tr.run(40 * tr.stepsPerEpoch);
+    assert.ok(tr.evaluate(held) >= 0.95);
+    const w = net.param('W1').data;  // 7 × 2, row-major: rows 2, 3 are x1², x2²
+    const abs = (i) => Math.abs(w[i]);
+    const total = w.reduce((s, v) => s + Math.abs(v), 0);
+    return (abs(4) + abs(5) + abs(6) + abs(7)) / total;
+  });
+  const plain = shareOnSquares({});
+  const sparse = shareOnSquares({ regularization: 'l1', regularizationRate: 0.01 });  // native: 0.970
+  assert.ok(plain <= 0.6, `without L1: ${plain}`);
+  assert.ok(sparse >= 0.95, `with L1 0.01: ${sparse}`);
+});
+
 test("trainer regularization: 'l1' adds λΣ|W| to the loss, 'l2' ½λΣ‖W‖², like weightDecay", () => {
   sn.scope(() => {
     const { train } = sn.toyDataset('xor', { points: 40, seed: 1, testRatio: 0.5 });
