@@ -35,6 +35,7 @@
 #include "net/network.hpp"
 #include "net/network_npz.hpp"
 #include "net/gradient_check.hpp"
+#include "net/neuron_maps.hpp"
 
 #include "optim/optimizer.hpp"
 #include "optim/make_optimizer.hpp"
@@ -45,6 +46,8 @@
 #include "data/idx.hpp"
 #include "data/array_dataset.hpp"
 #include "data/toy_datasets.hpp"
+#include "data/split.hpp"
+#include "data/features.hpp"
 #include "io/npz.hpp"
 #include "io/npy_text.hpp"
 #include "io/json.hpp"

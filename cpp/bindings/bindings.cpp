@@ -97,6 +97,40 @@ std::vector<T> vector_in(std::uintptr_t ptr, int n) {
   return std::vector<T>(p, p + n);
 }
 
+// A JS array of strings (feature names). Anything else is "argument.invalid".
+std::vector<std::string> strings_in(const val& v) {
+  sn::require(v.isArray(), "argument.invalid", "expected an array of names");
+  const int n = v["length"].as<int>();
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) {
+    sn::require(v[i].isString(), "argument.invalid", "expected an array of names");
+    out.push_back(v[i].as<std::string>());
+  }
+  return out;
+}
+
+val names_out(const std::vector<std::string>& names) {
+  val a = val::array();
+  for (const auto& n : names) a.call<void>("push", n);
+  return a;
+}
+
+// ---- the playground's plane ----------------------------------------------------------
+// x (rows × 2) → (rows × features.length) row-major, as a Float32Array.
+val feature_map(std::uintptr_t ptr, int n, int rows, const val& features) {
+  return guarded([&] {
+    const MatF f = sn::feature_map(MatF(matrix_in(ptr, n, rows, "x")), strings_in(features));
+    return copy_out(f.data(), static_cast<std::size_t>(f.size()));
+  });
+}
+
+val plane_grid(double from, double to, int size) {
+  return guarded([&] {
+    const MatF g = sn::plane_grid(from, to, size);
+    return copy_out(g.data(), static_cast<std::size_t>(g.size()));
+  });
+}
+
 // ---- activations --------------------------------------------------------------------
 val activate(const std::string& name, std::uintptr_t ptr, int n, double slope, bool derivative) {
   return guarded([&] {
@@ -526,6 +560,25 @@ class NetworkJs {
     });
   }
 
+  // Every hidden neuron's and output's value at every row (grid point), one
+  // trace: [{ layer, kind, neurons, points, data }], neuron j's map at
+  // data[j·points, (j+1)·points).
+  val neuronMaps(std::uintptr_t ptr, int n, int rows) {
+    return guarded([&] {
+      val maps = val::array();
+      for (const auto& m : sn::neuron_maps(*net_, MatF(input(ptr, n, rows)))) {
+        val o = val::object();
+        o.set("layer", m.layer);
+        o.set("kind", m.kind);
+        o.set("neurons", static_cast<int>(m.values.rows()));
+        o.set("points", static_cast<int>(m.values.cols()));
+        o.set("data", copy_out(m.values.data(), static_cast<std::size_t>(m.values.size())));
+        maps.call<void>("push", o);
+      }
+      return maps;
+    });
+  }
+
   // Backprop vs central differences, in double precision on a copy of this network.
   val gradientCheck(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
     return guarded([&] {
@@ -646,6 +699,19 @@ class DatasetJs {
   static DatasetJs* spiral(int points, int classes, double seed) {
     return guarded([&] { return new DatasetJs(sn::spiral(points, classes, static_cast<std::uint64_t>(seed))); });
   }
+  static DatasetJs* toy(const std::string& name, int points, double noise, double seed) {
+    return guarded([&] { return new DatasetJs(sn::toy_dataset(name, points, noise, static_cast<std::uint64_t>(seed))); });
+  }
+  // The test part (test = true) or the training part of split_dataset(ratio, seed).
+  DatasetJs* splitPart(double test_ratio, double seed, bool test) const {
+    return guarded([&] {
+      auto parts = sn::split_dataset(*data_, test_ratio, static_cast<std::uint64_t>(seed));
+      return new DatasetJs(std::move(test ? parts.test : parts.train));
+    });
+  }
+  DatasetJs* withFeatures(const val& features) const {
+    return guarded([&] { return new DatasetJs(sn::with_features(*data_, strings_in(features))); });
+  }
   static DatasetJs* xorSet() { return new DatasetJs(sn::xor_dataset()); }
   static DatasetJs* gate(const std::string& g) { return guarded([&] { return new DatasetJs(sn::gate_dataset(g)); }); }
 
@@ -720,13 +786,15 @@ val step_out(const sn::StepResult& r) {
 // to the network and datasets without pulling them from under the trainer.
 class TrainerJs {
  public:
-  TrainerJs(NetworkJs& net, const std::string& optimizer, double lr, double weight_decay, DatasetJs& train,
-            DatasetJs& test, bool has_test, int batch_size, double seed, int eval_max_samples, bool shuffle)
+  TrainerJs(NetworkJs& net, const std::string& optimizer, double lr, double weight_decay,
+            const std::string& regularization, double regularization_rate, DatasetJs& train, DatasetJs& test,
+            bool has_test, int batch_size, double seed, int eval_max_samples, bool shuffle)
       : net_(net.shared()), train_(train.shared()), test_(has_test ? test.shared() : nullptr) {
     guarded([&] {
       sn::require(batch_size >= 1 && batch_size <= 100000, "trainer.bad_config",
                   "batch size must be in [1, 100000], got " + std::to_string(batch_size));
       opt_ = sn::make_optimizer<float>(optimizer, lr, weight_decay);
+      sn::set_regularization(*opt_, regularization, regularization_rate);
       sn::TrainerConfig config;
       config.batch_size = batch_size;
       config.seed = static_cast<std::uint64_t>(seed);
@@ -814,6 +882,10 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
   function("sampleActivation", &sample_activation);
   function("softmax", &softmax);
 
+  function("featureMap", &feature_map);
+  function("planeGrid", &plane_grid);
+  function("toyDatasetNames", +[] { return names_out(sn::toy_dataset_names()); });
+  function("featureNames", +[] { return names_out(sn::feature_names()); });
   function("gatePresets", &gate_presets);
   function("truthTable", &truth_table);
   function("xorTwoLayer", &xor_two_layer);
@@ -848,6 +920,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("setParam", &NetworkJs::setParam)
       .function("copyParamsFrom", &NetworkJs::copyParamsFrom)
       .function("trace", &NetworkJs::trace)
+      .function("neuronMaps", &NetworkJs::neuronMaps)
       .function("gradientCheck", &NetworkJs::gradientCheck)
       .function("traceBackward", &NetworkJs::traceBackward)
       .function("gradients", &NetworkJs::gradients)
@@ -859,6 +932,9 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .class_function("fromArrays", &DatasetJs::fromArrays, allow_raw_pointers())
       .class_function("spiral", &DatasetJs::spiral, allow_raw_pointers())
       .class_function("xor", &DatasetJs::xorSet, allow_raw_pointers())
+      .class_function("toy", &DatasetJs::toy, allow_raw_pointers())
+      .function("splitPart", &DatasetJs::splitPart, allow_raw_pointers())
+      .function("withFeatures", &DatasetJs::withFeatures, allow_raw_pointers())
       .class_function("gate", &DatasetJs::gate, allow_raw_pointers())
       .function("size", &DatasetJs::size)
       .function("features", &DatasetJs::features)
@@ -871,7 +947,8 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("targets", &DatasetJs::targets);
 
   class_<TrainerJs>("Trainer")
-      .constructor<NetworkJs&, const std::string&, double, double, DatasetJs&, DatasetJs&, bool, int, double, int, bool>()
+      .constructor<NetworkJs&, const std::string&, double, double, const std::string&, double, DatasetJs&,
+                   DatasetJs&, bool, int, double, int, bool>()
       .function("step", &TrainerJs::step)
       .function("run", &TrainerJs::run)
       .function("learningRate", &TrainerJs::learningRate)

@@ -80,4 +80,23 @@ std::unique_ptr<Optimizer<S>> make_optimizer(const std::string& name, double lr 
                   "' (expected sgd, momentum, nesterov, adagrad, rmsprop or adam)");
 }
 
+// TensorFlow Playground's regularization menu on an optimizer:
+//   "none"  nothing (rate ignored);
+//   "l2"    weight decay at `rate`: loss + ½λ‖W‖², gradient + λW (book 6.4.2);
+//   "l1"    L1 at `rate`: loss + λΣ|W|, gradient + λ·sign(W) (weight_decay.hpp).
+// The optimizer's weight decay, if already set, must be 0 for "l1"/"l2": the
+// same λ given twice would be ambiguous ("optimizer.double_regularization").
+// Errors: "optimizer.unknown_regularization" for another name, and the rate's
+// own ("optimizer.bad_weight_decay" / "optimizer.bad_regularization_rate") outside [0, 1).
+template <class S>
+void set_regularization(Optimizer<S>& opt, const std::string& kind, double rate) {
+  if (kind == "none") return;
+  require(kind == "l1" || kind == "l2", "optimizer.unknown_regularization",
+          "unknown regularization '" + kind + "' (expected none, l1 or l2)");
+  require(opt.weight_decay() == 0.0, "optimizer.double_regularization",
+          "weight decay is already set; choose it or a regularization, not both");
+  if (kind == "l2") opt.set_weight_decay(rate);
+  else opt.set_l1(rate);
+}
+
 }  // namespace scratchnet

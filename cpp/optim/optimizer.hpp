@@ -33,9 +33,10 @@ namespace scratchnet {
 template <class S>
 class Optimizer {
  public:
-  explicit Optimizer(double lr, double weight_decay = 0.0) {
+  explicit Optimizer(double lr, double weight_decay = 0.0, double l1 = 0.0) {
     set_lr(lr);
     set_weight_decay(weight_decay);
+    set_l1(l1);
   }
   virtual ~Optimizer() = default;
 
@@ -68,6 +69,16 @@ class Optimizer {
     weight_decay_ = lambda;
   }
 
+  // λ of L1 regularization (weight_decay.hpp l1_loss): the gradient of every
+  // W gets + λ·sign(W) in apply_weight_decay. May be combined with weight
+  // decay (L1 + L2 is "elastic net"); the UI offers one at a time.
+  double l1() const { return l1_; }
+  void set_l1(double lambda) {
+    require(std::isfinite(lambda) && lambda >= 0.0 && lambda < 1.0, "optimizer.bad_regularization_rate",
+            "L1 regularization rate must be in [0, 1), got " + std::to_string(lambda));
+    l1_ = lambda;
+  }
+
  protected:
   // L2 weight decay (book 6.4.2): the loss gets + ½λ‖W‖², so its gradient
   // gets + λW. We add that term straight into the gradient buffer — the
@@ -79,8 +90,11 @@ class Optimizer {
   // network over-react to small input changes — that is what overfitting
   // weights do. Pulling biases toward 0 would only shift every activation and
   // hurt the fit without reducing the network's "wiggliness".
+  //
+  // L1 (set_l1) is added here too: + λ₁·sign(W), same parameters.
   void apply_weight_decay(std::vector<Param<S>>& params) const {
     check_params(params);
+    add_l1_gradient(params, l1_);
     if (weight_decay_ == 0.0) return;
     const S lambda = static_cast<S>(weight_decay_);
     for (auto& p : params) {
@@ -126,6 +140,7 @@ class Optimizer {
  private:
   double lr_ = 0.01;
   double weight_decay_ = 0.0;
+  double l1_ = 0.0;
 };
 
 }  // namespace scratchnet

@@ -175,7 +175,9 @@ StepResult Trainer<S>::step() {
   try {
     // + ½λΣ‖W‖² of the optimizer's decay, at the weights the gradient saw
     // (the network's own λ is already in its loss)
-    r.loss = static_cast<double>(net_.gradient(bx, bt)) + weight_decay_loss(params_, opt_.weight_decay());
+    // and + λ₁Σ|W| of its L1 term
+    r.loss = static_cast<double>(net_.gradient(bx, bt)) + weight_decay_loss(params_, opt_.weight_decay()) +
+             l1_loss(params_, opt_.l1());
   } catch (const Error& e) {
     // Any other error (a shape mismatch...) is a bug in the setup: rethrow,
     // with the trainer's counters untouched.

@@ -56,7 +56,8 @@ struct StepResult {
   std::int64_t step = 0;      // 1 for the first step ever taken by this trainer
   int epoch = 0;              // 1-based epoch this step belongs to
   // Minibatch loss (NaN if not computable), with weight decay's ½λ·Σ‖W‖² as the
-  // book's MultiLayerNet.loss has it — λ of the network or of the optimizer.
+  // book's MultiLayerNet.loss has it — λ of the network or of the optimizer —
+  // and with the optimizer's L1 term λ₁·Σ|W|.
   double loss = std::numeric_limits<double>::quiet_NaN();
   double epoch_loss = std::numeric_limits<double>::quiet_NaN();  // mean step loss of the epoch; NaN unless epoch_end
   bool epoch_end = false;     // this step used the last rows of the epoch

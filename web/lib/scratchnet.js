@@ -268,6 +268,67 @@ class Scratchnet {
     return this.#track(new Dataset(this.#M, raw));
   }
 
+  // ---- the playground's plane (TensorFlow Playground's data, features, maps) ----
+  /** Names sn.toyDataset knows: circle, gauss, xor, spiral, spiral3, reg-plane, reg-gauss. */
+  get toyDatasetNames() { return guarded(() => this.#M.toyDatasetNames()); }
+
+  /** Names sn.featureMap knows: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2. */
+  get featureNames() { return guarded(() => this.#M.featureNames()); }
+
+  /**
+   * A seeded 2-D data set on the plane [−6, 6]², split in two:
+   * → { train, test } Datasets (the caller deletes both). `points` rows in all
+   * (spiral3: points/3 per class), `noise` in [0, 1], `seed` draws the points
+   * and the split (the same seed gives the same rows natively and here),
+   * `testRatio` in (0, 1) of the rows go to `test`. Classification sets
+   * have 2 (spiral3: 3) classes; reg-* sets have targets and no labels.
+   * With `features` (e.g. ['x1sq', 'x2sq']) both sets hold those columns
+   * instead of x1, x2. The formulas are in cpp/data/toy_datasets.hpp.
+   */
+  toyDataset(name, { points = 500, noise = 0, seed = 1, testRatio = 0.5, features = null } = {}) {
+    const M = this.#M;
+    const all = guarded(() => M.Dataset.toy(name, points, noise, seed));
+    let mapped = null;
+    let train = null;
+    try {
+      mapped = features ? guarded(() => all.withFeatures(features)) : all;
+      train = guarded(() => mapped.splitPart(testRatio, seed, false));
+      const test = guarded(() => mapped.splitPart(testRatio, seed, true));
+      return { train: this.#track(new Dataset(M, train)), test: this.#track(new Dataset(M, test)) };
+    } catch (e) {
+      if (train) train.delete();
+      throw e;
+    } finally {
+      if (mapped && mapped !== all) mapped.delete();
+      all.delete();
+    }
+  }
+
+  /**
+   * A new Dataset (the caller deletes it) holding the `features` of a 2-D
+   * dataset's points (e.g. ['x1sq', 'x2sq']), with its labels and targets.
+   */
+  datasetWithFeatures(dataset, features) {
+    return this.#track(new Dataset(this.#M, dataset._call((r) => r.withFeatures(features))));
+  }
+
+  /**
+   * Input features of 2-D points: x holds `rows` rows of (x1, x2); → a
+   * Float32Array of rows × features.length, row-major, column j = features[j].
+   */
+  featureMap(x, rows, features) {
+    return this.#withHeap(x, Float32Array, (p, n) => this.#M.featureMap(p, n, rows ?? n / 2, features));
+  }
+
+  /**
+   * size × size pixel centres of the square [from, to]², top row first:
+   * a Float32Array of (size², 2) rows, row k = iy·size + ix with
+   * x1 = from + (ix + ½)·h, x2 = to − (iy + ½)·h, h = (to − from)/size.
+   */
+  planeGrid({ from = -6, to = 6, size = 40 } = {}) {
+    return guarded(() => this.#M.planeGrid(from, to, size));
+  }
+
   /** The four rows of a logic gate: 'and', 'nand', 'or', 'xor'. */
   gateDataset(gate) { return this.#track(new Dataset(this.#M, guarded(() => this.#M.Dataset.gate(gate)))); }
 
@@ -275,13 +336,16 @@ class Scratchnet {
   /**
    * A trainer for `net` on `train` (and `test` for per-epoch accuracy):
    * { optimizer: 'sgd'|'momentum'|'nesterov'|'adagrad'|'rmsprop'|'adam',
-   *   learningRate (≤ 0: the book's default), weightDecay, batchSize, seed,
+   *   learningRate (≤ 0: the book's default), weightDecay (λ of L2), batchSize, seed,
+   *   regularization: 'none'|'l1'|'l2' at regularizationRate (TensorFlow Playground's
+   *     menu: l2 = weight decay, + ½λΣ‖W‖²; l1 = + λΣ|W|, gradient λ·sign(W); weights only;
+   *     with weightDecay ≠ 0 only 'none' is allowed),
    *   evalSamples: per-epoch accuracies on the first k rows only (0 = all),
    *   shuffle: false keeps the rows in their order every epoch }.
    */
-  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, batchSize = 100, seed = 0, evalSamples = 0, shuffle = true } = {}) {
+  trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, regularization = 'none', regularizationRate = 0, batchSize = 100, seed = 0, evalSamples = 0, shuffle = true } = {}) {
     const raw = guarded(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
-      train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples, shuffle));
+      regularization, regularizationRate, train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples, shuffle));
     return this.#track(new Trainer(raw));
   }
 
@@ -468,6 +532,17 @@ class Network extends Owned {
   /** Every intermediate of a forward pass: [{ layer, kind, rows, cols, data }]. */
   trace(x, rows) {
     return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.trace(p, n, this.#rows(x, rows)));
+  }
+
+  /**
+   * Every hidden neuron's map over a grid (TensorFlow Playground's small heat
+   * maps), from one traced forward pass of `rows` rows of x (e.g.
+   * sn.featureMap(sn.planeGrid(), 1600, features)): [{ layer, kind: 'Z' (hidden)
+   * | 'Y' (output), neurons, points, data: Float32Array }], in forward order;
+   * neuron j's value at point k is data[j·points + k].
+   */
+  neuronMaps(x, rows) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.neuronMaps(p, n, this.#rows(x, rows)));
   }
 
   /**

@@ -81,6 +81,18 @@ export function errorDetail(err) {
 registerMessages({
   ko: {
     'error.internal': '예상하지 못한 오류가 났습니다',
+    // the plane's data sets, features and regularization (cpp/data, cpp/optim)
+    'error.toy.unknown': '모르는 데이터셋 이름입니다',
+    'error.toy.bad_size': '점의 개수는 4에서 100000 사이여야 합니다',
+    'error.toy.bad_noise': '잡음은 0에서 1 사이여야 합니다',
+    'error.dataset.bad_split': '테스트 비율이 올바르지 않습니다. 학습과 테스트 모두 점이 하나 이상 필요합니다',
+    'error.feature.unknown': '모르는 입력 특성입니다',
+    'error.feature.empty': '입력 특성을 하나 이상 고르세요',
+    'error.grid.bad_size': '격자 크기가 올바르지 않습니다',
+    'error.grid.bad_range': '격자 범위가 올바르지 않습니다',
+    'error.optimizer.unknown_regularization': '모르는 정규화 방법입니다 (none, l1, l2)',
+    'error.optimizer.bad_regularization_rate': '정규화 계수가 올바르지 않습니다',
+    'error.optimizer.double_regularization': '가중치 감소와 정규화를 함께 설정할 수 없습니다',
     'error.details': '자세히 (코어의 영어 메시지)',
     'error.size.too_large': '크기가 너무 커서 메모리에 담을 수 없습니다',
     'error.memory.exhausted': 'WebAssembly 메모리가 부족합니다',
@@ -155,6 +167,18 @@ registerMessages({
   },
   en: {
     'error.internal': 'Something unexpected went wrong',
+    // the plane's data sets, features and regularization (cpp/data, cpp/optim)
+    'error.toy.unknown': 'Unknown data set name',
+    'error.toy.bad_size': 'The number of points must be between 4 and 100,000',
+    'error.toy.bad_noise': 'Noise must be between 0 and 1',
+    'error.dataset.bad_split': 'The test ratio is not valid: training and test each need at least one point',
+    'error.feature.unknown': 'Unknown input feature',
+    'error.feature.empty': 'Choose at least one input feature',
+    'error.grid.bad_size': 'The grid size is not valid',
+    'error.grid.bad_range': 'The grid range is not valid',
+    'error.optimizer.unknown_regularization': 'Unknown regularization (none, l1, l2)',
+    'error.optimizer.bad_regularization_rate': 'The regularization rate is not valid',
+    'error.optimizer.double_regularization': 'Weight decay and a regularization cannot both be set',
     'error.details': 'details (the core\'s message)',
     'error.label.not_integer': 'A label must be a whole number ≥ 0',
     'error.json.bad_text': 'The architecture JSON is not valid',
