@@ -124,9 +124,15 @@ std::string shape_text(const std::vector<std::uint64_t>& shape) {
   return s + (shape.size() == 1 ? ",)" : ")");
 }
 
-}  // namespace
+// The parsed header of one .npy buffer and where its data starts.
+struct NpyHeader {
+  std::string descr;
+  bool fortran_order = false;
+  std::vector<std::uint64_t> shape;
+  std::size_t start = 0;  // offset of the first data byte
+};
 
-Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name) {
+NpyHeader read_header(const std::uint8_t* data, std::size_t size, const std::string& name) {
   const std::string what = "array '" + name + "'";
   require(size >= kMagicSize + 2 && std::memcmp(data, kMagic, kMagicSize) == 0,
           "npy.bad_header", what + " is not a .npy array (it must start with \\x93NUMPY)");
@@ -147,7 +153,11 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
                                   static_cast<std::size_t>(header_len)),
                       name);
   header.parse();
+  return {header.descr, header.fortran_order, header.shape, prefix + static_cast<std::size_t>(header_len)};
+}
 
+// 4 for '<f4', 8 for '<f8' (C order); anything else is refused.
+std::size_t float_item_size(const NpyHeader& header, const std::string& what) {
   std::size_t item = 0;
   if (header.descr == "<f4") item = 4;
   else if (header.descr == "<f8") item = 8;
@@ -158,11 +168,14 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
   require(!header.fortran_order, "npy.bad_shape",
           what + " is stored in Fortran (column-major) order; save it with "
                  "np.ascontiguousarray(arr) first");
-  require(header.shape.size() == 1 || header.shape.size() == 2, "npy.bad_shape",
-          what + " has shape " + shape_text(header.shape) + "; only 1-D and 2-D arrays are supported");
+  return item;
+}
 
-  const std::uint64_t rows = header.shape.size() == 1 ? 1 : header.shape[0];
-  const std::uint64_t cols = header.shape.back();
+// A float array of `rows` × `cols` numbers of `item` bytes from the data
+// after `header`; every element of `header.shape` is already in rows·cols.
+Matrix<float> read_floats(const std::uint8_t* data, std::size_t size, const NpyHeader& header,
+                          const std::string& what, std::size_t item, std::uint64_t rows,
+                          std::uint64_t cols) {
   const bool overflow = rows != 0 && cols > UINT64_MAX / rows;
   const std::uint64_t count = overflow ? UINT64_MAX : rows * cols;
   require_allocation(count, sizeof(float), what + " of shape " + shape_text(header.shape));
@@ -170,7 +183,7 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
           what + " of shape " + shape_text(header.shape) + " has too many rows or columns");
 
   // Check that the bytes are really there *before* allocating the matrix.
-  const std::size_t start = prefix + static_cast<std::size_t>(header_len);
+  const std::size_t start = header.start;
   const std::uint64_t need = count * item;  // count <= 2^28, cannot overflow
   const std::size_t have = size - start;
   require(have >= need, "npz.truncated",
@@ -192,6 +205,89 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
     }
   }
   return m;
+}
+
+}  // namespace
+
+Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  const NpyHeader header = read_header(data, size, name);
+  const std::string what = "array '" + name + "'";
+  const std::size_t item = float_item_size(header, what);
+  require(header.shape.size() == 1 || header.shape.size() == 2, "npy.bad_shape",
+          what + " has shape " + shape_text(header.shape) + "; only 1-D and 2-D arrays are supported");
+  const std::uint64_t rows = header.shape.size() == 1 ? 1 : header.shape[0];
+  return read_floats(data, size, header, what, item, rows, header.shape.back());
+}
+
+Matrix<float> parse_npy_any_rank(const std::uint8_t* data, std::size_t size, const std::string& name,
+                                 std::vector<std::uint64_t>& shape) {
+  const NpyHeader header = read_header(data, size, name);
+  const std::string what = "array '" + name + "'";
+  const std::size_t item = float_item_size(header, what);
+  require(!header.shape.empty() && header.shape.size() <= 8, "npy.bad_shape",
+          what + " has shape " + shape_text(header.shape) + "; 1 to 8 dimensions are supported");
+  // (d0, d1, …, dk) → (d0, d1·…·dk); a 1-D (n,) → (1, n) as in parse_npy.
+  std::uint64_t rows = header.shape.size() == 1 ? 1 : header.shape[0], cols = 1;
+  for (std::size_t i = header.shape.size() == 1 ? 0 : 1; i < header.shape.size(); ++i) {
+    const std::uint64_t d = header.shape[i];
+    cols = d != 0 && cols > UINT64_MAX / d ? UINT64_MAX : cols * d;
+  }
+  Matrix<float> m = read_floats(data, size, header, what, item, rows, cols);
+  shape = header.shape;
+  return m;
+}
+
+bool npy_is_text(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  return read_header(data, size, name).descr.rfind("<U", 0) == 0;
+}
+
+std::string parse_npy_text(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  const NpyHeader header = read_header(data, size, name);
+  const std::string what = "array '" + name + "'";
+  std::uint64_t chars = 0;
+  bool digits = header.descr.size() > 2 && header.descr.size() <= 12;
+  for (std::size_t i = 2; digits && i < header.descr.size(); ++i) {
+    const char c = header.descr[i];
+    digits = c >= '0' && c <= '9';
+    chars = chars * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  require(header.descr.rfind("<U", 0) == 0 && digits, "npy.bad_dtype",
+          what + " has dtype '" + header.descr + "'; a text entry must be '<U…' (a NumPy str)");
+  require(header.shape.empty(), "npy.bad_shape",
+          what + " has shape " + shape_text(header.shape) + "; a text entry must be 0-d, shape ()");
+  require(chars <= 16u * 1024 * 1024, "size.too_large", what + " is longer than 16 Mi characters");
+  const std::uint64_t need = chars * 4;
+  const std::size_t have = size - header.start;
+  require(have >= need, "npz.truncated",
+          what + " needs " + std::to_string(need) + " data bytes, got " + std::to_string(have));
+  require(have == need, "npy.bad_shape",
+          what + ": " + std::to_string(have - need) + " bytes follow the text");
+  // UTF-32LE code points → UTF-8. NumPy pads a shorter string with U+0000, which ends the text.
+  std::string out;
+  for (std::uint64_t i = 0; i < chars; ++i) {
+    const std::uint8_t* p = data + header.start + 4 * i;
+    const std::uint32_t cp = std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 |
+                             std::uint32_t{p[2]} << 16 | std::uint32_t{p[3]} << 24;
+    if (cp == 0) break;
+    require(cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF), "npy.bad_dtype",
+            what + " holds an invalid code point " + std::to_string(cp));
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return out;
 }
 
 std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d) {

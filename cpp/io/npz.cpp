@@ -185,7 +185,7 @@ std::vector<std::uint8_t> save_npz(const NamedArrays& arrays) {
   return out;
 }
 
-NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
+void for_each_npz_entry(const std::uint8_t* data, std::size_t size, const NpzEntryVisitor& visit) {
   if (data == nullptr) size = 0;
   const bool starts_pk = size >= 2 && data[0] == 'P' && data[1] == 'K';
   if (!starts_pk) {
@@ -213,9 +213,7 @@ NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
           "the zip's central directory (bytes " + std::to_string(cd_offset) + ".." +
               std::to_string(cd_offset + cd_size) + ") lies outside the file");
 
-  NamedArrays arrays;
   std::set<std::string> seen;
-  std::uint64_t total_floats = 0;
   std::uint64_t pos = cd_offset;
   const std::uint64_t cd_end = cd_offset + cd_size;
   for (std::uint32_t i = 0; i < entries; ++i) {
@@ -243,11 +241,19 @@ NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
     require(seen.insert(name).second, "npz.bad_entry", "the array '" + name + "' appears twice");
 
     const std::vector<std::uint8_t> bytes = entry_bytes(data, size, entry);
+    visit(name, bytes);
+  }
+}
+
+NamedArrays load_npz(const std::uint8_t* data, std::size_t size) {
+  NamedArrays arrays;
+  std::uint64_t total_floats = 0;
+  for_each_npz_entry(data, size, [&](const std::string& name, const std::vector<std::uint8_t>& bytes) {
     Matrix<float> m = parse_npy(bytes.data(), bytes.size(), name);
     total_floats += static_cast<std::uint64_t>(m.size());
     require_allocation(total_floats, sizeof(float), "the arrays of this .npz together");
     arrays.emplace_back(name, std::move(m));
-  }
+  });
   return arrays;
 }
 

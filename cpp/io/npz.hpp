@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,15 @@ std::vector<std::uint8_t> save_npz(const NamedArrays& arrays);
 // npz.compressed_unsupported_here, npy.bad_header, npy.bad_dtype,
 // npy.bad_shape, size.too_large.
 NamedArrays load_npz(const std::uint8_t* data, std::size_t size);
+
+// Calls visit(name, bytes) for every entry in file order: the name without
+// ".npy" and the entry's uncompressed .npy bytes (CRC checked). load_npz is
+// this plus parse_npy; a reader that needs other dtypes (the unicode
+// `architecture` text of a saved convnet) parses the bytes itself.
+// Errors: the npz.* errors of load_npz.
+using NpzEntryVisitor =
+    std::function<void(const std::string& name, const std::vector<std::uint8_t>& npy_bytes)>;
+void for_each_npz_entry(const std::uint8_t* data, std::size_t size, const NpzEntryVisitor& visit);
 
 // File helpers (+ io.cannot_open, io.read_failed, io.write_failed).
 void save_npz_file(const std::string& path, const NamedArrays& arrays);
