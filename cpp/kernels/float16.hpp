@@ -12,15 +12,29 @@
 // fraction bit is 0. Above 65504 + half a step (65520) the result is ±inf.
 #pragma once
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace scratchnet {
 
+namespace detail {
+// The bits of a float and back (std::bit_cast, which Emscripten 3.1.6's libc++ lacks).
+inline std::uint32_t float_bits(float f) {
+  std::uint32_t u;
+  std::memcpy(&u, &f, sizeof u);
+  return u;
+}
+inline float bits_float(std::uint32_t u) {
+  float f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+}
+}  // namespace detail
+
 // float → the binary16 bit pattern nearest to it (ties to even).
 inline std::uint16_t float_to_half(float f) {
-  const std::uint32_t x = std::bit_cast<std::uint32_t>(f);
+  const std::uint32_t x = detail::float_bits(f);
   const auto sign = static_cast<std::uint16_t>((x >> 16) & 0x8000u);
   const std::uint32_t a = x & 0x7FFFFFFFu;  // |f| as bits
   if (a >= 0x7F800000u) return sign | (a > 0x7F800000u ? 0x7E00u : 0x7C00u);  // NaN (quiet) or inf
@@ -47,8 +61,8 @@ inline float half_to_float(std::uint16_t h) {
     const float v = std::ldexp(static_cast<float>(frac), -24);
     return sign ? -v : v;
   }
-  if (exp == 31) return std::bit_cast<float>(sign | 0x7F800000u | (frac << 13));  // inf / NaN
-  return std::bit_cast<float>(sign | ((exp + 127u - 15u) << 23) | (frac << 13));
+  if (exp == 31) return detail::bits_float(sign | 0x7F800000u | (frac << 13));  // inf / NaN
+  return detail::bits_float(sign | ((exp + 127u - 15u) << 23) | (frac << 13));
 }
 
 // The float nearest to f that a half can hold: astype(np.float16).astype(np.float32).
