@@ -161,7 +161,7 @@ ConvNet<S>::ConvNet(const ConvNetSpec& spec, std::uint64_t seed)
     return m;
   };
   int weighted = 0, relus = 0, pools = 0, dropouts = 0;
-  walk(spec_, [&](std::size_t i, const ConvGeometry& g) {
+  activations_per_sample_ = walk(spec_, [&](std::size_t i, const ConvGeometry& g) {
     const ConvLayerSpec& l = spec_.layers[i];
     if (l.type == "conv") {
       auto c = std::make_unique<Convolution<S>>(draw(l.filters, g.window_size(), g.window_size()),
@@ -190,7 +190,7 @@ ConvNet<S>::ConvNet(const ConvNetSpec& spec, std::uint64_t seed)
       for (const Param<S>& p : layers_.back()->params())
         params_.push_back({p.name + std::to_string(weighted), p.value, p.grad});
     }
-  });
+  }).activations;
   last_layer_ = std::make_unique<SoftmaxWithLoss<S>>();
 }
 
@@ -200,6 +200,11 @@ void ConvNet<S>::require_input(const Matrix<S>& x, const char* where) const {
           std::string(where) + ": x " + shape_string(x) + " vs the input (C·H·W) = " +
               std::to_string(input_size()));
   require(x.rows() > 0, "input.empty", std::string(where) + ": the batch has no rows");
+  // Every layer's output and every conv's im2col matrix for the whole batch
+  // (twice: backward makes as much again) — refused before anything is allocated.
+  require_allocation(sat_mul(sat_mul(std::uint64_t(x.rows()), activations_per_sample_), 2), sizeof(S),
+                     std::string(where) + " over " + std::to_string(x.rows()) +
+                         " rows (the layer outputs and im2col matrices; use accuracy() or smaller batches)");
 }
 
 template <class S>
@@ -226,7 +231,9 @@ S ConvNet<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
 
 template <class S>
 double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch) {
-  require_input(x, "ConvNet.accuracy");
+  require(x.cols() == input_size(), "shape.mismatch",
+          "ConvNet.accuracy: x " + shape_string(x) + " vs the input (C·H·W) = " + std::to_string(input_size()));
+  require(x.rows() > 0, "input.empty", "ConvNet.accuracy: the batch has no rows");
   require(static_cast<std::size_t>(x.rows()) == labels.size(), "shape.mismatch",
           "ConvNet.accuracy: x " + shape_string(x) + " vs " + std::to_string(labels.size()) + " labels");
   require(batch >= 1, "input.empty", "ConvNet.accuracy: batch must be at least 1");

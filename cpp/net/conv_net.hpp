@@ -81,6 +81,8 @@ class ConvNet {
   // x (N, C·H·W) → scores (N, classes), before softmax (after a trailing
   // dropout, as the book's DeepConvNet.predict). train = true draws dropout masks.
   Matrix<S> predict(const Matrix<S>& x, bool train = false);
+  // predict/loss/gradient throw "size.too_large" when N rows would need more
+  // than the allocation limit (im2col copies each pixel FH·FW times).
   // Mean loss; t (N, classes) one-hot.
   S loss(const Matrix<S>& x, const Matrix<S>& t, bool train = true);
   // Forward (training mode) and backward: fills every gradient, returns the loss.
@@ -111,6 +113,7 @@ class ConvNet {
   std::unique_ptr<LossLayer<S>> last_layer_;
   std::vector<Param<S>> params_;
   Index classes_ = 0;
+  std::uint64_t activations_per_sample_ = 0;  // scalars one sample's forward makes (outputs + im2col)
 };
 
 extern template class ConvNet<float>;

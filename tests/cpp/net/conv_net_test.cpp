@@ -176,6 +176,15 @@ TEST(ConvNet, ValidationErrors) {
   });
   ConvNet<float> net(tiny_spec(), 1);
   expect_error("shape.mismatch", [&] { net.predict(Matrix<float>::Zero(2, 83)); });
+  expect_error("shape.mismatch", [&] { net.accuracy(Matrix<float>::Zero(2, 83), {0, 1}); });
+  // SimpleConvNet keeps ~53,500 floats per image (im2col 576·25, conv and relu
+  // outputs 30·24·24 each, …), counted twice for backward: 3,000 images at once
+  // would be 1.28 GB, over the 1 GiB limit; accuracy() goes in batches of 100.
+  ConvNet<float> simple(simple_conv_net_spec(), 1);
+  const Matrix<float> x = Matrix<float>::Zero(3000, 784);
+  expect_error("size.too_large", [&] { simple.predict(x); });
+  EXPECT_EQ(simple.predict(x.topRows(100)).rows(), 100);
+  EXPECT_GE(simple.accuracy(x, std::vector<std::int32_t>(3000, 0)), 0.0);
   expect_error("param.unknown", [&] { net.param("W9"); });
   expect_error("shape.mismatch", [&] { net.set_param("W1", Matrix<float>::Zero(3, 17)); });
 }
