@@ -71,13 +71,27 @@ TEST_F(BookConvNets, SimpleConvNetOnBundledMnist) {
   EXPECT_NEAR(timed_accuracy(net, digits, "book ch07 SimpleConvNet"), kSimpleConvNetAccuracy, 0.0005);
 }
 
+// A DeepConvNet pass over 10,000 digits takes ~70 s in the Release build on
+// the 2-core machine, several times that under ASan + UBSan; its layers are
+// the same code SimpleConvNet's accuracy, the ConvNet tests and the gradient
+// checks run under the sanitizers, so there it is skipped.
+#ifdef SCRATCHNET_SANITIZED
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+constexpr const char* kSanitizedSkip =
+    "DeepConvNet accuracy runs in the Release build only (too slow under ASan + UBSan)";
+
 TEST_F(BookConvNets, DeepConvNetOnBundledMnist) {
+  if (kSanitized) GTEST_SKIP() << kSanitizedSkip;
   const Dataset digits = all_digits();
   ConvNet<float> net = load_conv_net_npz_file(kRoot + "/models/book-ch08-deep_convnet.npz");
   EXPECT_NEAR(timed_accuracy(net, digits, "book ch08 DeepConvNet (float32)"), kDeepConvNetAccuracy, 0.0005);
 }
 
 TEST_F(BookConvNets, DeepConvNetWithFloat16WeightsOnBundledMnist) {
+  if (kSanitized) GTEST_SKIP() << kSanitizedSkip;
   const Dataset digits = all_digits();
   ConvNet<float> net = load_conv_net_npz_file(kRoot + "/models/book-ch08-deep_convnet.npz");
   // half_float_network.py: params[key] = params[key].astype(np.float16)
