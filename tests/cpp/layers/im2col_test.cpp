@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "conv_test_util.hpp"
 #include "layer_test_util.hpp"
 
 using namespace scratchnet;
@@ -12,12 +13,6 @@ using namespace scratchnet::test;
 
 namespace {
 
-ConvGeometry geometry(Index C, Index H, Index W, Index FH, Index FW, Index stride, Index pad) {
-  ConvGeometry g;
-  g.channels = C, g.height = H, g.width = W;
-  g.filter_h = FH, g.filter_w = FW, g.stride = stride, g.pad = pad;
-  return g;
-}
 
 // out[n, f, oh, ow] = Σ_c Σ_fy Σ_fx x[n, c, oh·s − p + fy, ow·s − p + fx] · W[f, c, fy, fx]
 // — the definition of convolution (book figure 7-4), padding read as zeros.
@@ -48,7 +43,7 @@ TEST(Im2col, TheBooksShapes) {
   // Book 7.4.3: x1 (1, 3, 7, 7), 5×5 filter, stride 1, pad 0 → col1 (9, 75);
   //             x2 (10, 3, 7, 7) → col2 (90, 75).
   Rng rng(1);
-  const ConvGeometry g = geometry(3, 7, 7, 5, 5, 1, 0);
+  const ConvGeometry g = conv_geometry(3, 7, 7, 5, 5, 1, 0);
   MatD col;
   im2col(random_matrix(1, 3 * 7 * 7, rng), g, col);
   EXPECT_EQ(col.rows(), 9);
@@ -65,7 +60,7 @@ TEST(Im2col, WindowsByHandWithPadding) {
   //   0 4 5 6 0
   //   0 7 8 9 0
   //   0 0 0 0 0
-  const ConvGeometry g = geometry(1, 3, 3, 2, 2, 2, 1);
+  const ConvGeometry g = conv_geometry(1, 3, 3, 2, 2, 2, 1);
   ASSERT_EQ(g.out_h(), 2);
   MatD col;
   im2col(mat({{1, 2, 3, 4, 5, 6, 7, 8, 9}}), g, col);
@@ -81,7 +76,7 @@ TEST(Im2col, ProductEqualsDirectConvolutionOnRandomShapes) {
       {1, 2, 4, 4, 5, 1, 1, 1, 0},  {2, 1, 8, 8, 2, 5, 5, 1, 2}, {4, 2, 5, 6, 3, 4, 2, 3, 1},
   };
   for (const Case& k : cases) {
-    const ConvGeometry g = geometry(k.C, k.H, k.W, k.FH, k.FW, k.stride, k.pad);
+    const ConvGeometry g = conv_geometry(k.C, k.H, k.W, k.FH, k.FW, k.stride, k.pad);
     const MatD x = random_matrix(k.N, g.input_size(), rng);
     const MatD W = random_matrix(k.FN, g.window_size(), rng);
     MatD col;
@@ -104,8 +99,8 @@ TEST(Im2col, Col2imIsTheAdjointOfIm2col) {
   // transpose, which is what backward needs (each pixel sums the gradients
   // of all windows it was copied into).
   Rng rng(3);
-  const ConvGeometry shapes[] = {geometry(2, 6, 7, 3, 3, 1, 0), geometry(3, 7, 7, 3, 2, 2, 1),
-                                 geometry(1, 5, 5, 4, 4, 3, 2), geometry(2, 4, 4, 2, 2, 2, 0)};
+  const ConvGeometry shapes[] = {conv_geometry(2, 6, 7, 3, 3, 1, 0), conv_geometry(3, 7, 7, 3, 2, 2, 1),
+                                 conv_geometry(1, 5, 5, 4, 4, 3, 2), conv_geometry(2, 4, 4, 2, 2, 2, 0)};
   for (const ConvGeometry& g : shapes) {
     const Index N = 3;
     const MatD x = random_matrix(N, g.input_size(), rng);
@@ -121,13 +116,13 @@ TEST(Im2col, Col2imIsTheAdjointOfIm2col) {
 TEST(Im2col, Col2imCountsOverlaps) {
   // All-ones col: each pixel receives the number of windows that contain it.
   // 3×3 image, 2×2 window, stride 1 → the centre is in all 4 windows.
-  const ConvGeometry g = geometry(1, 3, 3, 2, 2, 1, 0);
+  const ConvGeometry g = conv_geometry(1, 3, 3, 2, 2, 1, 0);
   const MatD counts = col2im<double>(MatD::Ones(4, 4), g, 1);
   EXPECT_TRUE(counts.isApprox(mat({{1, 2, 1, 2, 4, 2, 1, 2, 1}}))) << counts;
 }
 
 TEST(Im2col, RejectsAWindowLargerThanTheImage) {
-  expect_error("conv.bad_geometry", [] { geometry(1, 3, 3, 5, 5, 1, 0).validate("test"); });
-  expect_error("conv.bad_geometry", [] { geometry(1, 3, 3, 2, 2, 0, 0).validate("test"); });
-  geometry(1, 3, 3, 5, 5, 1, 1).validate("test");  // fits once padded
+  expect_error("conv.bad_geometry", [] { conv_geometry(1, 3, 3, 5, 5, 1, 0).validate("test"); });
+  expect_error("conv.bad_geometry", [] { conv_geometry(1, 3, 3, 2, 2, 0, 0).validate("test"); });
+  conv_geometry(1, 3, 3, 5, 5, 1, 1).validate("test");  // fits once padded
 }

@@ -4,24 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include "conv_test_util.hpp"
 #include "layer_test_util.hpp"
 
 using namespace scratchnet;
 using namespace scratchnet::test;
 
-namespace {
-ConvGeometry pool(Index C, Index H, Index W, Index size, Index stride, Index pad = 0) {
-  ConvGeometry g;
-  g.channels = C, g.height = H, g.width = W;
-  g.filter_h = size, g.filter_w = size, g.stride = stride, g.pad = pad;
-  return g;
-}
-}  // namespace
-
 TEST(Pooling, TheBooksChapter7Shapes) {
   // (10, 30, 24, 24) → 2×2 max pooling, stride 2 → (10, 30, 12, 12)
   Rng rng(1);
-  Pooling<float> p(pool(30, 24, 24, 2, 2));
+  Pooling<float> p(square_window(30, 24, 24, 2, 2));
   const Matrix<float> out = p.forward(random_matrix(10, 30 * 24 * 24, rng).cast<float>(), false);
   EXPECT_EQ(out.rows(), 10);
   EXPECT_EQ(out.cols(), 30 * 12 * 12);
@@ -36,13 +28,13 @@ TEST(Pooling, MaxOfEachWindowPerChannel) {
   const MatD c1 = mat({{1, 2, 1, 0, 0, 1, 2, 3, 3, 0, 1, 2, 2, 4, 0, 1}});
   MatD x(1, 32);
   x << c1, -c1;
-  Pooling<double> p(pool(2, 4, 4, 2, 2));
+  Pooling<double> p(square_window(2, 4, 4, 2, 2));
   const MatD out = p.forward(x, false);
   EXPECT_TRUE(out.isApprox(mat({{2, 3, 4, 2, 0, 0, 0, 0}}))) << out;
 }
 
 TEST(Pooling, GradientGoesToTheArgmaxOnly) {
-  Pooling<double> p(pool(1, 4, 4, 2, 2));
+  Pooling<double> p(square_window(1, 4, 4, 2, 2));
   p.forward(mat({{1, 2, 1, 0, 0, 1, 2, 3, 3, 0, 1, 2, 2, 4, 0, 1}}), true);
   const MatD dx = p.backward(mat({{10, 20, 30, 40}}));
   // maxes at (0,1)=2, (1,3)=3, (3,1)=4, (2,3)=2
@@ -52,7 +44,7 @@ TEST(Pooling, GradientGoesToTheArgmaxOnly) {
 }
 
 TEST(Pooling, TiesGoToTheFirstMaxLikeArgmax) {
-  Pooling<double> p(pool(1, 2, 2, 2, 2));
+  Pooling<double> p(square_window(1, 2, 2, 2, 2));
   EXPECT_EQ(p.forward(mat({{5, 5, 5, 5}}), true)(0, 0), 5);
   EXPECT_TRUE(p.backward(mat({{1}})).isApprox(mat({{1, 0, 0, 0}})));
 }
@@ -61,15 +53,15 @@ TEST(Pooling, OverlappingWindowsAddTheirGradients) {
   // 3×3 windows, stride 1 on a 4×4 map: the single largest pixel is the max of all 4 windows.
   MatD x = MatD::Zero(1, 16);
   x(0, 5) = 9;  // (1, 1) lies in every 3×3 window
-  Pooling<double> p(pool(1, 4, 4, 3, 1));
+  Pooling<double> p(square_window(1, 4, 4, 3, 1));
   EXPECT_TRUE(p.forward(x, true).isApprox(mat({{9, 9, 9, 9}})));
   EXPECT_NEAR(p.backward(mat({{1, 2, 3, 4}}))(0, 5), 10.0, 1e-12);
 }
 
 TEST(Pooling, GradientCheck) {
   Rng rng(13);
-  const ConvGeometry shapes[] = {pool(2, 4, 4, 2, 2), pool(3, 6, 5, 3, 2), pool(1, 5, 5, 2, 1),
-                                 pool(2, 5, 5, 2, 2, 1)};
+  const ConvGeometry shapes[] = {square_window(2, 4, 4, 2, 2), square_window(3, 6, 5, 3, 2), square_window(1, 5, 5, 2, 1),
+                                 square_window(2, 5, 5, 2, 2, 1)};
   for (const ConvGeometry& g : shapes) {
     Pooling<double> p(g);
     // random normal values: ties (where the max is not differentiable) have probability 0
@@ -78,9 +70,9 @@ TEST(Pooling, GradientCheck) {
 }
 
 TEST(Pooling, ShapeErrors) {
-  Pooling<double> p(pool(2, 4, 4, 2, 2));
+  Pooling<double> p(square_window(2, 4, 4, 2, 2));
   expect_error("shape.mismatch", [&] { p.forward(MatD::Zero(1, 16), false); });
   p.forward(MatD::Zero(2, 32), false);
   expect_error("shape.mismatch", [&] { p.backward(MatD::Zero(2, 4)); });
-  expect_error("conv.bad_geometry", [] { Pooling<double> q(pool(1, 2, 2, 3, 1)); });
+  expect_error("conv.bad_geometry", [] { Pooling<double> q(square_window(1, 2, 2, 3, 1)); });
 }
