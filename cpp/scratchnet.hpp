@@ -1,7 +1,8 @@
 // scratchnet.hpp — the whole public API of the core, in reading order.
 //
 // Read it like the book: perceptrons (ch. 2) → activation functions (ch. 3)
-// → layers with forward/backward (ch. 5) → a network of layers (ch. 4–5)
+// → layers with forward/backward (ch. 5; convolution and pooling: ch. 7)
+// → a network of layers (ch. 4–5; convnets: ch. 7–8)
 // → optimizers (ch. 6) → a Trainer (vol. 2 ch. 1) → data and weight files.
 // Nothing here knows about browsers; cpp/bindings/bindings.cpp is the only
 // file that talks to JavaScript.
@@ -27,6 +28,9 @@
 #include "layers/dropout.hpp"
 #include "layers/batch_norm.hpp"
 #include "layers/activation_layer.hpp"
+#include "layers/im2col.hpp"
+#include "layers/convolution.hpp"
+#include "layers/pooling.hpp"
 
 #include "calculus/calculus.hpp"
 #include "layers/matmul.hpp"
@@ -36,6 +40,9 @@
 #include "net/network_npz.hpp"
 #include "net/gradient_check.hpp"
 #include "net/neuron_maps.hpp"
+#include "net/conv_net.hpp"
+#include "net/conv_net_npz.hpp"
+#include "kernels/float16.hpp"
 
 #include "optim/optimizer.hpp"
 #include "optim/make_optimizer.hpp"

@@ -119,17 +119,12 @@ def npy_bytes(a):
     return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode("ascii") + c_order_bytes(a)
 
 
-def main():
-    src = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_IN
-    dst = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUT
-    with open(src, "rb") as f:
-        params = SafeUnpickler(f).load()
-    names = [k for k in ORDER if k in params] + sorted(k for k in params if k not in ORDER)
+def write_npz(dst, named_arrays):
+    """Writes (name, array) pairs as an .npz (STORED, fixed dates: reproducible bytes)."""
     os.makedirs(os.path.dirname(os.path.abspath(dst)), exist_ok=True)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
-        for name in names:
-            a = params[name]
+        for name, a in named_arrays:
             info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             z.writestr(info, npy_bytes(a))
@@ -138,6 +133,15 @@ def main():
     with open(dst, "wb") as f:
         f.write(buf.getvalue())
     print(f"wrote {dst} ({len(buf.getvalue())} bytes)")
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_IN
+    dst = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUT
+    with open(src, "rb") as f:
+        params = SafeUnpickler(f).load()
+    names = [k for k in ORDER if k in params] + sorted(k for k in params if k not in ORDER)
+    write_npz(dst, [(name, params[name]) for name in names])
 
 
 if __name__ == "__main__":

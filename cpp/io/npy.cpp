@@ -153,10 +153,10 @@ NpyHeader parse_npy_header(const std::uint8_t* data, std::size_t size, const std
 
 std::string npy_shape_text(const std::vector<std::uint64_t>& shape) { return shape_text(shape); }
 
-Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name) {
-  const std::string what = "array '" + name + "'";
-  const NpyHeader header = parse_npy_header(data, size, name);
+namespace {
 
+// 4 for '<f4', 8 for '<f8' (C order); anything else is refused.
+std::size_t float_item_size(const NpyHeader& header, const std::string& what) {
   std::size_t item = 0;
   if (header.descr == "<f4") item = 4;
   else if (header.descr == "<f8") item = 8;
@@ -167,11 +167,14 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
   require(!header.fortran_order, "npy.bad_shape",
           what + " is stored in Fortran (column-major) order; save it with "
                  "np.ascontiguousarray(arr) first");
-  require(header.shape.size() == 1 || header.shape.size() == 2, "npy.bad_shape",
-          what + " has shape " + shape_text(header.shape) + "; only 1-D and 2-D arrays are supported");
+  return item;
+}
 
-  const std::uint64_t rows = header.shape.size() == 1 ? 1 : header.shape[0];
-  const std::uint64_t cols = header.shape.back();
+// A float array of `rows` × `cols` numbers of `item` bytes from the data
+// after `header`; every element of `header.shape` is already in rows·cols.
+Matrix<float> read_floats(const std::uint8_t* data, std::size_t size, const NpyHeader& header,
+                          const std::string& what, std::size_t item, std::uint64_t rows,
+                          std::uint64_t cols) {
   const bool overflow = rows != 0 && cols > UINT64_MAX / rows;
   const std::uint64_t count = overflow ? UINT64_MAX : rows * cols;
   require_allocation(count, sizeof(float), what + " of shape " + shape_text(header.shape));
@@ -200,6 +203,36 @@ Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::s
       m.data()[i] = static_cast<float>(v);
     }
   }
+  return m;
+}
+
+}  // namespace
+
+Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  const std::string what = "array '" + name + "'";
+  const NpyHeader header = parse_npy_header(data, size, name);
+  const std::size_t item = float_item_size(header, what);
+  require(header.shape.size() == 1 || header.shape.size() == 2, "npy.bad_shape",
+          what + " has shape " + shape_text(header.shape) + "; only 1-D and 2-D arrays are supported");
+  const std::uint64_t rows = header.shape.size() == 1 ? 1 : header.shape[0];
+  return read_floats(data, size, header, what, item, rows, header.shape.back());
+}
+
+Matrix<float> parse_npy_any_rank(const std::uint8_t* data, std::size_t size, const std::string& name,
+                                 std::vector<std::uint64_t>& shape) {
+  const std::string what = "array '" + name + "'";
+  const NpyHeader header = parse_npy_header(data, size, name);
+  const std::size_t item = float_item_size(header, what);
+  require(!header.shape.empty() && header.shape.size() <= 8, "npy.bad_shape",
+          what + " has shape " + shape_text(header.shape) + "; 1 to 8 dimensions are supported");
+  // (d0, d1, …, dk) → (d0, d1·…·dk); a 1-D (n,) → (1, n) as in parse_npy.
+  std::uint64_t rows = header.shape.size() == 1 ? 1 : header.shape[0], cols = 1;
+  for (std::size_t i = header.shape.size() == 1 ? 0 : 1; i < header.shape.size(); ++i) {
+    const std::uint64_t d = header.shape[i];
+    cols = d != 0 && cols > UINT64_MAX / d ? UINT64_MAX : cols * d;
+  }
+  Matrix<float> m = read_floats(data, size, header, what, item, rows, cols);
+  shape = header.shape;
   return m;
 }
 

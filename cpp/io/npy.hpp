@@ -52,6 +52,12 @@ std::vector<std::uint8_t> npy_bytes(const std::string& descr, const std::string&
 // size.too_large.
 Matrix<float> parse_npy(const std::uint8_t* data, std::size_t size, const std::string& name);
 
+// Like parse_npy, but any rank from 1 to 8: shape (d0, d1, …, dk) loads as
+// the (d0, d1·…·dk) matrix — a conv layer's filters W (FN, C, FH, FW) as the
+// book's W.reshape(FN, -1) — and `shape` receives the full shape.
+Matrix<float> parse_npy_any_rank(const std::uint8_t* data, std::size_t size, const std::string& name,
+                                 std::vector<std::uint64_t>& shape);
+
 // The .npy bytes of m as '<f4', C order. With one_d the shape is written as
 // (n,) — the way NumPy stores a bias; m must then have exactly one row.
 std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d);

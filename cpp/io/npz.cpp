@@ -191,7 +191,8 @@ std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& 
   return out;
 }
 
-NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* texts) {
+NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* texts,
+                     std::vector<std::vector<std::uint64_t>>* shapes) {
   if (data == nullptr) size = 0;
   const bool starts_pk = size >= 2 && data[0] == 'P' && data[1] == 'K';
   if (!starts_pk) {
@@ -255,7 +256,12 @@ NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* tex
       if (texts != nullptr) texts->emplace_back(name, parse_npy_text(bytes.data(), bytes.size(), name));
       continue;
     }
-    Matrix<float> m = parse_npy(bytes.data(), bytes.size(), name);
+    // A caller that asks for shapes takes any rank (a conv W (FN, C, FH, FW)
+    // flattened to (FN, C·FH·FW)); everyone else gets 1-D/2-D only.
+    std::vector<std::uint64_t> shape;
+    Matrix<float> m = shapes != nullptr ? parse_npy_any_rank(bytes.data(), bytes.size(), name, shape)
+                                        : parse_npy(bytes.data(), bytes.size(), name);
+    if (shapes != nullptr) shapes->push_back(std::move(shape));
     total_floats += static_cast<std::uint64_t>(m.size());
     require_allocation(total_floats, sizeof(float), "the arrays of this .npz together");
     arrays.emplace_back(name, std::move(m));

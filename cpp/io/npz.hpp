@@ -47,11 +47,14 @@ std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& 
 
 // Reads an .npz archive. 1-D arrays come back as (1, n) row vectors and
 // names lose their ".npy" suffix. Unicode string entries go to `texts` when
-// it is given and are skipped otherwise.
+// it is given and are skipped otherwise. Without `shapes` only 1-D and 2-D
+// arrays are accepted; with it any rank 1–8 (see parse_npy_any_rank) and
+// (*shapes)[i] receives the NumPy shape of the returned arrays[i].
 // Errors: npz.not_zip, npz.truncated, npz.bad_entry,
 // npz.compressed_unsupported_here, npy.bad_header, npy.bad_dtype,
 // npy.bad_shape, npy.bad_text, size.too_large.
-NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* texts = nullptr);
+NamedArrays load_npz(const std::uint8_t* data, std::size_t size, NamedTexts* texts = nullptr,
+                     std::vector<std::vector<std::uint64_t>>* shapes = nullptr);
 
 // File helpers (+ io.cannot_open, io.read_failed, io.write_failed).
 void save_npz_file(const std::string& path, const NamedArrays& arrays, const NamedTexts& texts = {});

@@ -47,3 +47,22 @@ TEST(NpyText, RefusesFloatsBadUtf8AndCutData) {
   bad[bad.size() - 1] = 0x7f;  // 0x7f000061: past U+10FFFF
   EXPECT_EQ(error_of([&] { parse_npy_text(bad.data(), bad.size(), "t"); }), "npy.bad_text");
 }
+
+// What numpy itself produces that write_npy_text never does, and the other
+// shapes and dtypes a hostile file may claim.
+TEST(NpyText, ReadsNumpysPaddingAndRefusesOtherShapesAndDtypes) {
+  // np.array(['hi', 'abcd'])[0] keeps dtype '<U4': 'h', 'i', then U+0000 padding, which ends the text
+  auto padded = write_npy_text("hi\u00e9!");
+  const std::size_t start = parse_npy_header(padded.data(), padded.size(), "t").data_offset;
+  for (std::size_t k = start + 8; k < padded.size(); ++k) padded[k] = 0;
+  EXPECT_EQ(parse_npy_text(padded.data(), padded.size(), "t"), "hi");
+
+  const auto two = scratchnet::npy_bytes("<U1", "(2,)", reinterpret_cast<const std::uint8_t*>("a\0\0\0b\0\0\0"), 8);
+  EXPECT_EQ(error_of([&] { parse_npy_text(two.data(), two.size(), "t"); }), "npy.bad_shape");
+  const auto big_endian = scratchnet::npy_bytes(">U1", "()", reinterpret_cast<const std::uint8_t*>("\0\0\0a"), 4);
+  EXPECT_EQ(error_of([&] { parse_npy_text(big_endian.data(), big_endian.size(), "t"); }), "npy.bad_dtype");
+  const auto surrogate = scratchnet::npy_bytes("<U1", "()", reinterpret_cast<const std::uint8_t*>("\0\xD8\0\0"), 4);
+  EXPECT_EQ(error_of([&] { parse_npy_text(surrogate.data(), surrogate.size(), "t"); }), "npy.bad_text");
+  const auto huge = scratchnet::npy_bytes("<U999999999", "()", nullptr, 0);
+  EXPECT_EQ(error_of([&] { parse_npy_text(huge.data(), huge.size(), "t"); }), "size.too_large");
+}
