@@ -435,3 +435,29 @@ test('in Fashion-MNIST mode the panel speaks of garments, not digits, and names 
     assert.equal(ko[9], '앵클부츠');
   });
 });
+
+test('typed hidden sizes that are clamped or refused get the same note as a link (5000 → 1024, "abc" keeps 100)', async () => {
+  await withPage('mnist-typed-clamp', MNIST, async (page) => {
+    await ready(page);
+    await page.fill(tid('m_hidden'), '5000');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /784-1024-10/.test(document.querySelector(sel)?.textContent ?? ''), tid('architecture'), { timeout: 30000 });
+    assert.equal(await page.inputValue(tid('m_hidden')), '1024');
+    await waitShown(page, 'notes');
+    assert.match(await testidText(page, 'notes'), /A value you entered was changed.*Hidden layer sizes: 5000 is out of range, set to 1024/s);
+    await page.fill(tid('m_hidden'), 'abc');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /"abc" is not a number, kept 1024/.test(document.querySelector(sel)?.textContent ?? ''), tid('notes'));
+    assert.equal(await page.inputValue(tid('m_hidden')), '1024');
+    // from the default 100: "abc" keeps 100
+    await page.fill(tid('m_hidden'), '100');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /784-100-10/.test(document.querySelector(sel)?.textContent ?? ''), tid('architecture'), { timeout: 30000 });
+    await waitShown(page, 'notes', false);
+    await page.fill(tid('m_hidden'), 'abc');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /"abc" is not a number, kept 100$/.test(document.querySelector(sel)?.textContent ?? ''), tid('notes'));
+    assert.equal(await page.inputValue(tid('m_hidden')), '100');
+    assert.match(await testidText(page, 'architecture'), /784-100-10/);
+  });
+});
