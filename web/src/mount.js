@@ -186,7 +186,7 @@ export function createHost({ embedded = false, onState = () => {}, lang: fixedLa
       body.replaceChildren();
       // Values from controls are validated like values from a URL, and what had to
       // be clamped or refused gets the same visible note (naming the field's label).
-      let lastTyped = [];
+      let lastTyped = typed;   // the notes on show (carried over a remount)
       const checkTyped = (partial) => {
         const values = {};
         const typedNotes = [];

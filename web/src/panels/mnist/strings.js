@@ -128,7 +128,6 @@ export const strings = {
     'mnist.settings.fold': '설정',
     'mnist.more.fold': '책의 신경망과 모델 파일',
     'mnist.draw.answer': '{name} ({p} %)',
-    'mnist.draw.answer.aria': '신경망의 답: {name}, 확률 {p} %',
     'mnist.draw.untrained': '아직 학습하지 않은 신경망이라 답은 어림짐작일 뿐입니다. 먼저 "학습 시작"을 누르세요 (또는 "책의 가중치로 추론").',
     'mnist.title.fashion': 'Fashion-MNIST 옷 이미지 학습',
     'mnist.intro.fashion': '브라우저 안에서 신경망이 열 가지 옷(티셔츠/상의, 바지, 풀오버 … 가방, 앵클부츠)을 구별하도록 배웁니다. 학습은 Web Worker에서 C++ 코어(WebAssembly)가 돌리므로 '
@@ -284,7 +283,6 @@ export const strings = {
     'mnist.settings.fold': 'Settings',
     'mnist.more.fold': "The book's network and model files",
     'mnist.draw.answer': '{name} ({p} %)',
-    'mnist.draw.answer.aria': 'The network answers {name}, probability {p} %',
     'mnist.draw.untrained': 'This network has not been trained yet, so its answer is only a guess: press "Start training" first (or '
       + "\"Run the book's weights\").",
     'mnist.title.fashion': 'Train Fashion-MNIST in your browser',

@@ -468,7 +468,6 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
         const best = argmax(probs, 0, probs.length);
         const answer = { name: names(s)[best], p: Math.round(100 * probs[best]) };
         drawAnswer.textContent = t('mnist.draw.answer', answer);
-        drawAnswer.setAttribute('aria-label', t('mnist.draw.answer.aria', answer));
         drawAnswer.dataset.value = String(best);
       } catch (e) {
         report(e);
