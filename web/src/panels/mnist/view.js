@@ -346,9 +346,12 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   // ---- controls ------------------------------------------------------------------------
   const report = (e) => showError(errorBox, e);
   function applySettings(partial) {
+    const before = NET_KEYS.map((k) => String(st[k])).join('|');
     setState(partial);
     syncControls(run.snapshot());
-    if (NET_KEYS.some((k) => k in partial)) run.configure();
+    // a refused value (hidden sizes "abc") changes nothing: no new network, and no
+    // rebuild that would reset a field the learner is typing in again
+    if (NET_KEYS.some((k) => k in partial) && NET_KEYS.map((k) => String(st[k])).join('|') !== before) run.configure();
   }
 
   dataSel.addEventListener('change', () => {
