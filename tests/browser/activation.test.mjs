@@ -286,3 +286,29 @@ test('embedded under a strict Content-Security-Policy: compact, working, no viol
     assert.deepEqual(violations, []);
   }, { csp: true });
 });
+
+test('a typed x min of −1000 is clamped to −50 with the same visible note a link gets (English and Korean)', async () => {
+  await withPage('activation-typed-clamp', PAGE, async (page) => {
+    await panelReady(page);
+    await waitShown(page, 'notes', false);   // a clean link: no note
+    await page.fill(tid('xmin'), '-1000');
+    await page.press(tid('xmin'), 'Enter');
+    await waitAttr(page, 'activation-plot', 'data-xmin', '-50');
+    assert.equal(await page.inputValue(tid('xmin')), '-50');
+    assert.equal((await hashParams(page)).xmin, '-50');
+    await waitShown(page, 'notes');
+    assert.equal(await page.getAttribute(tid('notes'), 'role'), 'status');
+    assert.match(await testidText(page, 'notes'), /A value you entered was changed.*x min.*-1000 is out of range, set to -50/s);
+    // a value that needs no clamping clears the note
+    await page.fill(tid('xmin'), '-8');
+    await page.press(tid('xmin'), 'Enter');
+    await waitShown(page, 'notes', false);
+  });
+  await withPage('activation-typed-clamp-ko', '/index.html?lang=ko#panel=activation', async (page) => {
+    await panelReady(page);
+    await page.fill(tid('xmax'), '999');
+    await page.press(tid('xmax'), 'Enter');
+    await waitShown(page, 'notes');
+    assert.match(await testidText(page, 'notes'), /입력한 값을 바꿨습니다.*999은\(는\) 범위를 벗어나 50\(으\)로 맞췄습니다/s);
+  });
+});

@@ -216,3 +216,51 @@ test('Korean page, and every string exists in both languages', async () => {
     await assertAllLayers(page, BOOK);
   });
 });
+
+/**
+ * For every weight label of the diagram, whether its box (getBBox, in the SVG's
+ * units, grown by half its edge's stroke) meets its own edge's line segment.
+ * Returns the labels that do, and how many were checked.
+ */
+function crossedLabels(page) {
+  return page.$eval('[data-testid="diagram"] svg', (svg) => {
+    const hits = [];
+    const texts = [...svg.querySelectorAll('text[data-edge]')];
+    for (const text of texts) {
+      const line = svg.querySelector(`line[data-edge="${text.dataset.edge}"]`);
+      const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(line.getAttribute(a)));
+      const half = Number(line.getAttribute('stroke-width')) / 2;
+      const b = text.getBBox();
+      const box = { x0: b.x - half, y0: b.y - half, x1: b.x + b.width + half, y1: b.y + b.height + half };
+      // the segment clipped to the box (Liang–Barsky): anything left means they meet
+      let t0 = 0; let t1 = 1;
+      const dx = x2 - x1; const dy = y2 - y1;
+      for (const [p, q] of [[-dx, x1 - box.x0], [dx, box.x1 - x1], [-dy, y1 - box.y0], [dy, box.y1 - y1]]) {
+        if (p === 0) { if (q < 0) { t0 = 2; break; } continue; }
+        const r = q / p;
+        if (p < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
+      }
+      if (t0 <= t1) hits.push(`${text.textContent} on edge ${text.dataset.edge}`);
+    }
+    return { checked: texts.length, hits };
+  });
+}
+
+test('no weight label is crossed by its own edge (wide columns and the phone\'s stacked layout)', async () => {
+  for (const [name, viewport] of [['forward-labels-wide', { width: 1200, height: 900 }], ['forward-labels-phone', PHONE]]) {
+    await withPage(name, URL_EN, async (page) => {
+      await panelReady(page);
+      await page.waitForSelector('[data-testid="diagram"] svg text[data-edge]');
+      const { checked, hits } = await crossedLabels(page);
+      assert.equal(checked, 23, '6 + 6 + 4 weights and 3 + 2 + 2 biases');
+      assert.deepEqual(hits, []);
+      // the labels stay inside the picture
+      const outside = await page.$eval('[data-testid="diagram"] svg', (svg) => {
+        const [, , w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+        return [...svg.querySelectorAll('text[data-edge]')].map((t) => t.getBBox())
+          .filter((b) => b.x < 0 || b.y < 0 || b.x + b.width > w || b.y + b.height > h).length;
+      });
+      assert.equal(outside, 0);
+    }, { viewport });
+  }
+});

@@ -5,7 +5,7 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, waitShown, assertNoOverflow, PHONE } from './harness.mjs';
 
 after(stop);
 
@@ -336,4 +336,128 @@ test('without Web Workers (a page on another origin) the same session runs in th
     await page.waitForSelector(`${tid('status')}[data-value="done"]`, { timeout: 60000 });
     assert.ok((await dataValue(page, 'test-acc')) > 0.85);
   }, { init: () => { delete window.Worker; } });
+});
+
+// ---- issue 12, teachers and newcomers ---------------------------------------------------
+
+/** The page y (from the top of the document) of the element with data-testid="id". */
+const pageTop = (page, id) => page.$eval(tid(id), (e) => e.getBoundingClientRect().top + window.scrollY);
+
+test('on a phone the settings fold, and after Start the loss curve and the drawing pad come within 1.5 screens (by keyboard)', async () => {
+  const screen = { width: 375, height: 740 };
+  await withPage('mnist-phone-fold', '/index.html?lang=en#panel=mnist', async (page) => {
+    await ready(page);
+    assert.equal(await page.$eval(tid('settings-fold'), (d) => d.open), false, 'the settings start folded on a phone');
+    assert.equal(await page.isVisible(tid('m_hidden')), false);
+    // Start from the keyboard
+    await page.focus(tid('train'));
+    await page.keyboard.press('Enter');
+    await waitValue(page, 'step', '>', 5, 30000);
+    await page.waitForSelector(`${tid('loss-plot')} svg`);
+    for (const id of ['loss-plot', 'draw-canvas']) {
+      const y = await pageTop(page, id);
+      assert.ok(y < 1.5 * screen.height, `${id} starts at y = ${Math.round(y)} px, past 1.5 screens (${1.5 * screen.height} px)`);
+    }
+    await page.keyboard.press('Enter');   // pause: focus stayed on the button
+    await page.waitForSelector(`${tid('status')}[data-value="paused"]`);
+    // the fold opens from the keyboard, and its first control takes focus next
+    await page.focus(`${tid('settings-fold')} > summary`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.$eval(tid('settings-fold'), (d) => d.open), true);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'm_data');
+    assert.equal(await page.isVisible(tid('m_hidden')), true);
+    await assertNoOverflow(page);
+  }, { viewport: screen });
+  // a wide screen shows the settings open
+  await withPage('mnist-wide-fold', MNIST, async (page) => {
+    await ready(page);
+    assert.equal(await page.$eval(tid('settings-fold'), (d) => d.open), true);
+    assert.equal(await page.isVisible(tid('m_hidden')), true);
+  });
+});
+
+test('a drawing on an untrained network says to train first; with the book\'s weights a large "3 (97 %)"-style answer stands above the bars', async () => {
+  await withPage('mnist-draw-answer', MNIST, async (page) => {
+    await ready(page);
+    await drawSeven(page);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.probs, tid('draw-probs'));
+    await waitShown(page, 'draw-untrained');
+    assert.match(await testidText(page, 'draw-untrained'), /not been trained yet.*Start training/);
+    assert.equal(await page.isVisible(tid('draw-answer')), false, 'no answer announced for a guess');
+    // the book's trained network (ch. 3): the same drawing now gets an answer
+    await page.click(tid('book'));
+    await page.waitForSelector(`${tid('book-result')}[data-test-acc]`, { timeout: 30000 });
+    await waitShown(page, 'draw-answer');
+    await waitShown(page, 'draw-untrained', false);
+    const probs = await probsOf(page);
+    const best = probs.indexOf(Math.max(...probs));
+    const text = await testidText(page, 'draw-answer');
+    assert.equal(text, `${best} (${Math.round(100 * probs[best])} %)`);
+    const answer = await page.$eval(tid('draw-answer'), (e) => ({ bottom: e.getBoundingClientRect().bottom, size: parseFloat(getComputedStyle(e).fontSize) }));
+    const barsTop = await page.$eval(`${tid('draw-probs')} svg`, (e) => e.getBoundingClientRect().top);
+    const body = await page.$eval('body', (e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(answer.bottom <= barsTop + 1, `the answer (bottom ${answer.bottom}) stands above the bars (top ${barsTop})`);
+    assert.ok(answer.size >= 2 * body, `the answer is large: ${answer.size}px against ${body}px`);
+    // Korean too, and the view rebuilt on the language switch keeps saying it
+    await page.selectOption('#sn-language', 'ko');
+    await panelReady(page);
+    await drawSeven(page);
+    await waitShown(page, 'draw-answer');
+    assert.match(await testidText(page, 'draw-answer'), /^\d \(\d+ %\)$/);
+  });
+});
+
+test('in Fashion-MNIST mode the panel speaks of garments, not digits, and names the classes (English and Korean)', async () => {
+  await withPage('mnist-fashion-words', MNIST, async (page) => {
+    await ready(page);
+    assert.match(await page.textContent('.sn-panel'), /digit/i, 'MNIST mode speaks of digits');
+    await page.selectOption(tid('m_data'), 'fashion');
+    await page.waitForFunction((sel) => /60000 training, 10000 test/.test(document.querySelector(sel).textContent), tid('data-status'), { timeout: 60000 });
+    await page.waitForSelector(`${tid('status')}[data-value="ready"]`, { timeout: 30000 });
+    await drawSeven(page);
+    await page.waitForSelector(`${tid('draw-probs')} svg`);
+    const text = await page.textContent('.sn-panel');
+    assert.doesNotMatch(text, /digit/i);
+    assert.match(text, /Fashion-MNIST/);
+    assert.match(await page.textContent('h2'), /Fashion-MNIST/);
+    assert.equal(await page.getAttribute(tid('draw-canvas'), 'aria-label'), 'Canvas to draw a garment on');
+    const bars = await page.$$eval(`${tid('draw-probs')} svg [aria-label="y-axis tick label"] text`, (ts) => ts.map((x) => x.textContent));
+    assert.deepEqual(bars, ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']);
+    // Korean: no 숫자 where the data is described, the classes by their Korean names
+    await page.selectOption('#sn-language', 'ko');
+    await page.waitForFunction(() => /옷/.test(document.querySelector('.sn-panel h2')?.textContent ?? ''));
+    await drawSeven(page);
+    await page.waitForSelector(`${tid('draw-probs')} svg`);
+    assert.doesNotMatch(await page.textContent('.sn-panel'), /숫자/);
+    const ko = await page.$$eval(`${tid('draw-probs')} svg [aria-label="y-axis tick label"] text`, (ts) => ts.map((x) => x.textContent));
+    assert.equal(ko[0], '티셔츠/상의');
+    assert.equal(ko[9], '앵클부츠');
+  });
+});
+
+test('typed hidden sizes that are clamped or refused get the same note as a link (5000 → 1024, "abc" keeps 100)', async () => {
+  await withPage('mnist-typed-clamp', MNIST, async (page) => {
+    await ready(page);
+    await page.fill(tid('m_hidden'), '5000');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /784-1024-10/.test(document.querySelector(sel)?.textContent ?? ''), tid('architecture'), { timeout: 30000 });
+    assert.equal(await page.inputValue(tid('m_hidden')), '1024');
+    await waitShown(page, 'notes');
+    assert.match(await testidText(page, 'notes'), /A value you entered was changed.*Hidden layer sizes: 5000 is out of range, set to 1024/s);
+    await page.fill(tid('m_hidden'), 'abc');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /"abc" is not a number, kept 1024/.test(document.querySelector(sel)?.textContent ?? ''), tid('notes'));
+    assert.equal(await page.inputValue(tid('m_hidden')), '1024');
+    // from the default 100: "abc" keeps 100
+    await page.fill(tid('m_hidden'), '100');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /784-100-10/.test(document.querySelector(sel)?.textContent ?? ''), tid('architecture'), { timeout: 30000 });
+    await waitShown(page, 'notes', false);
+    await page.fill(tid('m_hidden'), 'abc');
+    await page.press(tid('m_hidden'), 'Enter');
+    await page.waitForFunction((sel) => /"abc" is not a number, kept 100$/.test(document.querySelector(sel)?.textContent ?? ''), tid('notes'));
+    assert.equal(await page.inputValue(tid('m_hidden')), '100');
+    assert.match(await testidText(page, 'architecture'), /784-100-10/);
+  });
 });

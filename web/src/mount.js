@@ -21,6 +21,10 @@ registerMessages({
     'note.not_allowed': '{key}={raw}: 허용되지 않는 값이라 기본값을 씁니다',
     'note.not_a_number': '{key}={raw}: 숫자가 아니라 기본값을 씁니다',
     'note.clamped': '{key}={raw}: 범위를 벗어나 {to}(으)로 맞췄습니다',
+    'note.typed.title': '입력한 값을 바꿨습니다',
+    'note.typed.clamped': '{key}: {raw}은(는) 범위를 벗어나 {to}(으)로 맞췄습니다',
+    'note.typed.not_a_number': '{key}: "{raw}"은(는) 숫자가 아니어서 {to} 그대로 둡니다',
+    'note.typed.not_allowed': '{key}: "{raw}"은(는) 허용되지 않는 값이라 {to} 그대로 둡니다',
     'mount.loading': '코어를 불러오는 중…',
     'mount.failed': '패널을 열지 못했습니다',
     'mount.unsupported': '이 브라우저에서는 scratchnet을 실행할 수 없습니다. 다음 기능이 없습니다: {list}. 최신 Chrome, Edge, Firefox 또는 Safari에서 열어 주세요.',
@@ -35,6 +39,10 @@ registerMessages({
     'note.not_allowed': '{key}={raw}: not an allowed value, using the default',
     'note.not_a_number': '{key}={raw}: not a number, using the default',
     'note.clamped': '{key}={raw}: out of range, set to {to}',
+    'note.typed.title': 'A value you entered was changed',
+    'note.typed.clamped': '{key}: {raw} is out of range, set to {to}',
+    'note.typed.not_a_number': '{key}: "{raw}" is not a number, kept {to}',
+    'note.typed.not_allowed': '{key}: "{raw}" is not an allowed value, kept {to}',
     'mount.loading': 'Loading the core…',
     'mount.failed': 'The panel could not be opened',
     'mount.unsupported': 'scratchnet cannot run in this browser: it lacks {list}. Please open this page in a recent Chrome, Edge, Firefox or Safari.',
@@ -45,20 +53,27 @@ registerMessages({
   },
 });
 
-/** A visible list of what was clamped or ignored; empty when nothing was. */
-export function renderNotes(notes, t = translator(getLanguage())) {
+/**
+ * A visible list of what was clamped or ignored; empty when nothing was.
+ * kind 'url': values of the link; 'typed': values typed into the panel's fields
+ * (their notes carry the field's label as key and the value kept as to).
+ */
+export function renderNotes(notes, t = translator(getLanguage()), kind = 'url') {
   const box = document.createElement('div');
   box.className = 'sn-notes';
   box.setAttribute('role', 'status');
+  box.dataset.testid = 'notes';
+  box.dataset.kind = kind;
   if (notes.length === 0) { box.hidden = true; return box; }
+  const prefix = kind === 'typed' ? 'note.typed.' : 'note.';
   const title = document.createElement('strong');
-  title.textContent = t('note.title');
+  title.textContent = t(kind === 'typed' ? 'note.typed.title' : 'note.title');
   const list = document.createElement('ul');
   // A hostile link may carry 10,000-character values: show their start only.
   const short = (v) => (String(v).length > 60 ? `${String(v).slice(0, 60)}…` : v);
   for (const n of notes) {
     const li = document.createElement('li');
-    li.textContent = t(`note.${n.why}`, { ...n, key: short(n.key), raw: short(n.raw), to: short(n.to ?? '') });
+    li.textContent = t(`${prefix}${n.why}`, { ...n, key: short(n.key), raw: short(n.raw), to: short(n.to ?? '') });
     list.append(li);
   }
   box.append(title, list);
@@ -139,7 +154,7 @@ export function createHost({ embedded = false, onState = () => {}, lang: fixedLa
     return { run: entry.run, discarded };
   }
 
-  async function mount({ root, state, notes, name }) {
+  async function mount({ root, state, notes, name, typed = [] }) {
     if (disposed) return;
     const lang = fixedLang ?? getLanguage();
     const t = translator(lang);
@@ -150,7 +165,9 @@ export function createHost({ embedded = false, onState = () => {}, lang: fixedLa
     shown = { root, state, notes, name };
     root.replaceChildren();
     root.classList.add('scratchnet');
-    root.append(renderNotes(notes, t));
+    // notes of values just typed (kept across the remount their setting caused), else the link's
+    let notesBox = typed.length ? renderNotes(typed, t, 'typed') : renderNotes(notes, t);
+    root.append(notesBox);
     const body = document.createElement('div');
     body.className = 'sn-panel';
     body.dataset.panel = name;
@@ -167,19 +184,42 @@ export function createHost({ embedded = false, onState = () => {}, lang: fixedLa
       if (module.strings) registerMessages(module.strings);
       const { run, discarded } = runFor(module, name, sn, state);
       body.replaceChildren();
-      const setState = (partial) => {
+      // Values from controls are validated like values from a URL, and what had to
+      // be clamped or refused gets the same visible note (naming the field's label).
+      let lastTyped = typed;   // the notes on show (carried over a remount)
+      const checkTyped = (partial) => {
+        const values = {};
+        const typedNotes = [];
         for (const [key, value] of Object.entries(partial)) {
-          // values from controls are validated like values from a URL
+          if (!SETTINGS[key]) continue;
           const r = parseSetting(key, Array.isArray(value) ? value.join(',') : String(value));
-          if ('value' in r && SETTINGS[key]) state[key] = r.value;
+          if ('value' in r) values[key] = r.value;
+          if (!r.note) continue;
+          const field = body.querySelector(`[data-testid="${key}"]`);
+          const label = field?.labels?.[0]?.textContent ?? field?.getAttribute('aria-label') ?? key;
+          const kept = values[key] ?? state[key];
+          typedNotes.push({ ...r.note, setting: key, key: label, to: Array.isArray(kept) ? kept.join(',') : String(kept) });
         }
+        // a typed note stays while the value it explains stays, and goes when that setting gets another value
+        const text = (v) => (Array.isArray(v) ? v.join(',') : String(v));
+        const outdated = notesBox.dataset.kind === 'typed' && lastTyped.some((n) => n.setting in values && text(values[n.setting]) !== n.to);
+        if (typedNotes.length || outdated) {
+          lastTyped = typedNotes;
+          const box = renderNotes(typedNotes, t, 'typed');
+          notesBox.replaceWith(box);
+          notesBox = box;
+        }
+        return values;
+      };
+      const setState = (partial) => {
+        Object.assign(state, checkTyped(partial));
         onState(state);
-        // a setting that needs a new run: the next mount makes it (focus is kept)
-        if (run && (module.runKey?.(state) ?? '') !== runs.get(name)?.key) enqueue(() => mount({ ...shown, notes: [] }));
+        // a setting that needs a new run: the next mount makes it (focus and the notes are kept)
+        if (run && (module.runKey?.(state) ?? '') !== runs.get(name)?.key) enqueue(() => mount({ ...shown, notes: [], typed: lastTyped }));
         return state;
       };
       const mountView = module.mountView ?? module.mount;
-      view = mountView(body, { run, sn, state, setState, t, lang, embedded, discarded });
+      view = mountView(body, { run, sn, state, setState, checkTyped, t, lang, embedded, discarded });
       run?.setVisible?.(true);
       body.dataset.ready = 'true';
       restoreFocus(root, focus);

@@ -32,7 +32,7 @@ function niceStep(span) {
 
 export function mountView(root, ctx) {
   const newId = idMaker('sn-act');
-  const { sn, state, setState, t, embedded } = ctx;
+  const { sn, state, setState, checkTyped, t, embedded } = ctx;
   const FNS = SETTINGS.fn.values.filter((f) => sn.activations.includes(f));
 
   // local view state (not in the URL): the cursor and the comparison toggle
@@ -258,7 +258,12 @@ export function mountView(root, ctx) {
   compareBox.addEventListener('change', () => { compare = compareBox.checked; refresh(); });
   xRange.addEventListener('input', () => setCursor(Number(xRange.value), { fromRange: true }));
   xNumber.addEventListener('change', () => setCursor(xNumber.value === '' ? NaN : Number(xNumber.value)));
-  const typedRange = () => setRange(xminInput.value === '' ? NaN : Number(xminInput.value), xmaxInput.value === '' ? NaN : Number(xmaxInput.value));
+  // typed ends go through the settings table like a link's: a clamped one gets the same note
+  const typedRange = () => {
+    const typed = checkTyped?.({ xmin: xminInput.value, xmax: xmaxInput.value }) ?? {};
+    const end = (input, key) => (key in typed ? typed[key] : input.value === '' ? NaN : Number(input.value));
+    setRange(end(xminInput, 'xmin'), end(xmaxInput, 'xmax'));
+  };
   xminInput.addEventListener('change', typedRange);
   xmaxInput.addEventListener('change', typedRange);
   zoomIn.addEventListener('click', () => {

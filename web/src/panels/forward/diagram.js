@@ -10,6 +10,7 @@ const POS = '#0b57d0';
 const NEG = '#d93025';
 const BIAS = '#5f6368';
 const HI = '#f4b400';
+const FONT = 12;     // the weight labels' font size
 
 /**
  * model = {
@@ -54,7 +55,7 @@ export function drawNetwork(model) {
   const litNode = (k) => step === 0 || k === step || k === step - 1;
 
   const edges = svgEl('g');
-  const labels = svgEl('g', { 'font-size': 12, 'text-anchor': 'middle' });
+  const labels = svgEl('g', { 'font-size': FONT, 'text-anchor': 'middle' });
   const nodes = svgEl('g');
   svg.append(edges, labels, nodes);
 
@@ -76,14 +77,27 @@ export function drawNetwork(model) {
     });
     if (dashed) line.setAttribute('stroke-dasharray', '5 4');
     line.append(svgEl('title', {}, title));
+    const index = edges.children.length;
+    line.dataset.edge = index;
     edges.append(line);
-    const lx = x1 + t * (x2 - x1);
-    const ly = y1 + t * (y2 - y1);
+    // The label sits beside its edge, not on it: moved along the normal far enough
+    // that its box (estimated from the text: 0.62 em per character, 1 em high)
+    // clears the line and half its width, with a white halo against other edges.
+    const label = model.formatWeight(w);
+    const d = Math.hypot(x2 - x1, y2 - y1) || 1;
+    let nx = -(y2 - y1) / d;
+    let ny = (x2 - x1) / d;
+    if (ny > 0 || (ny === 0 && nx > 0)) { nx = -nx; ny = -ny; }   // always the upper (or left) side
+    const halfW = (0.62 * FONT * label.length) / 2 + 2;
+    const halfH = FONT / 2 + 1;
+    const off = halfW * Math.abs(nx) + halfH * Math.abs(ny) + (1 + 5 * Math.abs(w) / maxAbs) / 2 + 1;
+    const lx = x1 + t * (x2 - x1) + off * nx;
+    const ly = y1 + t * (y2 - y1) + off * ny;
     const text = svgEl('text', {
-      x: lx.toFixed(1), y: (ly + 4).toFixed(1), fill: on ? '#202124' : '#9aa0a6',
-      stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', 'data-layer': layer,
+      x: lx.toFixed(1), y: (ly + 0.35 * FONT).toFixed(1), fill: on ? '#202124' : '#9aa0a6',
+      stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', 'data-layer': layer, 'data-edge': index,
       'fill-opacity': on ? 1 : 0.5,
-    }, model.formatWeight(w));
+    }, label);
     labels.append(text);
   };
 

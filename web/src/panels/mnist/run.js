@@ -53,6 +53,7 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
     workerHeap: NaN,
     workerLive: NaN,
     ready: false,            // the session is up (and, with autoload, the data loaded)
+    loaded: false,           // the weights came from outside (the book's, an .npz): trained, though step is 0
   };
   const history = new LossHistory();
   let snapshotBytes = null;  // .npz of the last epoch end (for a worker restart)
@@ -89,7 +90,7 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
   }
 
   async function build() {
-    set({ ...clearTraining(), pending: null });
+    set({ ...clearTraining(), pending: null, loaded: false });
     try {
       const netInfo = await call('build', buildRequest());
       set({ netInfo, workerLr: netInfo.lr, status: 'ready', netVersion: r.netVersion + 1 });
@@ -204,7 +205,7 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
 
   /** Weights that came from outside (the book's, an .npz): a fresh curve, the same settings. */
   function adopt(netInfo, extra = {}) {
-    set({ ...clearTraining(), pending: null, netInfo, workerLr: netInfo.lr, status: 'ready', netVersion: r.netVersion + 1, ...extra });
+    set({ ...clearTraining(), pending: null, netInfo, workerLr: netInfo.lr, status: 'ready', netVersion: r.netVersion + 1, loaded: true, ...extra });
     evaluate();
   }
 

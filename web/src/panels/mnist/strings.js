@@ -90,7 +90,7 @@ export const strings = {
     'mnist.set.train': '훈련',
     'mnist.set.test': '시험',
     'mnist.confusion': '혼동 행렬',
-    'mnist.confusion.explain': '행은 정답, 열은 신경망의 예측입니다. 대각선이 맞힌 수, 나머지 칸(빨간 숫자)이 틀린 수입니다. 시험 데이터 전체로 셉니다.',
+    'mnist.confusion.explain': '행은 정답, 열은 신경망의 예측입니다. 대각선이 맞힌 수, 나머지 칸(빨간 글씨)이 틀린 수입니다. 시험 데이터 전체로 셉니다.',
     'mnist.confusion.aria': '시험 데이터의 혼동 행렬',
     'mnist.grid': '시험 이미지와 예측',
     'mnist.grid.explain': '시험 데이터의 앞부분입니다. 아래 숫자는 예측이며 틀린 것은 빨간 테두리입니다. 이미지를 누르면 열 가지 확률이 보입니다.',
@@ -125,6 +125,18 @@ export const strings = {
     'mnist.fashion.0': '티셔츠/상의', 'mnist.fashion.1': '바지', 'mnist.fashion.2': '풀오버', 'mnist.fashion.3': '드레스',
     'mnist.fashion.4': '코트', 'mnist.fashion.5': '샌들', 'mnist.fashion.6': '셔츠', 'mnist.fashion.7': '스니커즈',
     'mnist.fashion.8': '가방', 'mnist.fashion.9': '앵클부츠',
+    'mnist.settings.fold': '설정',
+    'mnist.more.fold': '책의 신경망과 모델 파일',
+    'mnist.draw.answer': '{name} ({p} %)',
+    'mnist.draw.untrained': '아직 학습하지 않은 신경망이라 답은 어림짐작일 뿐입니다. 먼저 "학습 시작"을 누르세요 (또는 "책의 가중치로 추론").',
+    'mnist.title.fashion': 'Fashion-MNIST 옷 이미지 학습',
+    'mnist.intro.fashion': '브라우저 안에서 신경망이 열 가지 옷(티셔츠/상의, 바지, 풀오버 … 가방, 앵클부츠)을 구별하도록 배웁니다. 학습은 Web Worker에서 C++ 코어(WebAssembly)가 돌리므로 '
+      + '페이지가 멈추지 않습니다. 학습 중에도 학습률을 바꿀 수 있고, 바뀐 값은 다음 미니배치부터 적용됩니다.',
+    'mnist.grid.explain.fashion': '시험 데이터의 앞부분입니다. 아래 이름은 예측이며 틀린 것은 빨간 테두리입니다. 이미지를 누르면 열 가지 확률이 보입니다.',
+    'mnist.draw.title.fashion': '옷을 그려 보세요',
+    'mnist.draw.explain.fashion': '마우스나 손가락으로 옷(셔츠, 신발, 가방…)을 그리면 MNIST처럼 20×20 상자에 맞추고 무게중심을 28×28의 가운데로 옮긴 뒤(오른쪽 작은 그림) 신경망에 넣습니다. '
+      + 'Fashion-MNIST의 그림은 속이 채워진 회색 모양이라 윤곽선만 그리면 자주 틀립니다.',
+    'mnist.draw.canvas.fashion': '옷을 그리는 캔버스',
     'error.mnist.no_data': '데이터가 아직 없습니다',
     'error.mnist.no_network': '신경망이 아직 없습니다',
     'error.mnist.test_shape': '시험 이미지와 훈련 이미지의 크기가 다릅니다',
@@ -268,6 +280,22 @@ export const strings = {
     'mnist.fashion.0': 'T-shirt/top', 'mnist.fashion.1': 'Trouser', 'mnist.fashion.2': 'Pullover', 'mnist.fashion.3': 'Dress',
     'mnist.fashion.4': 'Coat', 'mnist.fashion.5': 'Sandal', 'mnist.fashion.6': 'Shirt', 'mnist.fashion.7': 'Sneaker',
     'mnist.fashion.8': 'Bag', 'mnist.fashion.9': 'Ankle boot',
+    'mnist.settings.fold': 'Settings',
+    'mnist.more.fold': "The book's network and model files",
+    'mnist.draw.answer': '{name} ({p} %)',
+    'mnist.draw.untrained': 'This network has not been trained yet, so its answer is only a guess: press "Start training" first (or '
+      + "\"Run the book's weights\").",
+    'mnist.title.fashion': 'Train Fashion-MNIST in your browser',
+    'mnist.intro.fashion': 'A network learns to tell ten kinds of clothing apart (T-shirt/top, trouser, pullover … bag, ankle boot) inside '
+      + 'your browser. The C++ core (WebAssembly) trains in a Web Worker, so the page never freezes. Turn the learning rate while it '
+      + 'trains: the new value applies from the next minibatch.',
+    'mnist.grid.explain.fashion': 'The first test images. The name under each is the prediction; mistakes have a red border. Click an image '
+      + 'for its ten probabilities.',
+    'mnist.draw.title.fashion': 'Draw a garment',
+    'mnist.draw.explain.fashion': 'Draw a piece of clothing (a shirt, a shoe, a bag…) with a mouse or finger. As for MNIST, the drawing is '
+      + 'scaled into a 20×20 box and its centre of mass moved to the centre of 28×28 (the small picture) before the network sees it. '
+      + 'Fashion-MNIST pictures are filled-in grey shapes, so a bare outline is often misread.',
+    'mnist.draw.canvas.fashion': 'Canvas to draw a garment on',
     'error.mnist.no_data': 'No data is loaded yet',
     'error.mnist.no_network': 'No network is built yet',
     'error.mnist.test_shape': 'The test images and the training images differ in size',

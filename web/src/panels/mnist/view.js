@@ -9,7 +9,9 @@ import { accuracyPlot, confusionPlot, probabilityPlot } from './plots.js';
 import { testGrid, weightImages } from './results.js';
 import { drawingCanvas, mnistInput, paintImage } from './draw.js';
 import { identifyIdxFiles } from './files.js';
+import { argmax } from './argmax.js';
 import { NET_KEYS } from './run.js';
+import { strings } from './strings.js';
 
 const PRESETS = {
   // 밑바닥부터 시작하는 딥러닝 1권 4.5 train_neuralnet.py: TwoLayerNet(784, 50, 10),
@@ -19,6 +21,8 @@ const PRESETS = {
   fast: { m_hidden: [100], m_act: 'relu', m_init: 'he', m_opt: 'adam', m_lr: 0.002, m_batch: 50, m_epochs: 10, m_wd: 0, m_dropout: 0, m_bn: false },
 };
 const DRAW_EVERY_MS = 250;
+// Phones: the settings fold away so that the curves and the drawing pad come soon after Start.
+const NARROW = '(max-width: 720px)';
 
 function fmtMs(ms) {
   if (!Number.isFinite(ms)) return '—';
@@ -34,6 +38,13 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
 
   // ---- DOM -------------------------------------------------------------------
   const { left, right, bottom } = panelLayout(root, { title: t('mnist.title'), intro: t('mnist.intro'), label: t('mnist.settings'), embedded });
+  // The settings fold: open on a wide screen, folded on a phone (then the curves
+  // and the drawing pad are reached without scrolling past every setting).
+  const narrow = root.ownerDocument.defaultView?.matchMedia?.(NARROW).matches ?? false;
+  const settings = el('details', { className: 'sn-fold', open: !narrow, 'data-testid': 'settings-fold' },
+    el('summary', { className: 'sn-summary', text: t('mnist.settings.fold') }));
+  const more = el('details', { className: 'sn-fold', open: !narrow, 'data-testid': 'more-fold' },
+    el('summary', { className: 'sn-summary', text: t('mnist.more.fold') }));
 
   // controls built from the settings table (state.js): its values and limits, nowhere else
   const select = (key, values, label) => selectOf(id(key), key, values, label);
@@ -50,7 +61,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     controlRow(t('mnist.files'), id('files'), fileInput),
     el('p', { className: 'sn-explain sn-tight', text: t('mnist.files.hint') }),
     dataProgress, dataStatus, dataError);
-  left.append(dropZone);
+  settings.append(dropZone);
 
   // model
   const presetSel = select('preset', ['', 'book', 'fast'], (v) => t(`mnist.preset.${v || 'custom'}`));
@@ -68,7 +79,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   const lrRange = el('input', { type: 'range', id: id('m_lr'), min: Math.log10(lr.min), max: Math.log10(lr.max), step: 0.05, 'data-testid': 'lr-range', 'aria-label': t('mnist.lr.range') });
   const lrNum = el('input', { type: 'number', min: lr.min, max: lr.max, step: 'any', 'data-testid': 'lr-number', 'aria-label': t('mnist.lr.number') });
   const modelControls = [presetSel, hiddenIn, actSel, initSel, optSel, batchIn, epochsIn, wdIn, dropIn, bnBox, seedIn];
-  left.append(
+  settings.append(
     controlRow(t('mnist.preset'), id('preset'), presetSel),
     controlRow(t('mnist.hidden'), id('m_hidden'), hiddenIn),
     controlRow(t('mnist.act'), id('m_act'), actSel),
@@ -80,10 +91,11 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     controlRow(t('mnist.dropout'), id('m_dropout'), dropIn),
     controlRow(t('mnist.bn'), id('m_bn'), bnBox),
     controlRow(t('mnist.seed'), id('m_seed'), seedIn),
-    controlRow(t('mnist.lr'), id('m_lr'), lrRange, lrNum),
   );
   const archLine = el('p', { className: 'sn-explain sn-mono sn-tight', 'data-testid': 'architecture' });
-  left.append(archLine);
+  settings.append(archLine);
+  // the learning rate stays out of the fold: it is the one setting turned while training runs
+  left.append(settings, controlRow(t('mnist.lr'), id('m_lr'), lrRange, lrNum));
 
   // a change that needs a new network while trained weights exist: say so, offer the download
   const discardText = el('p', { className: 'sn-tight' });
@@ -117,32 +129,48 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   const bookOut = el('div', { 'data-testid': 'book-result', role: 'status' });
   const saveBtn = el('button', { type: 'button', text: t('mnist.npz.save'), 'data-testid': 'download-npz' });
   const loadIn = el('input', { type: 'file', id: id('npz'), accept: '.npz,application/zip', 'data-testid': 'load-npz' });
-  left.append(
+  more.append(
     el('h3', { text: t('mnist.book.title') }), el('p', { className: 'sn-explain', text: t('mnist.book.explain') }),
     el('div', { className: 'sn-buttons' }, bookBtn), bookOut,
     el('h3', { text: t('mnist.npz.title') }), el('p', { className: 'sn-explain', text: t('mnist.npz.explain') }),
     el('div', { className: 'sn-buttons' }, saveBtn), controlRow(t('mnist.npz.load'), id('npz'), loadIn));
+  left.append(more);
 
   // curves
   const lossBox = el('div', { className: 'sn-plot', 'data-testid': 'loss-plot' });
   const accBox = el('div', { className: 'sn-plot', 'data-testid': 'acc-plot' });
-  right.append(el('h3', { text: t('mnist.loss') }), lossBox, el('h3', { text: t('mnist.acc') }), accBox);
+  const lossHead = el('h3', { text: t('mnist.loss') });
+  const accHead = el('h3', { text: t('mnist.acc') });
+  right.append(lossHead, lossBox, accHead, accBox);
 
   // results and drawing
   const confBox = el('div', { className: 'sn-plot', 'data-testid': 'confusion' });
   const gridBox = el('div');
+  const gridExplain = el('p', { className: 'sn-explain' });
+  const confExplain = el('p', { className: 'sn-explain', text: t('mnist.confusion.explain') });
   const pickBox = el('div', { 'data-testid': 'picked-probs' });
   const weightBox = el('div');
   const draw = drawingCanvas({ label: t('mnist.draw.canvas'), onChange: () => schedulePredict() });
   const seenCanvas = el('canvas', { width: 28, height: 28, className: 'sn-seen', role: 'img', 'aria-label': t('mnist.draw.seen'), 'data-testid': 'draw-seen' });
   const clearBtn = el('button', { type: 'button', text: t('mnist.draw.clear'), 'data-testid': 'draw-clear' });
   const drawProbs = el('div', { 'data-testid': 'draw-probs' });
-  right.append(
-    el('h3', { text: t('mnist.draw.title') }), el('p', { className: 'sn-explain', text: t('mnist.draw.explain') }),
-    el('div', { className: 'sn-draw-row' }, draw.canvas, el('div', {}, seenCanvas, el('div', { className: 'sn-buttons' }, clearBtn)), drawProbs));
+  // the network's answer, large, above its ten bars; or, before any training, a word that it only guesses
+  const drawAnswer = el('p', { className: 'sn-answer sn-mono', 'data-testid': 'draw-answer', 'aria-live': 'polite', hidden: true });
+  const drawHint = el('p', { className: 'sn-notes', role: 'status', 'data-testid': 'draw-untrained', hidden: true });
+  const drawTitle = el('h3');
+  const drawExplain = el('p', { className: 'sn-explain' });
+  const drawRow = el('div', { className: 'sn-draw-row' }, draw.canvas, el('div', {}, seenCanvas, el('div', { className: 'sn-buttons' }, clearBtn)),
+    el('div', { className: 'sn-draw-out' }, drawHint, drawAnswer, drawProbs));
+  right.append(drawTitle, drawExplain, drawRow);
+  if (narrow) {
+    // a phone: right after Start come the live loss curve and the drawing pad; the
+    // numbers, the accuracy curve and the book's network follow them (in the DOM,
+    // so that the keyboard meets them in the same order as the eye)
+    right.replaceChildren(lossHead, lossBox, drawTitle, drawRow, drawExplain, stats, accHead, accBox, more);
+  }
   bottom.append(
-    el('h3', { text: t('mnist.confusion') }), el('p', { className: 'sn-explain', text: t('mnist.confusion.explain') }), confBox,
-    el('h3', { text: t('mnist.grid') }), el('p', { className: 'sn-explain', text: t('mnist.grid.explain') }), gridBox, pickBox,
+    el('h3', { text: t('mnist.confusion') }), confExplain, confBox,
+    el('h3', { text: t('mnist.grid') }), gridExplain, gridBox, pickBox,
     el('h3', { text: t('mnist.weights') }), el('p', { className: 'sn-explain', text: t('mnist.weights.explain') }), weightBox,
   );
   const formulas = el('details', { open: !embedded }, el('summary', { text: t('mnist.formulas') }));
@@ -152,6 +180,22 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     formulas.append(el('p', { className: 'sn-explain', text: t(k) }), formula(tex));
   }
   bottom.append(formulas);
+
+  // Texts that speak of the data: digits for MNIST, garments for Fashion-MNIST (a key.fashion variant).
+  const dataTexts = [
+    [left.querySelector('h2'), 'mnist.title'], [embedded ? null : left.querySelector('h2 + p'), 'mnist.intro'],
+    [drawTitle, 'mnist.draw.title'], [drawExplain, 'mnist.draw.explain'], [gridExplain, 'mnist.grid.explain'],
+  ];
+  let textsFor = null;
+  function syncDataTexts(s) {
+    const fashion = s.dataInfo ? s.dataInfo.name === 'fashion' : st.m_data === 'fashion';
+    if (fashion === textsFor) return;
+    textsFor = fashion;
+    const key = (k) => (fashion && `${k}.fashion` in strings.en ? `${k}.fashion` : k);
+    for (const [e, k] of dataTexts) if (e) e.textContent = t(key(k));
+    draw.canvas.setAttribute('aria-label', t(key('mnist.draw.canvas')));
+    root.dataset.data = fashion ? 'fashion' : 'digits';
+  }
 
   // ---- rendering -------------------------------------------------------------------
   const width = (box, max) => Math.max(220, Math.min(max, Math.floor(box.clientWidth || right.clientWidth || max)));
@@ -252,6 +296,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     trainProgress.value = s.totalSteps ? s.last.step / s.totalSteps : 0;
     archLine.textContent = s.netInfo ? t('mnist.arch', { sizes: s.netInfo.sizes.join('-'), steps: s.netInfo.stepsPerEpoch }) : '';
     if (s.mode) root.dataset.session = s.mode;
+    syncDataTexts(s);
     // data
     dataProgress.value = s.dataLoad?.progress ?? 0;
     const p = s.dataLoad?.params;
@@ -301,9 +346,12 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   // ---- controls ------------------------------------------------------------------------
   const report = (e) => showError(errorBox, e);
   function applySettings(partial) {
+    const before = NET_KEYS.map((k) => String(st[k])).join('|');
     setState(partial);
     syncControls(run.snapshot());
-    if (NET_KEYS.some((k) => k in partial)) run.configure();
+    // a refused value (hidden sizes "abc") changes nothing: no new network, and no
+    // rebuild that would reset a field the learner is typing in again
+    if (NET_KEYS.some((k) => k in partial) && NET_KEYS.map((k) => String(st[k])).join('|') !== before) run.configure();
   }
 
   dataSel.addEventListener('change', () => {
@@ -403,6 +451,8 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
       if (!pixels || !s.netInfo || s.dataInfo?.features !== 784) {
         drawProbs.replaceChildren();
         delete drawProbs.dataset.sum;
+        drawAnswer.hidden = true;
+        drawHint.hidden = true;
         paintImage(seenCanvas, new Float32Array(784), 28);
         return;
       }
@@ -413,6 +463,15 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
         drawProbs.dataset.sum = String(probs.reduce((a, b) => a + b, 0));
         drawProbs.dataset.probs = Array.from(probs, (p) => p.toFixed(4)).join(',');
         drawProbs.replaceChildren(probabilityPlot({ probs, names: names(s), t, width: width(drawProbs, 360) }));
+        // An untrained network's answer is a guess: say so instead of announcing it.
+        const trained = s.last.step > 0 || s.loaded;
+        drawHint.hidden = trained;
+        drawHint.textContent = trained ? '' : t('mnist.draw.untrained');
+        drawAnswer.hidden = !trained;
+        const best = argmax(probs, 0, probs.length);
+        const answer = { name: names(s)[best], p: Math.round(100 * probs[best]) };
+        drawAnswer.textContent = t('mnist.draw.answer', answer);
+        drawAnswer.dataset.value = String(best);
       } catch (e) {
         report(e);
       }
