@@ -81,6 +81,10 @@ export function errorDetail(err) {
 registerMessages({
   ko: {
     'error.internal': '예상하지 못한 오류가 났습니다',
+    // convolutional networks (cpp/layers/convolution, pooling; cpp/net/conv_net)
+    'error.conv.bad_geometry': '합성곱·풀링의 크기(필터, 스트라이드, 패딩)가 입력과 맞지 않습니다',
+    'error.convnet.bad_layer': '합성곱 신경망의 계층 설정이 올바르지 않습니다',
+    'error.convnet.bad_architecture': '이 .npz의 합성곱 신경망 구조(architecture)가 올바르지 않습니다',
     // the plane's data sets, features and regularization (cpp/data, cpp/optim)
     'error.toy.unknown': '모르는 데이터셋 이름입니다',
     'error.toy.bad_size': '점의 개수는 4에서 100000 사이여야 합니다',
@@ -167,6 +171,10 @@ registerMessages({
   },
   en: {
     'error.internal': 'Something unexpected went wrong',
+    // convolutional networks (cpp/layers/convolution, pooling; cpp/net/conv_net)
+    'error.conv.bad_geometry': 'The convolution or pooling sizes (filter, stride, padding) do not fit the input',
+    'error.convnet.bad_layer': 'A layer of the convolutional network is not valid',
+    'error.convnet.bad_architecture': 'The convolutional network architecture in this .npz is not valid',
     // the plane's data sets, features and regularization (cpp/data, cpp/optim)
     'error.toy.unknown': 'Unknown data set name',
     'error.toy.bad_size': 'The number of points must be between 4 and 100,000',
