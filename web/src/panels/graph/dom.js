@@ -68,3 +68,20 @@ export function arrowSteps(box, label, { prev, next }) {
     if (e.key === 'ArrowLeft') { e.preventDefault(); prev(); }
   });
 }
+
+/**
+ * The end of both graph views: draw now, redraw on every change of the run and
+ * when the box turns narrow or wide (a phone gets the graph top to bottom), and
+ * keep the step in the URL. latest() is the snapshot show() drew last;
+ * show(snapshot, vertical) draws top to bottom when vertical.
+ */
+export function followRun(diagram, run, { state, setState }, latest, show) {
+  const narrow = watchNarrow(diagram, () => show(latest(), narrow.narrow()));
+  narrow.measure();
+  show(latest(), narrow.narrow());
+  const off = run.subscribe((s) => {
+    if (s.step !== state.cg_step) setState({ cg_step: s.step });
+    show(s, narrow.narrow());
+  });
+  return { destroy() { off(); narrow.disconnect(); } };
+}

@@ -6,7 +6,7 @@ import { el, renderTex } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { drawGraph, FWD, GRAD } from './diagram.js';
 import { nodeRule, texValue } from './rules.js';
-import { fmtG, transport, legendItem, watchNarrow, arrowSteps } from './dom.js';
+import { fmtG, transport, legendItem, followRun, arrowSteps } from './dom.js';
 import { sliderNumber } from '../gradient/dom.js';
 
 const OPS = { Affine: 'Affine', Sigmoid: 'Sigmoid', Relu: 'Relu', Tanh: 'Tanh', SoftmaxWithLoss: 'SoftmaxWithLoss' };
@@ -102,7 +102,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
   const updates = el('div', { 'data-testid': 'net-update' });
   updateBox.append(el('h4', { text: t('cg.net.update') }), el('p', { class: 'sn-explain', text: t('cg.net.updateNote') }), lossLine, updates);
 
-  function show(s) {
+  function show(s, vertical) {
     snap = s;
     tr.sync({ atStart: s.step === 0, atEnd: s.step >= s.total, playing: s.playing });
     parts.root.dataset.step = String(s.step);
@@ -115,7 +115,7 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
     status.textContent = !cur ? t('cg.net.status.start') : cur.phase === 'update' ? t('cg.net.status.update')
       : t(`cg.net.status.${cur.phase}`, { k: cur.k, n: s.layerCount, layer: node.name });
     diagram.replaceChildren(drawGraph({
-      nodes, edges, current: node ? { index: cur.index, phase: cur.phase } : null, numeric: null, fmt: (v) => fmtG(Number(v.toPrecision(4))), vertical: narrow.narrow(), compact: true,
+      nodes, edges, current: node ? { index: cur.index, phase: cur.phase } : null, numeric: null, fmt: (v) => fmtG(Number(v.toPrecision(4))), vertical, compact: true,
       label: t('cg.diagram', { name: t('cg.ex.network'), n: nodes.length, step: s.step, total: s.total }),
     }));
     hint.hidden = diagram.scrollWidth <= diagram.clientWidth + 1;
@@ -175,13 +175,5 @@ export function mountNetworkView(parts, { run, t, setState, state }) {
       }));
     }
   }
-  // a phone gets the graph top to bottom
-  const narrow = watchNarrow(diagram, () => show(snap));
-  narrow.measure();
-  show(snap);
-  const off = run.subscribe((s) => {
-    if (s.step !== state.cg_step) setState({ cg_step: s.step });
-    show(s);
-  });
-  return { destroy() { off(); narrow.disconnect(); } };
+  return followRun(diagram, run, { state, setState }, () => snap, show);
 }

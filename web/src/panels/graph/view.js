@@ -5,7 +5,7 @@
 import { el, renderTex } from '../../ui.js';
 import { drawGraph, FWD, GRAD, NUM } from './diagram.js';
 import { nodeRule } from './rules.js';
-import { fmtG, transport, legendItem, watchNarrow, arrowSteps } from './dom.js';
+import { fmtG, transport, legendItem, followRun, arrowSteps } from './dom.js';
 
 export function mountGraphView(parts, { run, t, setState, state }) {
   const { stage, side, table: tableBox } = parts;
@@ -91,7 +91,9 @@ export function mountGraphView(parts, { run, t, setState, state }) {
     return rows.join('\n');
   };
 
-  function show(s) {
+  let vertical = false;  // the last layout followRun asked for (top to bottom on a phone)
+  function show(s, v = vertical) {
+    vertical = v;
     snap = s;
     tr.sync({ atStart: s.step === 0, atEnd: s.step >= s.total, playing: s.playing });
     parts.root.dataset.step = String(s.step);
@@ -102,7 +104,7 @@ export function mountGraphView(parts, { run, t, setState, state }) {
         : t(`cg.status.${cur.phase}`, { k: cur.k, n: s.nodeCount, node: node.name, op: node.op });
     status.dataset.phase = cur ? cur.phase : 'start';
     diagram.replaceChildren(drawGraph({
-      nodes: s.nodes, edges: s.edges, current: cur, numeric: s.numeric, fmt: fmtG, vertical: narrow.narrow(),
+      nodes: s.nodes, edges: s.edges, current: cur, numeric: s.numeric, fmt: fmtG, vertical,
       label: t('cg.diagram', { name: t(`cg.ex.${s.example}`), n: s.nodes.length, step: s.step, total: s.total }),
     }));
     hint.hidden = diagram.scrollWidth <= diagram.clientWidth + 1;
@@ -139,13 +141,5 @@ export function mountGraphView(parts, { run, t, setState, state }) {
     }));
   }
 
-  // a phone gets the graph top to bottom
-  const narrow = watchNarrow(diagram, () => show(snap));
-  narrow.measure();
-  show(snap);
-  const off = run.subscribe((s) => {
-    if (s.step !== state.cg_step) setState({ cg_step: s.step });
-    show(s);
-  });
-  return { destroy() { off(); narrow.disconnect(); } };
+  return followRun(diagram, run, { state, setState }, () => snap, show);
 }
