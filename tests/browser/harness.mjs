@@ -63,6 +63,26 @@ export async function withStrictCsp(page) {
   return violations;
 }
 
+/**
+ * Console and page errors of `page` (a Playwright or a puppeteer page: both
+ * have these events) as they happen: the list a test fails on when not empty.
+ */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** A failed test's error, after a full-page screenshot test-results/<name>.png that it names. */
+export async function withScreenshot(page, name, e) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name.replace(/[^\w-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+  e.message += `\n(screenshot: ${file})`;
+  return e;
+}
+
 /** A phone: the width every panel must fit without horizontal scrolling. */
 export const PHONE = { width: 375, height: 800 };
 
@@ -78,20 +98,14 @@ export async function withPage(name, urlPath, fn, { viewport = { width: 1200, he
   const context = await browser.newContext({ viewport, extraHTTPHeaders: headers });
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const errors = collectErrors(page);
   try {
     const violations = csp ? await withStrictCsp(page) : [];
     if (urlPath !== null) await page.goto(base + urlPath);  // null: fn navigates (e.g. to another origin)
     await fn(page, base, { violations });
     if (errors.length) throw new Error(`errors on the page:\n${errors.join('\n')}`);
   } catch (e) {
-    fs.mkdirSync(screenshotDir, { recursive: true });
-    const file = path.join(screenshotDir, `${name.replace(/[^\w-]+/g, '_')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    e.message += `\n(screenshot: ${file})`;
-    throw e;
+    throw await withScreenshot(page, name, e);
   } finally {
     await context.close();
   }

@@ -2,10 +2,8 @@
 // driven over WebDriver BiDi by puppeteer-core, on the same served dist/ as
 // the Chromium tests (tests/browser/harness.mjs serve()). Console errors and
 // page errors fail a test; a failing test leaves a screenshot in test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { serve, stop as stopServer, screenshotDir } from '../browser/harness.mjs';
+import { serve, stop as stopServer, collectErrors, withScreenshot } from '../browser/harness.mjs';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 let browser;
@@ -23,19 +21,13 @@ export async function withFirefox(name, urlPath, fn, { viewport = { width: 1200,
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const errors = collectErrors(page);
   try {
     await page.goto(base + urlPath);
     await fn(page, base);
     if (errors.length) throw new Error(`errors on the page:\n${errors.join('\n')}`);
   } catch (e) {
-    fs.mkdirSync(screenshotDir, { recursive: true });
-    const file = path.join(screenshotDir, `firefox-${name.replace(/[^\w-]+/g, '_')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    e.message += `\n(screenshot: ${file})`;
-    throw e;
+    throw await withScreenshot(page, `firefox-${name}`, e);
   } finally {
     await context.close();
   }
