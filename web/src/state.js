@@ -47,13 +47,23 @@ export const SETTINGS = {
   cg_act: { type: 'enum', values: ['sigmoid', 'relu', 'tanh'], default: 'sigmoid', panel: 'graph' },
   cg_lr: { type: 'number', min: 0.001, max: 10, default: 0.5, panel: 'graph' },
 
-  // Backprop playground (book ch. 5–6, vol. 2 ch. 1, 모두의 딥러닝 ch. 3)
-  data: { type: 'enum', values: ['xor', 'spiral'], default: 'xor', panel: 'backprop' },
-  hidden: { type: 'int', min: 1, max: 64, default: 2, panel: 'backprop' },
+  // Backprop playground (book ch. 5–6, vol. 2 ch. 1, 모두의 딥러닝 ch. 3; TensorFlow Playground's plane, issue 11).
+  // data: the core's 2-D sets on [−6, 6]² (cpp/data/toy_datasets.hpp); 'spiral' is the book's three-class
+  // spiral of vol. 2 (the core's spiral3), 'spiral2' TensorFlow Playground's two-class one.
+  data: { type: 'enum', values: ['circle', 'gauss', 'xor', 'spiral2', 'spiral', 'reg-plane', 'reg-gauss'], default: 'circle', panel: 'backprop', presets: 'PLANE_PRESETS' },
+  layers: { type: 'int', min: 0, max: 6, default: 2, panel: 'backprop' },                      // hidden layers
+  neurons: { type: 'list', integer: true, min: 1, max: 10, maxLength: 6, default: [4, 2], panel: 'backprop' },  // per hidden layer (10: the book's spiral net)
   act: { type: 'enum', values: ['tanh', 'sigmoid', 'relu', 'leaky_relu'], default: 'tanh', panel: 'backprop' },
-  optimizer: { type: 'enum', values: ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'], default: 'momentum', panel: 'backprop' },
+  optimizer: { type: 'enum', values: ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'], default: 'sgd', panel: 'backprop' },
   init: { type: 'enum', values: ['xavier', 'he', 'std'], default: 'xavier', panel: 'backprop' },
-  lr: { type: 'number', min: 0.0001, max: 10, default: 0.1, panel: 'backprop' },
+  lr: { type: 'number', min: 0.0001, max: 10, default: 0.03, panel: 'backprop' },
+  batch: { type: 'int', min: 1, max: 30, default: 10, panel: 'backprop' },
+  noise: { type: 'number', min: 0, max: 0.5, default: 0, panel: 'backprop' },
+  ratio: { type: 'int', min: 10, max: 90, default: 50, panel: 'backprop' },                     // % of the points that train
+  features: { type: 'set', values: ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'], default: ['x1', 'x2'], panel: 'backprop' },
+  reg: { type: 'enum', values: ['none', 'l1', 'l2'], default: 'none', panel: 'backprop' },
+  rate: { type: 'number', min: 0, max: 1, default: 0, panel: 'backprop' },                       // regularization rate λ
+  showTest: { type: 'bool', default: false, panel: 'backprop' },
   seed: { type: 'int', min: 0, max: 2 ** 31 - 1, default: 1, panel: 'backprop' },
 
   // MNIST in the browser (book ch. 4–6): keys prefixed m_ so they never clash with backprop's
@@ -70,6 +80,31 @@ export const SETTINGS = {
   m_bn: { type: 'bool', default: false, panel: 'mnist' },
   m_seed: { type: 'int', min: 0, max: 2 ** 31 - 1, default: 1, panel: 'mnist' },
 };
+
+// ---- presets: the settings a choice of data set brings (the dropdown, a link and an embed alike) ----
+// A link `data=spiral` gets the book's spiral network unless the link itself says otherwise, and a
+// link only spells out the settings that differ from its data set's preset (stateToHash).
+const PLANE_NET = { layers: 2, neurons: [4, 2], act: 'tanh', optimizer: 'sgd', lr: 0.03, init: 'xavier', batch: 10 };
+export const PLANE_PRESETS = {
+  circle: PLANE_NET,
+  gauss: PLANE_NET,
+  xor: PLANE_NET,
+  'spiral2': { ...PLANE_NET, layers: 3, neurons: [8, 8, 4], optimizer: 'adam', lr: 0.01 },
+  // vol. 2 ch. 1's TwoLayerNet on the spiral: hidden_size 10, sigmoid, SGD lr 1.0, 0.01·randn weights, batch 30
+  spiral: { layers: 1, neurons: [10], act: 'sigmoid', optimizer: 'sgd', lr: 1, init: 'std', batch: 30 },
+  'reg-plane': PLANE_NET,
+  'reg-gauss': PLANE_NET,
+};
+const PRESET_TABLES = { PLANE_PRESETS };
+
+/** The preset the state's choices bring ({} when none): what a link need not spell out. */
+export function presetOf(state) {
+  const out = {};
+  for (const [key, s] of Object.entries(SETTINGS)) {
+    if (s.presets && PRESET_TABLES[s.presets][state[key]]) Object.assign(out, PRESET_TABLES[s.presets][state[key]]);
+  }
+  return structuredClone(out);
+}
 
 export function defaults() {
   return Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, structuredClone(s.default)]));
@@ -98,6 +133,12 @@ export function parseSetting(key, raw) {
       const c = clamp(v);
       return c === v ? { value: v } : { value: c, note: { key, raw, why: 'clamped', to: c } };
     }
+    case 'set': {  // features=x1,x1sq: names from values, each once, in the table's order
+      const names = raw.split(',').map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+      const known = s.values.filter((v) => names.includes(v));
+      if (known.length === 0) return { note: { key, raw, why: 'not_allowed' } };
+      return known.length === names.length && new Set(names).size === names.length ? { value: known } : { value: known, note: { key, raw, why: 'clamped', to: known.join(',') } };
+    }
     case 'list': {
       const parts = raw.split(',').slice(0, s.maxLength).map(Number).map((v) => (s.integer ? Math.round(v) : v));
       if (parts.length === 0 || parts.some((v) => !Number.isFinite(v))) return { note: { key, raw, why: 'not_a_number' } };
@@ -122,12 +163,15 @@ export function readState(url = location, extra = {}) {
     ...new URLSearchParams((url.hash ?? '').replace(/^#/, '')),
     ...Object.entries(extra),
   ];
+  const given = new Set();
   for (const [key, raw] of pairs) {
     if (key === 'lang') continue;  // handled by i18n.js
     const r = parseSetting(key, String(raw));
-    if ('value' in r) state[key] = r.value;
+    if ('value' in r) { state[key] = r.value; given.add(key); }
     if (r.note) notes.push(r.note);
   }
+  // what the link's data set brings, for every setting the link does not give itself
+  for (const [key, v] of Object.entries(presetOf(state))) if (!given.has(key)) state[key] = v;
   if (state.xmin >= state.xmax) {
     notes.push({ key: 'xmin', raw: `${state.xmin}…${state.xmax}`, why: 'clamped', to: `${SETTINGS.xmin.default}…${SETTINGS.xmax.default}` });
     state.xmin = SETTINGS.xmin.default;
@@ -139,9 +183,11 @@ export function readState(url = location, extra = {}) {
 /** The hash for a state: only settings that differ from their defaults. */
 export function stateToHash(state) {
   const p = new URLSearchParams();
+  const preset = presetOf(state);
   for (const [key, s] of Object.entries(SETTINGS)) {
     const v = state[key];
-    const same = Array.isArray(v) ? v.join(',') === s.default.join(',') : v === s.default;
+    const base = key in preset ? preset[key] : s.default;
+    const same = Array.isArray(v) ? v.join(',') === base.join(',') : v === base;
     if (same && key !== 'panel') continue;
     p.set(key, Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }

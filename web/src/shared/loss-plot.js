@@ -36,8 +36,11 @@ function yDomain(finite, logY) {
 }
 
 /** Loss by step, with a dashed rule where the learning rate changed and a red one where a step diverged. */
-export function lossPlot({ points, markers = [], divergences = [], logY, width, lastStep }) {
-  const finite = points.filter((p) => Number.isFinite(p.loss) && (!logY || p.loss > 0));
+// more: further curves on the same axes, [{ points, stroke, dash, className }] (e.g. the test loss).
+export function lossPlot({ points, markers = [], divergences = [], logY, width, lastStep, more = [] }) {
+  const keep = (ps) => ps.filter((p) => Number.isFinite(p.loss) && (!logY || p.loss > 0));
+  const finite = keep(points);
+  const others = more.map((m) => ({ ...m, finite: keep(m.points) }));
   const maxStep = Math.max(10, lastStep);
   return cspSafePlot(Plot.plot({
     width,
@@ -46,7 +49,7 @@ export function lossPlot({ points, markers = [], divergences = [], logY, width, 
     marginTop: 22,
     ariaLabel: t('loss.aria'),
     x: { domain: [0, maxStep], label: t('loss.axis.step'), grid: true },
-    y: { type: logY ? 'log' : 'linear', label: t('loss.axis.loss'), grid: true, nice: true, tickFormat: '~g', domain: yDomain(finite, logY) },
+    y: { type: logY ? 'log' : 'linear', label: t('loss.axis.loss'), grid: true, nice: true, tickFormat: '~g', domain: yDomain(finite.concat(...others.map((m) => m.finite)), logY) },
     marks: [
       Plot.ruleX(markers, { x: 'step', stroke: '#e6a100', strokeWidth: 1.5, strokeDasharray: '5 3', className: 'sn-lr-change', ariaDescription: t('loss.mark.lr') }),
       Plot.text(markers, {
@@ -54,6 +57,7 @@ export function lossPlot({ points, markers = [], divergences = [], logY, width, 
         text: (d) => `η=${d.label}`, className: 'sn-lr-change-label',
       }),
       Plot.ruleX(divergences, { x: 'step', stroke: '#b3261e', strokeWidth: 2, className: 'sn-diverged', ariaDescription: t('loss.mark.diverged') }),
+      ...others.map((m) => Plot.line(m.finite, { x: 'step', y: 'loss', stroke: m.stroke, strokeWidth: 1.5, strokeDasharray: m.dash, className: m.className })),
       Plot.line(finite, { x: 'step', y: 'loss', stroke: '#0b57d0', strokeWidth: 1.5 }),
       Plot.dot(finite.slice(-1), { x: 'step', y: 'loss', fill: '#0b57d0', r: 3.5 }),  // where training is now
     ],

@@ -5,10 +5,14 @@
 
 export const FORWARD = String.raw`Y_{h} = f\!\left(x\,W^{(1)} + b^{(1)}\right),\qquad Y_{o} = g\!\left(Y_{h}\,W^{(2)} + b^{(2)}\right)`;
 
-export const LOSS_XOR = String.raw`E = \frac{1}{N}\sum_{n=1}^{N}\ \frac{1}{2}\sum_{k}\left(Y_{t_k} - Y_{o_k}\right)^2`;
+// regression on the plane: identity output + mean squared error (cpp/layers/identity_with_loss.hpp)
+export const LOSS_MSE = String.raw`\begin{gathered}Y_o = a,\qquad E = \frac{1}{N}\sum_{n=1}^{N}\frac{1}{2}\left(Y_{o,n} - Y_{t,n}\right)^2,\\ \frac{\partial E}{\partial a_n} = \frac{Y_{o,n} - Y_{t,n}}{N}\end{gathered}`;
 
-export const OUT_DELTA = String.raw`\begin{gathered}\frac{\partial E}{\partial w^{(2)}_{jk}} = \underbrace{\left(Y_{o_k} - Y_{t_k}\right)\left(1 - Y_{o_k}^2\right)}_{\delta_{o_k}}\; Y_{h_j}
-\\ \left(\text{sigmoid: } (Y_{o_1}-Y_{t_1})\,Y_{o_1}(1-Y_{o_1})\,Y_{h_1}\right)\end{gathered}`;
+// TensorFlow Playground's regularization menu as the core's trainer adds it (weights only, not biases)
+export const REGULARIZATION = {
+  l1: String.raw`L' = L + \lambda\sum|W|,\qquad \frac{\partial L'}{\partial W} = \frac{\partial L}{\partial W} + \lambda\,\operatorname{sign}(W)`,
+  l2: String.raw`L' = L + \frac{\lambda}{2}\sum W^2,\qquad \frac{\partial L'}{\partial W} = \frac{\partial L}{\partial W} + \lambda W`,
+};
 
 export const HID_DELTA = String.raw`\begin{gathered}\frac{\partial E}{\partial w^{(1)}_{ij}} = \underbrace{\Big(\sum_k \delta_{o_k}\, w^{(2)}_{jk}\Big)\, f'\!\left(a_{h_j}\right)}_{\delta_{h_j}}\; x_i
 \\ \left(\text{sigmoid: } (\delta_{o_1} w_{11} + \delta_{o_2} w_{12})\,Y_{h_1}(1-Y_{h_1})\,x_1\right)\end{gathered}`;

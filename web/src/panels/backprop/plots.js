@@ -1,57 +1,73 @@
-// plots.js — the two Observable Plot figures of the backprop playground.
-import * as Plot from '@observablehq/plot';
-import { cspSafePlot } from '../../ui.js';
-
-export const CLASS_COLORS = ['#d95f02', '#1b9e77', '#7570b3'];
+// plots.js — the output over the input plane (the big map beside the network), its
+// data points and its colour legend. The map is the output layer's neuron map from the
+// core (40 × 40, scaled up smoothly); the points are SVG circles on top, each with a
+// white ring inside a dark one so it stays visible on a region of its own colour.
+import { el, svgEl, fmtTrim } from '../../ui.js';
+import { paint, paintClasses, CLASS_CSS, colorOf, NEG_CSS, POS_CSS } from './colors.js';
 
 /**
- * Decision regions: `out` is net.output over a gridN × gridN grid (row-major,
- * row 0 at y = extent.y0), one value per cell (XOR, a single tanh output) or
- * `classes` probabilities per cell (spiral, softmax).
+ * opts = { t, gridN, plane: { from, to }, size (CSS px), classes, regression, points, showTest, domain }
+ * → { element, draw(outputMap) } where outputMap is net.neuronMaps' last entry.
  */
-export function decisionPlot({ kind, extent, gridN, out, classes, points, width, t }) {
-  const { x0, x1, y0, y1 } = extent;
-  const common = { width: gridN, height: gridN, x1: x0, x2: x1, y1: y0, y2: y1, imageRendering: 'auto' };
-  let raster;
-  let color;
-  if (kind === 'xor') {
-    raster = Plot.raster(out, { ...common, fill: (d) => d });
-    color = { type: 'linear', scheme: 'RdBu', domain: [0, 1], clamp: true, legend: true, label: t('bp.output') };
-  } else {
-    // arg-max class for the colour, its probability for the strength
-    const n = gridN * gridN;
-    const cls = new Array(n);
-    const opacity = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let k = 1; k < classes; k++) if (out[i * classes + k] > out[i * classes + best]) best = k;
-      cls[i] = best;
-      const p = out[i * classes + best];
-      opacity[i] = 0.12 + 0.6 * Math.max(0, (p - 1 / classes) / (1 - 1 / classes));
-    }
-    raster = Plot.raster(cls, { ...common, fill: (d) => d, fillOpacity: (d, i) => opacity[i] });
-    color = { type: 'ordinal', domain: CLASS_COLORS.map((_, i) => i), range: CLASS_COLORS, legend: true, label: t('bp.class') };
+export function outputMap({ t, gridN, plane, size, classes, regression, points, showTest, domain }) {
+  const wrap = el('div', { className: 'sn-out', 'data-testid': 'heatmap' });
+  wrap.style.width = `${size}px`;
+  wrap.style.height = `${size}px`;
+  const canvas = el('canvas', { width: gridN, height: gridN, className: 'sn-out-map', role: 'img', 'aria-label': t('bp.heatmap.aria'), 'data-testid': 'output-map' });
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(gridN, gridN);
+  const span = plane.to - plane.from;
+  // plane coordinates in the viewBox: x1 to the right, x2 up
+  const svg = svgEl('svg', { viewBox: `${plane.from} ${-plane.to} ${span} ${span}`, class: 'sn-out-dots', 'aria-hidden': 'true' });
+  const r = span / 75;
+  const fill = (p) => (regression ? `rgb(${colorOf(p.target, domain).join(',')})` : CLASS_CSS[p.label]);
+  // each point: a dark halo, then its colour inside a white ring (a test point: a dark ring), so a
+  // point stays visible on a region painted in its own colour at full confidence
+  const halos = svgEl('g', { class: 'sn-dot-halos' });
+  const dots = svgEl('g', { class: 'sn-dots' });
+  for (const p of points) {
+    if (p.test && !showTest) continue;
+    halos.append(svgEl('circle', { cx: p.x, cy: -p.y, r: r * 1.4, fill: p.test ? '#fff' : '#111' }));
+    dots.append(svgEl('circle', {
+      cx: p.x, cy: -p.y, r, fill: fill(p), stroke: p.test ? '#111' : '#fff', 'stroke-width': r * 0.4,
+      class: p.test ? 'sn-dot sn-dot-test' : 'sn-dot', 'data-label': p.label ?? '',
+    }));
   }
-  const fig = cspSafePlot(Plot.plot({
-    width,
-    height: width,
-    marginLeft: 40,
-    marginBottom: 36,
-    ariaLabel: t('bp.heatmap.aria'),
-    x: { domain: [x0, x1], label: 'x₁' },
-    y: { domain: [y0, y1], label: 'x₂' },
-    color,
-    marks: [
-      raster,
-      Plot.frame({ stroke: '#999' }),
-      // a white ring inside a dark one, so a point stays visible on a region of its own colour
-      Plot.dot(points, { x: 'x', y: 'y', r: kind === 'xor' ? 10 : 4.2, fill: '#111', stroke: null }),
-      Plot.dot(points, {
-        x: 'x', y: 'y', fill: 'label', stroke: '#fff', strokeWidth: kind === 'xor' ? 2.5 : 1,
-        r: kind === 'xor' ? 8.5 : 3.4,
-      }),
-    ],
-  }));
-  fig.style.margin = '0';  // a figure (plot + legend) has browser margins of 40px otherwise
-  return fig;
+  svg.append(halos, dots);
+  wrap.append(canvas, svg);
+
+  return {
+    element: wrap,
+    draw(out) {
+      if (!out) return;
+      const n = gridN * gridN;
+      if (!regression && classes > 2) paintClasses(image.data, out.data, n, classes);
+      // two classes: P(class 1) (the second softmax output); regression: the output
+      else paint(image.data, out.data, regression ? 0 : n, n, domain);
+      ctx.putImageData(image, 0, 0);
+    },
+  };
+}
+
+/**
+ * The colour legend: the scale's bar with its ticks as text below it, inside the
+ * legend's own box (a tick at the edge is never cut: the old Plot legend's "0" read ".0").
+ */
+export function legend({ t, classes, regression, domain }) {
+  const box = el('div', { className: 'sn-scale', 'data-testid': 'legend' });
+  if (!regression && classes > 2) {
+    for (let k = 0; k < classes; k++) {
+      const sw = el('span', { className: 'sn-scale-swatch' });
+      sw.style.background = CLASS_CSS[k];
+      box.append(el('span', { className: 'sn-scale-class' }, sw, t('bp.legend.class', { k })));
+    }
+    return box;
+  }
+  const bar = el('div', { className: 'sn-scale-bar' });
+  bar.style.background = `linear-gradient(to right, ${NEG_CSS}, #fff, ${POS_CSS})`;
+  const [lo, hi] = domain;
+  const ticks = el('div', { className: 'sn-scale-ticks' });
+  for (const v of [lo, (lo + hi) / 2, hi]) ticks.append(el('span', { className: 'sn-scale-tick sn-mono', text: fmtTrim(v, 2).replace('-', '−'), 'data-value': String(v) }));
+  box.append(el('div', { className: 'sn-explain sn-tight', text: regression ? t('bp.legend.output') : t('bp.legend.prob') }), bar, ticks);
+  return box;
 }

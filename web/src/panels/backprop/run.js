@@ -1,82 +1,103 @@
-// run.js — the backprop playground's model: data set, network, trainer and the
-// play loop (book ch. 5–6, vol. 2 ch. 1). No DOM: the view (view.js) draws
-// snapshots and may be rebuilt at any time (language, tab) while this runs on.
+// run.js — the backprop playground's model (book ch. 5–6, vol. 2 ch. 1; TensorFlow
+// Playground's plane, issue 11): a seeded 2-D data set split into train and test, its
+// input features, a network of 0–6 hidden layers, the trainer with its regularization,
+// and the play loop. No DOM: the view (view.js) draws snapshots and may be rebuilt at
+// any time (language, tab, resize) while this runs on.
 //
-// A run is made for one network (runKey: data, hidden size, activation,
-// optimizer, initialisation, seed); the learning rate and the speed change on
-// the live run. Every number — losses, accuracies, the decision grid's
-// outputs, the divergence guard, the gradient check — comes from the core.
+// Every number comes from the core: the points (sn.toyDataset), the features
+// (sn.featureMap), every neuron's map over the plane (net.neuronMaps, one traced forward
+// pass of the GRID² pixel centres), the losses and accuracies, the gradients an edge
+// shows (net.gradients) and the gradient check.
 import { LossHistory } from '../../shared/loss-history.js';
 import { nextFrame } from '../../shared/next-frame.js';
 
-export const BATCH = { xor: 4, spiral: 30 };
-export const GRID = 60;             // decision grid: 60 × 60 = 3600 rows, one net.output call
+export const GRID = 40;                       // every neuron's map: 40 × 40 pixel centres of the plane
+export const PLANE = { from: -6, to: 6 };     // the core's toy data sets live on [−6, 6]²
 export const SPEEDS = [1, 5, 20, 100, 500];
 const DEFAULT_SPEED = 5;
-const FRAME_BUDGET_MS = 12;         // core work per frame
-const GC_ROWS_SPIRAL = 30;          // gradient check: every 10th of the 300 spiral points
+const FRAME_BUDGET_MS = 12;                   // core training work per frame
+const GC_ROWS = 30;                           // gradient check: 30 rows spread over the training set
+// the panel's data names → the core's (sn.toyDatasetNames) and how many points they have
+const TOY = { circle: 'circle', gauss: 'gauss', xor: 'xor', spiral2: 'spiral', spiral: 'spiral3', 'reg-plane': 'reg-plane', 'reg-gauss': 'reg-gauss' };
+const POINTS = { spiral: 300 };               // the book's spiral: 100 per class; the others 500 (TensorFlow Playground's)
 
-// The settings that make a new network (and so a new run).
-export const NET_KEYS = ['data', 'hidden', 'act', 'optimizer', 'init', 'seed'];
-export const runKey = (state) => NET_KEYS.map((k) => `${k}=${state[k]}`).join('&');
+// The settings that make a new network (and so a new run); lr and the speed change the live run.
+export const NET_KEYS = ['data', 'layers', 'neurons', 'act', 'optimizer', 'init', 'batch', 'noise', 'ratio', 'features', 'reg', 'rate', 'seed'];
 
-
-function oneHot(labels, k) {
-  const t = new Float32Array(labels.length * k);
-  labels.forEach((l, i) => { t[i * k + l] = 1; });
-  return t;
+/** The hidden layers' sizes: the first `layers` entries of `neurons` (the last one repeated if short). */
+export function hiddenSizes(state) {
+  const n = state.neurons.length ? state.neurons : [4];
+  return Array.from({ length: state.layers }, (_, i) => n[Math.min(i, n.length - 1)]);
 }
 
-/** The decision grid's extent around the data, and its cell centres as rows of (x, y). */
-function gridOver(X, xor) {
-  let extent = { x0: -0.5, x1: 1.5, y0: -0.5, y1: 1.5 };
-  if (!xor) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of X) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    const pad = 0.1 * (hi - lo);
-    extent = { x0: lo - pad, x1: hi + pad, y0: lo - pad, y1: hi + pad };
+export const runKey = (state) => NET_KEYS.map((k) => `${k}=${k === 'neurons' ? hiddenSizes(state).join(',') : String(state[k])}`).join('&');
+
+export const isRegression = (data) => data.startsWith('reg-');
+
+/**
+ * The learning-rate hint: over the last `WINDOW` measurements since η last changed, the
+ * training loss either goes up about as often as down (it oscillates) or has not moved
+ * below what it was while far from solved (it stalls) — with an η large enough to blame.
+ */
+const WINDOW = 24;
+export function lrHint(points, lr, since) {
+  const pts = points.filter((p) => p.step > since);
+  if (pts.length < WINDOW || lr < 0.1) return null;
+  const w = pts.slice(-WINDOW);
+  let ups = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < w.length; i++) {
+    lo = Math.min(lo, w[i].loss);
+    hi = Math.max(hi, w[i].loss);
+    if (i > 0 && w[i].loss > w[i - 1].loss) ups++;
   }
-  const grid = new Float32Array(GRID * GRID * 2);
-  const dx = (extent.x1 - extent.x0) / GRID;
-  const dy = (extent.y1 - extent.y0) / GRID;
-  for (let r = 0; r < GRID; r++) {
-    for (let c = 0; c < GRID; c++) {
-      const i = (r * GRID + c) * 2;
-      grid[i] = extent.x0 + (c + 0.5) * dx;
-      grid[i + 1] = extent.y0 + (r + 0.5) * dy;
-    }
-  }
-  return { extent, grid };
+  const mean = w.reduce((s, p) => s + p.loss, 0) / w.length;
+  const first = pts[0].loss;
+  // measured on the circle (tanh 4-2, SGD, batch 10): η = 0.1 goes up 5 times in 23 with a spread of
+  // 17 % of the mean; η = 1 goes up 12 times with 88 %, η = 10 ends above the untrained loss
+  if (!Number.isFinite(mean) || mean > first) return 'oscillates';
+  if (ups >= 0.4 * (w.length - 1) && (hi - lo) > 0.5 * mean) return 'oscillates';
+  if (lr >= 0.3 && mean > 0.5 * first && (hi - lo) < 0.01 * mean) return 'stalls';
+  return null;
 }
 
 /** A run for the settings in `state` (read once: a change of a NET_KEYS setting makes a new run). */
 export function createRun({ sn, state }) {
-  const config = Object.fromEntries(NET_KEYS.map((k) => [k, state[k]]));
-  const xor = config.data === 'xor';
+  const config = Object.fromEntries(NET_KEYS.map((k) => [k, structuredClone(state[k])]));
+  config.hidden = hiddenSizes(state);
+  const regression = isRegression(config.data);
+  const features = config.features;
   const listeners = new Set();
-  let dataset = null;
+  let train = null;
+  let test = null;
   let net = null;
   let trainer = null;
-  let X = null;
-  let labels = null;
-  let points = [];
-  let extent = null;
-  let grid = null;
-  const history = new LossHistory();
-  let markers = [];          // [{ step, lr }] learning-rate changes
-  let divergences = [];      // [{ step }]
-  let diverged = null;       // { step, lr } while the last step diverged
-  let last = { step: 0, epoch: 0, loss: NaN, acc: NaN };
+  let trainX = null;
+  let trainT = null;
+  let testX = null;
+  let testT = null;
+  let classes = 1;
+  let points = [];           // { x, y, label | target, test }
+  let gridX = null;          // the GRID² pixel centres as rows of the chosen features
+  let inputMaps = [];        // per feature: its GRID² values (the core's featureMap, one column each)
+  const trainHist = new LossHistory(600);
+  const testHist = new LossHistory(600);
+  let markers = [];          // [{ step, lr, open }] learning-rate changes; open while a slider drag goes on
+  let divergences = [];
+  let diverged = null;
+  let last = { step: 0, epoch: 0, loss: NaN, trainLoss: NaN, testLoss: NaN, acc: NaN, testAcc: NaN };
   let lr = state.lr;
   let speed = DEFAULT_SPEED;
   let playing = false;
   let resumeOnShow = false;
   let cancelFrame = null;
-  let cap = Infinity;        // steps per frame the time budget allows
-  let error = null;          // the last error from the core (the view translates it)
-  let gradCheck = null;      // { rows, results: [{ param, rows, cols, maxAbsDiff, maxRelError }] }
-  let version = 0;           // bumped on every change: views compare it to skip work
+  let cap = Infinity;
+  let error = null;
+  let gradCheck = null;
+  let version = 0;           // bumped on every change
+  let weightsVersion = 0;    // bumped when a weight changes (training or an edit): maps and gradients follow
+  let cache = { maps: -1, weights: -1, grads: -1 };
   let disposed = false;
 
   function notify() {
@@ -86,12 +107,16 @@ export function createRun({ sn, state }) {
   }
 
   function snapshot() {
+    const since = markers.length ? markers[markers.length - 1].step : 0;
     return {
-      version, config, lr, speed, playing, error, diverged, gradCheck,
-      step: last.step, epoch: last.epoch, loss: last.loss, acc: last.acc,
-      losses: history.points, markers, divergences,
-      points, extent, gridN: GRID, batch: BATCH[config.data],
-      stepsPerEpoch: dataset ? Math.ceil(dataset.size / BATCH[config.data]) : 0,
+      version, weightsVersion, config, lr, speed, playing, error, diverged, gradCheck, regression, classes,
+      step: last.step, epoch: last.epoch, loss: last.trainLoss, trainLoss: last.trainLoss, testLoss: last.testLoss,
+      acc: last.acc, testAcc: last.testAcc,
+      losses: trainHist.points, testLosses: testHist.points, markers, divergences,
+      hint: playing || last.step > 0 ? lrHint(trainHist.points, lr, since) : null,
+      points, gridN: GRID, plane: PLANE, batch: config.batch, features, hidden: config.hidden,
+      trainSize: train ? train.size : 0, testSize: test ? test.size : 0,
+      stepsPerEpoch: trainer ? trainer.stepsPerEpoch : 0,
       ready: trainer !== null,
     };
   }
@@ -99,43 +124,49 @@ export function createRun({ sn, state }) {
   function free() {
     trainer?.delete();
     net?.delete();
-    dataset?.delete();
-    trainer = null;
-    net = null;
-    dataset = null;
+    train?.delete();
+    test?.delete();
+    trainer = net = train = test = null;
   }
 
-  /** A fresh network and trainer (the old ones are freed) and the loss of the untrained net. */
+  /** Loss and accuracy of the whole train and test sets now (the core's net.loss, accuracyOf). */
+  function measure() {
+    last.trainLoss = net.loss(trainX, trainT, train.size);
+    last.testLoss = test.size ? net.loss(testX, testT, test.size) : NaN;
+    last.acc = regression ? NaN : net.accuracyOf(train);
+    last.testAcc = regression || !test.size ? NaN : net.accuracyOf(test);
+    trainHist.push(last.step, last.trainLoss);
+    testHist.push(last.step, last.testLoss);
+  }
+
+  /** A fresh network and trainer (the old ones are freed), measured untrained. */
   function build() {
     trainer?.delete();
     net?.delete();
-    trainer = null;
-    net = null;
-    history.clear();
+    trainer = net = null;
+    trainHist.clear();
+    testHist.clear();
     markers = [];
     divergences = [];
     diverged = null;
     gradCheck = null;
     error = null;
-    last = { step: 0, epoch: 0, loss: NaN, acc: NaN };
+    weightsVersion++;
+    last = { step: 0, epoch: 0, loss: NaN, trainLoss: NaN, testLoss: NaN, acc: NaN, testAcc: NaN };
     try {
       net = sn.network({
-        sizes: [2, config.hidden, xor ? 1 : 3], hidden: config.act, output: xor ? 'tanh' : 'softmax',
-        init: config.init, initStd: 0.01,
+        sizes: [features.length, ...config.hidden, classes], hidden: config.act,
+        output: regression ? 'identity' : 'softmax', init: config.init, initStd: 0.01,
       }, { seed: config.seed });
       trainer = sn.trainer(net, {
-        train: dataset, optimizer: config.optimizer, learningRate: lr, batchSize: BATCH[config.data], seed: config.seed,
+        train, test, optimizer: config.optimizer, learningRate: lr, batchSize: config.batch, seed: config.seed,
+        regularization: config.reg, regularizationRate: config.reg === 'none' ? 0 : config.rate,
       });
-      // the starting point of the curve: the loss of the untrained network on all the data
-      const target = xor ? dataset.targets().data : oneHot(labels, 3);
-      last.loss = net.loss(X, target, dataset.size);
-      last.acc = trainer.evaluate(dataset);
-      history.push(0, last.loss);
+      measure();
     } catch (e) {
       trainer?.delete();
       net?.delete();
-      trainer = null;
-      net = null;
+      trainer = net = null;
       error = e;
       playing = false;
     }
@@ -143,14 +174,9 @@ export function createRun({ sn, state }) {
 
   function consume(r) {
     if (!r || !r.last) return;
-    history.pushMany(r.losses, r.last.step);
     last.step = r.last.step;
     last.epoch = trainer.epoch;
-    last.loss = r.last.loss;
-    if (r.epochs.length) {
-      const acc = r.epochs[r.epochs.length - 1].trainAcc;
-      if (Number.isFinite(acc)) last.acc = acc;
-    }
+    weightsVersion++;
     if (r.last.diverged) {
       divergences.push({ step: r.last.step });
       diverged = { step: r.last.step, lr: trainer.learningRate };
@@ -158,10 +184,11 @@ export function createRun({ sn, state }) {
     }
   }
 
-  function train(k) {
+  function trainSteps(k) {
     if (!trainer) return;
     try {
       consume(trainer.run(k));
+      measure();
     } catch (e) {
       setPlaying(false);
       error = e;
@@ -173,9 +200,9 @@ export function createRun({ sn, state }) {
     if (!playing || disposed) return;
     const k = Math.max(1, Math.min(speed, cap));
     const t0 = performance.now();
-    train(k);
+    trainSteps(k);
     const dt = performance.now() - t0;
-    // keep each frame's core work inside the budget
+    // keep each frame's core work inside the budget, so no task grows past a frame
     if (dt > FRAME_BUDGET_MS) cap = Math.max(1, Math.floor((k * FRAME_BUDGET_MS) / dt));
     else if (k === cap && dt < FRAME_BUDGET_MS / 2) cap *= 2;
     if (playing) cancelFrame = nextFrame(frame);
@@ -194,13 +221,34 @@ export function createRun({ sn, state }) {
     }
   }
 
+  const wName = (layer) => `W${layer}`;
+
   // ---- start ----------------------------------------------------------------
   try {
-    dataset = xor ? sn.xorDataset() : sn.spiral();
-    X = dataset.x();
-    labels = dataset.labels();
-    points = Array.from(labels, (label, i) => ({ x: X[2 * i], y: X[2 * i + 1], label }));
-    ({ extent, grid } = gridOver(X, xor));
+    const opts = { points: POINTS[config.data] ?? 500, noise: config.noise, seed: config.seed, testRatio: 1 - config.ratio / 100 };
+    ({ train, test } = sn.toyDataset(TOY[config.data], { ...opts, features }));
+    // the same seed gives the same split: the raw (x1, x2) of the same rows, to draw the points
+    const raw = sn.toyDataset(TOY[config.data], opts);
+    try {
+      const part = (d, isTest) => {
+        const x = d.x();
+        const values = regression ? d.targets().data : d.labels();
+        return Array.from(values, (v, i) => ({ x: x[2 * i], y: x[2 * i + 1], [regression ? 'target' : 'label']: v, test: isTest }));
+      };
+      points = [...part(raw.train, false), ...part(raw.test, true)];
+    } finally {
+      raw.train.delete();
+      raw.test.delete();
+    }
+    classes = regression ? 1 : train.classes;
+    trainX = train.x();
+    testX = test.x();
+    trainT = regression ? train.targets().data : Float32Array.from(train.labels());
+    testT = regression ? test.targets().data : Float32Array.from(test.labels());
+    const grid = sn.planeGrid({ ...PLANE, size: GRID });
+    gridX = sn.featureMap(grid, GRID * GRID, features);
+    // one map per input feature: column j of the featured grid
+    inputMaps = features.map((_, j) => Float32Array.from({ length: GRID * GRID }, (__, k) => gridX[k * features.length + j]));
     build();
   } catch (e) {
     error = e;
@@ -213,58 +261,102 @@ export function createRun({ sn, state }) {
     start() { diverged = null; error = null; setPlaying(true); notify(); },
     pause() { setPlaying(false); notify(); },
     /** One minibatch step (pauses a playing run first). */
-    step() { setPlaying(false); diverged = null; train(1); notify(); },
-    /** A fresh network with the same settings. */
+    step() { setPlaying(false); diverged = null; trainSteps(1); notify(); },
+    /** A fresh network with the same settings (the same seed: the same first weights). */
     reset() { const was = playing; setPlaying(false); build(); setPlaying(was); notify(); },
     setSpeed(n) { speed = Number(n); cap = Infinity; notify(); },
 
     /**
-     * The learning rate changes on the trainer itself: the next step uses it and
-     * nothing is rebuilt. The core checks its range (0 < η ≤ 10) and throws a
-     * ScratchnetError otherwise, which is returned to the caller.
+     * The learning rate changes on the trainer itself: the next step uses it. The core
+     * checks its range (0 < η ≤ 10) and throws a ScratchnetError, returned to the caller.
+     * drag: true while a slider is being dragged — the whole drag makes one marker on
+     * the loss curve (at the step it began, labelled with the last rate); endDrag closes it.
      */
-    setLr(value) {
+    setLr(value, { drag = false } = {}) {
       const v = Number(value);
       if (trainer) trainer.learningRate = v;   // throws on a bad rate: nothing changes
       if (v === lr) return;
       lr = v;
       if (last.step > 0) {
-        const m = { step: last.step, lr: v };
-        if (markers.length && markers[markers.length - 1].step === last.step) markers[markers.length - 1] = m;
-        else markers.push(m);
+        const top = markers[markers.length - 1];
+        if (top && (top.open || top.step === last.step)) markers[markers.length - 1] = { ...top, lr: v, open: drag };
+        else markers.push({ step: last.step, lr: v, open: drag });
+        markers = [...markers];
       }
       notify();
     },
-
-    /** The network's outputs over the decision grid (GRID² rows), from the core. */
-    decision() {
-      if (!net || !grid) return null;
-      return { out: net.output(grid, GRID * GRID), classes: net.outputSize };
+    endDrag() {
+      const top = markers[markers.length - 1];
+      if (top?.open) { markers = [...markers.slice(0, -1), { ...top, open: false }]; notify(); }
     },
 
-    /** Compare backprop's gradients with central differences (the core's check). */
+    /**
+     * Every neuron's map over the plane for the current weights, computed once per
+     * weight change: { inputs: [GRID² values per feature], layers: net.neuronMaps(…) }.
+     */
+    maps() {
+      if (!net) return null;
+      if (cache.maps !== weightsVersion) {
+        cache.maps = weightsVersion;
+        cache.mapsValue = { inputs: inputMaps, layers: net.neuronMaps(gridX, GRID * GRID) };
+      }
+      return cache.mapsValue;
+    },
+
+    /** The weight matrices W1 … W(L+1) as { rows, cols, data } (data row-major: W[i][j] = data[i·cols + j]). */
+    weights() {
+      if (!net) return null;
+      if (cache.weights !== weightsVersion) {
+        cache.weights = weightsVersion;
+        cache.weightsValue = config.hidden.concat([classes]).map((_, l) => net.param(wName(l + 1)));
+      }
+      return cache.weightsValue;
+    },
+
+    /** ∂L/∂W of the data loss on the whole training set at the current weights (the core's backprop). */
+    gradients() {
+      if (!net) return null;
+      if (cache.grads !== weightsVersion) {
+        cache.grads = weightsVersion;
+        const g = net.gradients(trainX, trainT, train.size);
+        cache.gradsValue = config.hidden.concat([classes]).map((_, l) => g[wName(l + 1)]);
+      }
+      return cache.gradsValue;
+    },
+
+    /** Set one weight W_layer[i][j] (layer from 1): the maps, the output and the losses follow at once. */
+    setWeight(layer, i, j, w) {
+      if (!net) return;
+      const p = net.param(wName(layer));
+      if (!(i >= 0 && i < p.rows && j >= 0 && j < p.cols)) return;
+      const data = Float32Array.from(p.data);
+      data[i * p.cols + j] = Number(w);
+      net.setParam(wName(layer), data, p.rows, p.cols);   // the core checks the value's shape
+      weightsVersion++;
+      measure();   // the losses of the edited network join the curves at this step
+      notify();
+    },
+
+    /** Every intermediate of the core's forward pass (net.trace) at one point (x1, x2) of the plane. */
+    probe(x1, x2) {
+      if (!net) return null;
+      return net.trace(sn.featureMap([x1, x2], 1, features), 1);
+    },
+
+    /** Compare backprop's gradients with central differences (the core's check), on rows spread over the training set. */
     gradientCheck() {
       if (!net) return;
       try {
-        let x = X;
-        let target;
-        let rows = dataset.size;
-        if (xor) {
-          target = dataset.targets().data;
-        } else {
-          // rows spread over all three arms
-          rows = GC_ROWS_SPIRAL;
-          const stride = Math.floor(dataset.size / rows);
-          x = new Float32Array(rows * 2);
-          const ls = new Int32Array(rows);
-          for (let i = 0; i < rows; i++) {
-            x[2 * i] = X[2 * i * stride];
-            x[2 * i + 1] = X[2 * i * stride + 1];
-            ls[i] = labels[i * stride];
-          }
-          target = oneHot(ls, 3);
+        const rows = Math.min(GC_ROWS, train.size);
+        const stride = Math.floor(train.size / rows);
+        const F = features.length;
+        const x = new Float32Array(rows * F);
+        const t = new Float32Array(rows);   // one label (or regression target) per row
+        for (let r = 0; r < rows; r++) {
+          for (let f = 0; f < F; f++) x[r * F + f] = trainX[r * stride * F + f];
+          t[r] = trainT[r * stride];
         }
-        const results = net.gradientCheck(x, target, rows).map((r) => {
+        const results = net.gradientCheck(x, t, rows).map((r) => {
           const p = net.param(r.param);
           return { param: r.param, rows: p.rows, cols: p.cols, maxAbsDiff: r.maxAbsDiff, maxRelError: r.maxRelError, maxError: r.maxError, ok: r.ok };
         });

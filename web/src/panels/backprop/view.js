@@ -1,166 +1,249 @@
-// view.js — the backprop playground's DOM (book ch. 5–6, vol. 2 ch. 1): the
-// controls, the numbers, the decision regions, the loss curve and the gradient
-// check, all drawn from the run's snapshot (run.js). Destroying the view never
-// touches the run: a language or tab switch rebuilds this and training goes on.
-import { SETTINGS } from '../../state.js';
-import { el, panelLayout, controlRow, formula, selectOf, showError, fmtSig, roundSig, pct, idMaker } from '../../ui.js';
+// view.js — the backprop playground's DOM (book ch. 5–6, vol. 2 ch. 1; TensorFlow
+// Playground's picture, issue 11): the play cluster and the numbers, the network with
+// a heat map in every neuron (network-view.js), the output over the plane with the data
+// (plots.js), the train and test loss, then the settings folded under the picture, the
+// gradient check and the formulas. Everything is drawn from the run's snapshot and its
+// core numbers (run.js); destroying the view never touches the run.
+import { SETTINGS, PLANE_PRESETS } from '../../state.js';
+import { el, controlRow, formula, selectOf, showError, fmtSig, fmtTrim, roundSig, pct, idMaker } from '../../ui.js';
 import { lossPlot } from '../../shared/loss-plot.js';
-import { decisionPlot } from './plots.js';
-import { SPEEDS } from './run.js';
+import { networkDiagram, edgeText, outputDomain } from './network-view.js';
+import { outputMap, legend } from './plots.js';
+import { SPEEDS, hiddenSizes } from './run.js';
 import * as F from './formulas.js';
 
-// The defaults a dataset switch applies: the book's 2-2-1 XOR net (ch. 5), and vol. 2's
-// spiral TwoLayerNet (hidden_size 10, sigmoid, SGD lr 1.0, 0.01·randn weights).
-const PRESETS = {
-  xor: { hidden: 2, act: 'tanh', optimizer: 'momentum', lr: 0.1, init: 'xavier' },
-  spiral: { hidden: 10, act: 'sigmoid', optimizer: 'sgd', lr: 1, init: 'std' },
-};
-const HEAT_EVERY_MS = 120;          // redraw the decision regions at most this often while playing
-const LOSS_EVERY_MS = 200;
+const LOSS_EVERY_MS = 250;          // the loss chart (an Observable Plot figure) at most this often while playing
+const RATES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
+const TEST_STROKE = '#8a6100';
+const COMPACT_BELOW = 720;          // px: the phone layout (picture first, settings folded)
 
 export function mountView(root, { run, state: st, setState, t, embedded, discarded }) {
   const id = idMaker('sn-bp');
   const lrLimits = SETTINGS.lr;
+  const allFeatures = SETTINGS.features.values;
+  const s0 = run.snapshot();
+  const width = Math.floor(root.clientWidth || root.ownerDocument.documentElement.clientWidth || 800);
+  const compact = width < COMPACT_BELOW;
+  const hidden = hiddenSizes(st);
+  const regression = s0.regression;
   let logY = true;
-  let lastHeat = 0;
   let lastLoss = 0;
+  let shownMaps = -1;
   let shownGc = null;
+  let selected = null;      // the edge being edited { layer, i, j }
+  let frameId = 0;
+  let pending = null;       // the snapshot waiting for the next animation frame
   let destroyed = false;
 
-  // ---- DOM -------------------------------------------------------------------
-  const { left, right, bottom } = panelLayout(root, { title: t('bp.title'), intro: t('bp.intro'), label: t('bp.settings'), embedded });
+  // ---- the head: title, the play cluster and the numbers ------------------------
+  const head = el('section', { className: 'sn-wide sn-plane-head' }, el('h2', { text: t('bp.title') }));
+  if (!embedded && !compact) head.append(el('p', { className: 'sn-explain sn-tight', text: t('bp.intro') }));
+  const playBtn = el('button', { type: 'button', className: 'sn-primary sn-play', 'data-testid': 'play', 'aria-pressed': 'false' });
+  const stepBtn = el('button', { type: 'button', text: t('bp.stepOnce'), 'data-testid': 'step-once' });
+  const resetBtn = el('button', { type: 'button', text: t('bp.reset'), 'data-testid': 'reset' });
+  const stats = el('dl', { className: 'sn-stats sn-plane-stats', 'aria-label': t('bp.stats') });
+  const statEls = {};
+  for (const [key, label] of [['step', 'bp.stat.step'], ['epoch', 'bp.stat.epoch'], ['loss', 'bp.stat.loss'], ['test-loss', 'bp.stat.testLoss'],
+    ['accuracy', 'bp.stat.accuracy'], ['test-accuracy', 'bp.stat.testAccuracy'], ['lr-current', 'bp.stat.lr']]) {
+    if (regression && key.endsWith('accuracy')) continue;
+    statEls[key] = el('dd', { className: 'sn-mono', 'data-testid': key });
+    stats.append(el('div', {}, el('dt', { text: t(label) }), statEls[key]));
+  }
+  head.append(el('div', { className: 'sn-plane-cluster', role: 'group', 'aria-label': t('bp.controls') }, resetBtn, playBtn, stepBtn), stats);
+  const hintBox = el('p', { className: 'sn-notes', role: 'status', 'data-testid': 'lr-hint', hidden: true });
+  const divergedBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'diverged', hidden: true });
+  const errorBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'error', hidden: true });
+  head.append(hintBox, divergedBox, errorBox);
+  if (discarded) head.append(el('p', { className: 'sn-notes', role: 'status', 'data-testid': 'discarded', text: t('bp.discarded', discarded) }));
 
+  // ---- the stage: the network, and the output over the plane with the loss -------
+  const outSize = compact ? Math.min(width - 8, 300) : 280;
+  const diagramWidth = compact ? width - 4 : Math.max(420, width - outSize - 48);
+  const domain = outputDomain(regression);
+  const diagram = networkDiagram({
+    t, gridN: s0.gridN, allFeatures, features: st.features, hidden, outputs: s0.classes, act: st.act, regression,
+    width: diagramWidth, compact,
+    on: {
+      toggleFeature(f) {
+        const next = st.features.includes(f) ? st.features.filter((x) => x !== f) : allFeatures.filter((x) => x === f || st.features.includes(x));
+        if (next.length) setState({ features: next });
+      },
+      layers(delta) {
+        const sizes = hiddenSizes(st);
+        const layers = Math.min(SETTINGS.layers.max, Math.max(0, st.layers + delta));
+        if (layers > sizes.length) sizes.push(sizes.length ? sizes[sizes.length - 1] : 4);
+        setState({ layers, neurons: (layers ? sizes.slice(0, layers) : st.neurons) });
+      },
+      neurons(c, delta) {
+        const sizes = hiddenSizes(st);
+        sizes[c - 1] = Math.min(SETTINGS.neurons.max, Math.max(1, sizes[c - 1] + delta));
+        setState({ neurons: sizes });
+      },
+      selectEdge(edge) { selectEdge(edge); weightNum.focus(); weightNum.select(); },
+      hoverEdge(edge, e) {
+        if (!edge) { diagram.tip(null); return; }
+        const { w, g } = edgeValues(edge);
+        diagram.tip(edgeText(t, edge, w, g), e.clientX, e.clientY);
+      },
+    },
+  });
+  const out = outputMap({ t, gridN: s0.gridN, plane: s0.plane, size: outSize, classes: s0.classes, regression, points: s0.points, showTest: st.showTest, domain });
+  const logYBox = el('input', { type: 'checkbox', id: id('logy'), checked: true, 'data-testid': 'log-y' });
+  const lossBox = el('div', { className: 'sn-plot', 'data-testid': 'loss-plot' });
+  const showTestBox = el('input', { type: 'checkbox', id: id('showTest'), checked: st.showTest, 'data-testid': 'show-test' });
+  const outCol = el('div', { className: 'sn-plane-out' },
+    el('h3', { text: t(regression ? 'bp.heatmap.reg' : 'bp.heatmap') }), out.element,
+    legend({ t, classes: s0.classes, regression, domain }),
+    el('div', {}, showTestBox, ' ', el('label', { for: id('showTest'), text: t('bp.showTest') })),
+    el('h3', { text: t('bp.losscurve') }),
+    el('p', { className: 'sn-explain sn-tight', 'data-testid': 'loss-key' },
+      el('span', { className: 'sn-key-train', text: `— ${t('bp.loss.train')}` }), '  ', el('span', { className: 'sn-key-test', text: `- - ${t('bp.loss.test')}` })),
+    lossBox,
+    el('div', {}, logYBox, ' ', el('label', { for: id('logy'), text: t('bp.logy') })));
+  outCol.style.width = `${outSize}px`;
+  const netBox = el('div', { className: 'sn-plane-net' }, diagram.element);
+  const archLine = el('p', { className: 'sn-explain sn-mono sn-tight', 'data-testid': 'architecture' });
+
+  // the weight editor: the keyboard's way to every edge, and where a clicked edge lands
+  const layerSel = el('select', { id: id('edge-layer'), 'data-testid': 'edge-layer' });
+  const fromSel = el('select', { 'aria-label': t('bp.edge.from'), 'data-testid': 'edge-from' });
+  const toSel = el('select', { 'aria-label': t('bp.edge.to'), 'data-testid': 'edge-to' });
+  const weightNum = el('input', { type: 'number', step: 'any', 'aria-label': t('bp.edge.weight'), 'data-testid': 'edge-weight' });
+  const edgeInfo = el('span', { className: 'sn-explain sn-mono', 'data-testid': 'edge-info', role: 'status' });
+  const sizes = [st.features.length, ...hidden, s0.classes];
+  for (let l = 1; l < sizes.length; l++) layerSel.append(el('option', { value: String(l), text: t('bp.edge.layer', { l }) }));
+  const nodeName = (c, n) => (c === 0 ? t(`bp.feature.${st.features[n]}`) : t('bp.net.neuron', { n: n + 1 }));
+  const fillNodes = (sel, c) => sel.replaceChildren(...Array.from({ length: sizes[c] }, (_, n) => el('option', { value: String(n), text: nodeName(c, n) })));
+  const editor = el('div', { className: 'sn-plane-editor', 'data-testid': 'edge-editor' },
+    el('label', { for: id('edge-layer'), text: t('bp.edge.title') }), layerSel, fromSel, el('span', { text: '→', 'aria-hidden': 'true' }), toSel, weightNum, edgeInfo);
+  const stage = el('section', { className: 'sn-wide sn-plane-stage', 'aria-label': t('bp.stage') },
+    el('div', { className: 'sn-plane-left' }, netBox, archLine, editor), outCol);
+
+  // ---- the settings, folded under the picture on a phone -------------------------
   const select = (key, testid, label) => selectOf(id(key), testid, SETTINGS[key].values, label);
   const dataSel = select('data', 'data', (v) => t(`bp.data.${v}`));
-  const hiddenRange = el('input', { type: 'range', id: id('hidden'), min: SETTINGS.hidden.min, max: SETTINGS.hidden.max, step: 1, 'data-testid': 'hidden-range' });
-  const hiddenNum = el('input', { type: 'number', min: SETTINGS.hidden.min, max: SETTINGS.hidden.max, step: 1, 'aria-label': t('bp.hidden.number'), 'data-testid': 'hidden' });
+  const range = (key, step, testid) => el('input', { type: 'range', id: id(key), min: SETTINGS[key].min, max: SETTINGS[key].max, step, 'data-testid': testid });
+  const noiseRange = range('noise', 0.05, 'noise');
+  const ratioRange = range('ratio', 10, 'ratio');
+  const batchRange = range('batch', 1, 'batch');
+  const outText = () => el('output', { className: 'sn-mono' });
+  const [noiseOut, ratioOut, batchOut] = [outText(), outText(), outText()];
+  const seedNum = el('input', { type: 'number', id: id('seed'), min: SETTINGS.seed.min, max: SETTINGS.seed.max, step: 1, 'data-testid': 'seed' });
+  const seedBtn = el('button', { type: 'button', className: 'sn-small', text: t('bp.seed.new'), 'data-testid': 'new-seed' });
   const actSel = select('act', 'act', (v) => t(`bp.act.${v}`));
   const optSel = select('optimizer', 'optimizer', (v) => t(`bp.opt.${v}`));
   const initSel = select('init', 'init', (v) => t(`bp.init.${v}`));
-  const seedNum = el('input', { type: 'number', id: id('seed'), min: SETTINGS.seed.min, max: SETTINGS.seed.max, step: 1, 'data-testid': 'seed' });
-  const seedBtn = el('button', { type: 'button', className: 'sn-small', text: t('bp.seed.new'), 'data-testid': 'new-seed' });
+  const regSel = select('reg', 'reg', (v) => t(`bp.reg.${v}`));
+  const rateSel = selectOf(id('rate'), 'rate', RATES.includes(st.rate) ? RATES : [...RATES, st.rate].sort((a, b) => a - b), (v) => String(v));
+  const neuronsIn = el('input', { type: 'text', id: id('neurons'), inputmode: 'numeric', 'data-testid': 'neurons', spellcheck: false });
   const lrRange = el('input', { type: 'range', id: id('lr'), min: Math.log10(lrLimits.min), max: Math.log10(lrLimits.max), step: 0.05, 'data-testid': 'lr-range', 'aria-label': t('bp.lr.range') });
   const lrNum = el('input', { type: 'number', min: lrLimits.min, max: lrLimits.max, step: 'any', 'aria-label': t('bp.lr.number'), 'data-testid': 'lr-number' });
   const speedSel = selectOf(id('speed'), 'speed', SPEEDS, (n) => t('bp.speed.option', { n }));
-  speedSel.setAttribute('aria-label', t('bp.speed.label'));
-  left.append(
-    controlRow(t('bp.data'), id('data'), dataSel),
-    controlRow(t('bp.hidden'), id('hidden'), hiddenRange, hiddenNum),
-    controlRow(t('bp.act'), id('act'), actSel),
-    controlRow(t('bp.optimizer'), id('optimizer'), optSel),
-    controlRow(t('bp.init'), id('init'), initSel),
-    controlRow(t('bp.seed'), id('seed'), seedNum, seedBtn),
-    controlRow(t('bp.lr'), id('lr'), lrRange, lrNum),
-    controlRow(t('bp.speed'), id('speed'), speedSel),
-  );
-  const archLine = el('p', { className: 'sn-explain sn-mono sn-tight', 'data-testid': 'architecture' });
-  left.append(archLine);
-
-  const playBtn = el('button', { type: 'button', className: 'sn-primary', 'data-testid': 'play', 'aria-pressed': 'false' });
-  const stepBtn = el('button', { type: 'button', text: t('bp.stepOnce'), 'data-testid': 'step-once' });
-  const resetBtn = el('button', { type: 'button', text: t('bp.reset'), 'data-testid': 'reset' });
   const gcBtn = el('button', { type: 'button', text: t('bp.gradcheck'), 'data-testid': 'gradcheck' });
-  left.append(el('div', { className: 'sn-buttons' }, playBtn, stepBtn, resetBtn, gcBtn));
+  const settings = el('details', { className: 'sn-wide sn-plane-settings', open: !compact, 'data-testid': 'settings' },
+    el('summary', { text: t('bp.settings') }),
+    el('div', { className: 'sn-plane-groups' },
+      el('div', { className: 'sn-controls', role: 'group', 'aria-label': t('bp.group.data') },
+        el('h3', { text: t('bp.group.data') }),
+        controlRow(t('bp.data'), id('data'), dataSel),
+        controlRow(t('bp.noise'), id('noise'), noiseRange, noiseOut),
+        controlRow(t('bp.ratio'), id('ratio'), ratioRange, ratioOut),
+        controlRow(t('bp.batch.label'), id('batch'), batchRange, batchOut),
+        controlRow(t('bp.seed'), id('seed'), seedNum, seedBtn)),
+      el('div', { className: 'sn-controls', role: 'group', 'aria-label': t('bp.group.net') },
+        el('h3', { text: t('bp.group.net') }),
+        controlRow(t('bp.neurons'), id('neurons'), neuronsIn),
+        controlRow(t('bp.act'), id('act'), actSel),
+        controlRow(t('bp.init'), id('init'), initSel)),
+      el('div', { className: 'sn-controls', role: 'group', 'aria-label': t('bp.group.train') },
+        el('h3', { text: t('bp.group.train') }),
+        controlRow(t('bp.lr'), id('lr'), lrRange, lrNum),
+        controlRow(t('bp.optimizer'), id('optimizer'), optSel),
+        controlRow(t('bp.reg'), id('reg'), regSel),
+        controlRow(t('bp.rate'), id('rate'), rateSel),
+        controlRow(t('bp.speed'), id('speed'), speedSel),
+        el('div', { className: 'sn-buttons' }, gcBtn))));
 
-  // the numbers a learner watches (and the tests read: data-value is the raw number)
-  const stats = el('dl', { className: 'sn-stats', 'aria-label': t('bp.stats') });
-  const statEls = {};
-  for (const [key, label] of [['step', 'bp.stat.step'], ['epoch', 'bp.stat.epoch'], ['loss', 'bp.stat.loss'],
-    ['accuracy', 'bp.stat.accuracy'], ['lr-current', 'bp.stat.lr']]) {
-    statEls[key] = el('dd', { className: 'sn-mono', 'data-testid': key });
-    stats.append(el('dt', { text: t(label) }), statEls[key]);
-  }
-  left.append(stats);
-  const divergedBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'diverged', hidden: true });
-  const errorBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'error', hidden: true });
-  left.append(divergedBox, errorBox);
-  // a setting that needed a new network: say what went with the old one
-  if (discarded) left.append(el('p', { className: 'sn-notes', role: 'status', 'data-testid': 'discarded', text: t('bp.discarded', discarded) }));
-
-  // right: decision regions and loss curve
-  const heatBox = el('div', { className: 'sn-plot', 'data-testid': 'heatmap' });
-  const logYBox = el('input', { type: 'checkbox', id: id('logy'), checked: true, 'data-testid': 'log-y' });
-  const lossBox = el('div', { className: 'sn-plot', 'data-testid': 'loss-plot' });
-  right.append(
-    el('h3', { text: t('bp.heatmap') }),
-    el('p', { className: 'sn-explain sn-tight', text: t(st.data === 'xor' ? 'bp.heatmap.xor' : 'bp.heatmap.spiral') }),
-    heatBox, el('h3', { text: t('bp.losscurve') }),
-    el('div', {}, logYBox, ' ', el('label', { for: id('logy'), text: t('bp.logy') })),
-    lossBox, el('p', { className: 'sn-explain', text: t('bp.losscurve.note') }),
-  );
-
-  // bottom: gradient check, formulas, explanations
+  // ---- below: gradient check, formulas, explanations ----------------------------
+  const bottom = el('section', { className: 'sn-wide' });
   const gcBody = el('div', { className: 'sn-scroll' });
   const gcSection = el('div', { 'data-testid': 'gradcheck-section', hidden: true },
     el('h3', { text: t('bp.gc.title') }), el('p', { className: 'sn-explain', text: t('bp.gc.explain') }), gcBody);
   bottom.append(gcSection, formulas());
   if (!embedded) {
-    const ex = el('details', { open: true }, el('summary', { text: t('bp.explain.title') }));
+    const ex = el('details', { open: !compact }, el('summary', { text: t('bp.explain.title') }));
+    if (compact) ex.append(el('p', { className: 'sn-explain', text: t('bp.intro') }));
     for (const k of ['bp.explain.1', 'bp.explain.2', 'bp.explain.3', 'bp.explain.4']) ex.append(el('p', { className: 'sn-explain', text: t(k) }));
     bottom.append(ex);
   }
+  root.append(head, stage, settings, bottom);
+  // a test hook: browser tests ask the run for the core's own numbers (run.probe) to compare with the pixels
+  root.snRun = run;
 
   function formulas() {
-    const box = el('details', { open: !embedded }, el('summary', { text: t('bp.formulas') }));
+    const box = el('details', { open: !embedded && !compact }, el('summary', { text: t('bp.formulas') }));
     const add = (captionKey, tex, params) => box.append(el('p', { className: 'sn-explain sn-caption', text: t(captionKey, params) }), formula(tex));
     add('bp.f.forward', F.FORWARD);
-    if (st.data === 'xor') {
-      add('bp.f.lossXor', F.LOSS_XOR);
-      add('bp.f.outDelta', F.OUT_DELTA);
-    } else {
-      add('bp.f.softmax', F.SOFTMAX);
-    }
+    if (regression) add('bp.f.lossMse', F.LOSS_MSE); else add('bp.f.softmax', F.SOFTMAX);
     add('bp.f.hidDelta', F.HID_DELTA);
     add('bp.f.actDeriv', F.ACT_DERIV[st.act]);
     add('bp.f.affine', F.AFFINE);
+    if (st.reg !== 'none') add('bp.f.reg', F.REGULARIZATION[st.reg], { name: t(`bp.reg.${st.reg}`) });
     add('bp.f.update', F.UPDATE);
     add('bp.f.optimizer', F.OPTIMIZER[st.optimizer], { name: t(`bp.opt.${st.optimizer}`) });
     return box;
   }
 
-  // ---- drawing from a snapshot -------------------------------------------------
-  const plotWidth = (box, max) => Math.max(200, Math.min(max, Math.floor(box.clientWidth || right.clientWidth || max)));
+  // ---- drawing from a snapshot, at most once per animation frame ---------------
   const showErr = (e) => showError(errorBox, e);
+  const lossWidth = () => Math.max(220, Math.min(compact ? width - 8 : outSize + 60, Math.floor(lossBox.clientWidth || outSize)));
+
+  function edgeValues(edge) {
+    const w = run.weights()?.[edge.layer - 1];
+    const g = run.gradients()?.[edge.layer - 1];
+    const k = edge.i * (w?.cols ?? 0) + edge.j;
+    return { w: w?.data[k] ?? NaN, g: g?.data[k] ?? NaN };
+  }
+
+  function selectEdge(edge) {
+    selected = edge;
+    layerSel.value = String(edge.layer);
+    fillNodes(fromSel, edge.layer - 1);
+    fillNodes(toSel, edge.layer);
+    fromSel.value = String(edge.i);
+    toSel.value = String(edge.j);
+    diagram.select(edge);
+    showEdge(true);
+  }
+
+  function showEdge(withValue) {
+    if (!selected) return;
+    const { w, g } = edgeValues(selected);
+    edgeInfo.textContent = t('bp.edge.info', { w: fmtSig(w, 4), g: fmtSig(g, 3) });
+    edgeInfo.dataset.w = String(w);
+    edgeInfo.dataset.g = String(g);
+    if (withValue && root.ownerDocument.activeElement !== weightNum) weightNum.value = String(roundSig(w, 4));
+  }
 
   function syncControls(s) {
     dataSel.value = st.data;
-    hiddenRange.value = String(st.hidden);
-    hiddenNum.value = String(st.hidden);
+    noiseRange.value = String(st.noise);
+    noiseOut.textContent = fmtTrim(st.noise, 2);
+    ratioRange.value = String(st.ratio);
+    ratioOut.textContent = `${st.ratio} %`;
+    batchRange.value = String(st.batch);
+    batchOut.textContent = String(st.batch);
+    seedNum.value = String(st.seed);
     actSel.value = st.act;
     optSel.value = st.optimizer;
     initSel.value = st.init;
-    seedNum.value = String(st.seed);
+    regSel.value = st.reg;
+    rateSel.value = String(st.rate);
+    rateSel.disabled = st.reg === 'none';
+    neuronsIn.value = hidden.join(',');
     lrRange.value = String(Math.log10(s.lr));
     lrNum.value = String(s.lr);
     speedSel.value = String(s.speed);
-  }
-
-  function drawHeat() {
-    lastHeat = performance.now();
-    try {
-      const d = run.decision();
-      if (!d) return;
-      const s = run.snapshot();
-      heatBox.replaceChildren(decisionPlot({
-        kind: st.data, extent: s.extent, gridN: s.gridN, out: d.out, classes: d.classes, points: s.points, t,
-        width: plotWidth(heatBox, embedded ? 340 : 420),
-      }));
-    } catch (e) {
-      showErr(e);
-    }
-  }
-
-  function drawLoss(s) {
-    lastLoss = performance.now();
-    lossBox.replaceChildren(lossPlot({
-      points: s.losses, markers: s.markers.map((m) => ({ ...m, label: fmtSig(m.lr, 3) })), divergences: s.divergences,
-      logY, lastStep: s.step, width: plotWidth(lossBox, embedded ? 420 : 560),
-    }));
-  }
-
-  function put(key, value, text) {
-    statEls[key].dataset.value = String(value);
-    statEls[key].textContent = text;
   }
 
   function renderGradCheck(gc) {
@@ -169,69 +252,130 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
     if (!gc) { gcBody.replaceChildren(); return; }
     const table = el('table', { 'data-testid': 'gradcheck-table' });
     table.append(el('caption', { className: 'sn-explain sn-left', text: t('bp.gc.rows', { rows: gc.rows }) }));
-    const head = el('tr');
-    for (const k of ['bp.gc.param', 'bp.gc.shape', 'bp.gc.abs', 'bp.gc.rel', 'bp.gc.result']) head.append(el('th', { scope: 'col', text: t(k) }));
-    table.append(el('thead', {}, head));
+    const headRow = el('tr');
+    for (const k of ['bp.gc.param', 'bp.gc.shape', 'bp.gc.abs', 'bp.gc.rel', 'bp.gc.result']) headRow.append(el('th', { scope: 'col', text: t(k) }));
+    table.append(el('thead', {}, headRow));
     const body = el('tbody');
     let anyBad = false;
     for (const r of gc.results) {
-      // the core's verdict: max |a − n| / max(1, |a| + |n|) < 1e-6 (net/gradient_check.hpp)
-      const ok = r.ok;
-      anyBad ||= !ok;
-      body.append(el('tr', { className: ok ? 'sn-right' : 'sn-wrong', 'data-param': r.param, 'data-rel': String(r.maxRelError), 'data-ok': String(ok) },
+      anyBad ||= !r.ok;   // the core's verdict: max |a − n| / max(1, |a| + |n|) < 1e-6 (net/gradient_check.hpp)
+      body.append(el('tr', { className: r.ok ? 'sn-right' : 'sn-wrong', 'data-param': r.param, 'data-rel': String(r.maxRelError), 'data-ok': String(r.ok) },
         el('th', { scope: 'row', className: 'sn-mono', text: r.param }),
         el('td', { className: 'sn-mono', text: `${r.rows}×${r.cols}` }),
         el('td', { className: 'sn-mono', text: r.maxAbsDiff.toExponential(2) }),
         el('td', { className: 'sn-mono', text: r.maxError.toExponential(2) }),
-        el('td', { text: ok ? `✓ ${t('bp.gc.ok')}` : `✗ ${t('bp.gc.bad')}` })));
+        el('td', { text: r.ok ? `✓ ${t('bp.gc.ok')}` : `✗ ${t('bp.gc.bad')}` })));
     }
     table.append(body);
     gcBody.replaceChildren(table);
     if (anyBad && (st.act === 'relu' || st.act === 'leaky_relu')) gcBody.append(el('p', { className: 'sn-explain', text: t('bp.gc.kink') }));
   }
 
+  function put(key, value, text) {
+    if (!statEls[key]) return;
+    statEls[key].dataset.value = String(value);
+    statEls[key].textContent = text;
+  }
+
+  function drawLoss(s) {
+    lastLoss = performance.now();
+    lossBox.replaceChildren(lossPlot({
+      points: s.losses, markers: s.markers.map((m) => ({ ...m, label: fmtSig(m.lr, 3) })), divergences: s.divergences,
+      more: [{ points: s.testLosses, stroke: TEST_STROKE, dash: '4 3', className: 'sn-test-loss' }],
+      logY, lastStep: s.step, width: lossWidth(),
+    }));
+  }
+
   function render(s, { force = false } = {}) {
     if (destroyed) return;
-    archLine.textContent = `${t('bp.arch', { hidden: st.hidden, act: t(`bp.act.${st.act}`), out: t(`bp.arch.${st.data}`) })}; ${t('bp.batch', { batch: s.batch, steps: s.stepsPerEpoch })}`;
-    playBtn.textContent = s.playing ? t('bp.pause') : t('bp.play');
+    const feats = st.features.map((f) => t(`bp.feature.${f}`)).join(', ');
+    archLine.textContent = t('bp.arch', {
+      inputs: feats, hidden: hidden.length ? hidden.join(' → ') : t('bp.arch.none'), act: t(`bp.act.${st.act}`),
+      out: t(regression ? 'bp.arch.reg' : 'bp.arch.class', { k: s.classes }),
+    });
+    playBtn.textContent = s.playing ? `❚❚ ${t('bp.pause')}` : `▶ ${t('bp.play')}`;
+    playBtn.setAttribute('aria-label', s.playing ? t('bp.pause') : t('bp.play'));
     playBtn.setAttribute('aria-pressed', String(s.playing));
     put('step', s.step, String(s.step));
     put('epoch', s.epoch, String(s.epoch));
-    put('loss', s.loss, s.step === 0 && !Number.isFinite(s.loss) ? '—' : fmtSig(s.loss));
+    put('loss', s.trainLoss, fmtSig(s.trainLoss));
+    put('test-loss', s.testLoss, fmtSig(s.testLoss));
     put('accuracy', s.acc, pct(s.acc));
+    put('test-accuracy', s.testAcc, pct(s.testAcc));
     put('lr-current', s.lr, fmtSig(s.lr));
+    hintBox.hidden = !s.hint;
+    if (s.hint) { hintBox.textContent = t(`bp.hint.${s.hint}`, { lr: fmtSig(s.lr) }); hintBox.dataset.kind = s.hint; }
     divergedBox.hidden = !s.diverged;
     if (s.diverged) divergedBox.textContent = t('bp.diverged', { step: s.diverged.step, lr: fmtSig(s.diverged.lr) });
     if (s.error) showErr(s.error);
     if (s.gradCheck !== shownGc) renderGradCheck(s.gradCheck);
-    const now = performance.now();
-    if (force || !s.playing || now - lastHeat >= HEAT_EVERY_MS) drawHeat();
-    if (force || !s.playing || now - lastLoss >= LOSS_EVERY_MS) drawLoss(s);
+    if (s.weightsVersion !== shownMaps || force) {
+      try {
+        const maps = run.maps();
+        const weights = run.weights();
+        if (maps) {
+          diagram.draw(maps, weights);
+          out.draw(maps.layers[maps.layers.length - 1]);
+          netBox.dataset.version = String(s.weightsVersion);
+        }
+        shownMaps = s.weightsVersion;
+        if (selected) showEdge(!s.playing);
+      } catch (e) {
+        showErr(e);
+      }
+    }
+    if (force || !s.playing || performance.now() - lastLoss >= LOSS_EVERY_MS) drawLoss(s);
+  }
+
+  // the run may notify several times between two frames: draw the last snapshot once
+  function schedule(s) {
+    pending = s;
+    if (frameId) return;
+    frameId = requestAnimationFrame(() => {
+      frameId = 0;
+      const p = pending;
+      pending = null;
+      if (p) render(p);
+    });
   }
 
   // ---- events: settings that need a new network go to the shell (setState → a new run) ----
-  dataSel.addEventListener('change', () => setState({ data: dataSel.value, ...PRESETS[dataSel.value] }));
-  const onHidden = (src) => () => {
-    const v = Math.round(Number(src.value));
-    if (Number.isFinite(v) && v !== st.hidden) setState({ hidden: v });
-  };
-  // 'change', not 'input': a drag builds one network when it ends, not one per pixel
-  hiddenRange.addEventListener('input', () => { hiddenNum.value = hiddenRange.value; });
-  hiddenRange.addEventListener('change', onHidden(hiddenRange));
-  hiddenNum.addEventListener('change', onHidden(hiddenNum));
-  for (const [c, key] of [[actSel, 'act'], [optSel, 'optimizer'], [initSel, 'init']]) c.addEventListener('change', () => setState({ [key]: c.value }));
+  dataSel.addEventListener('change', () => setState({ data: dataSel.value, ...structuredClone(PLANE_PRESETS[dataSel.value]) }));
+  noiseRange.addEventListener('input', () => { noiseOut.textContent = fmtTrim(Number(noiseRange.value), 2); });
+  ratioRange.addEventListener('input', () => { ratioOut.textContent = `${ratioRange.value} %`; });
+  batchRange.addEventListener('input', () => { batchOut.textContent = batchRange.value; });
+  // 'change', not 'input': a drag makes one new data set when it ends, not one per pixel
+  noiseRange.addEventListener('change', () => setState({ noise: Number(noiseRange.value) }));
+  ratioRange.addEventListener('change', () => setState({ ratio: Number(ratioRange.value) }));
+  batchRange.addEventListener('change', () => setState({ batch: Number(batchRange.value) }));
   seedNum.addEventListener('change', () => setState({ seed: seedNum.value }));
   seedBtn.addEventListener('click', () => setState({ seed: Math.floor(Math.random() * 1e6) }));
+  for (const [c, key] of [[actSel, 'act'], [optSel, 'optimizer'], [initSel, 'init'], [regSel, 'reg']]) c.addEventListener('change', () => setState({ [key]: c.value }));
+  regSel.addEventListener('change', () => { if (regSel.value !== 'none' && st.rate === 0) setState({ rate: 0.001 }); });
+  rateSel.addEventListener('change', () => setState({ rate: Number(rateSel.value) }));
+  neuronsIn.addEventListener('change', () => {
+    const list = neuronsIn.value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+    if (list.length === 0) setState({ layers: 0 });
+    else setState({ layers: Math.min(list.length, SETTINGS.layers.max), neurons: list.join(',') });
+  });
+  showTestBox.addEventListener('change', () => {
+    setState({ showTest: showTestBox.checked });
+    const fresh = outputMap({ t, gridN: s0.gridN, plane: s0.plane, size: outSize, classes: s0.classes, regression, points: s0.points, showTest: st.showTest, domain });
+    out.element.replaceWith(fresh.element);
+    Object.assign(out, fresh);
+    const maps = run.maps();
+    if (maps) out.draw(maps.layers[maps.layers.length - 1]);
+  });
 
-  /** The learning rate changes on the live run; the core checks its range. */
-  function applyLr(raw, { report }) {
+  /** The learning rate changes on the live run; the core checks its range. drag: a slider drag goes on. */
+  function applyLr(raw, { report, drag = false }) {
     const v = Number(raw);
     if (raw === '' || !Number.isFinite(v)) {
       if (report) { errorBox.textContent = t('bp.lr.bad', lrLimits); errorBox.hidden = false; }
       return;
     }
     try {
-      run.setLr(Math.max(v, lrLimits.min));
+      run.setLr(Math.max(v, lrLimits.min), { drag });
       errorBox.hidden = true;
       setState({ lr: run.snapshot().lr });
     } catch (e) {
@@ -241,18 +385,36 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
   lrRange.addEventListener('input', () => {
     const v = roundSig(10 ** Number(lrRange.value));
     lrNum.value = String(v);
-    applyLr(String(v), { report: true });
+    applyLr(String(v), { report: true, drag: true });
   });
+  lrRange.addEventListener('change', () => run.endDrag());   // the drag ends: its one marker is closed
   lrNum.addEventListener('input', () => {
-    applyLr(lrNum.value, { report: false });
+    applyLr(lrNum.value, { report: false, drag: true });
     if (Number(lrNum.value) > 0) lrRange.value = String(Math.log10(Math.min(lrLimits.max, Math.max(lrLimits.min, Number(lrNum.value)))));
   });
   lrNum.addEventListener('change', () => {
     applyLr(lrNum.value, { report: true });
+    run.endDrag();
     if (errorBox.hidden) lrNum.value = String(run.snapshot().lr);
   });
   speedSel.addEventListener('change', () => run.setSpeed(speedSel.value));
   logYBox.addEventListener('change', () => { logY = logYBox.checked; drawLoss(run.snapshot()); });
+
+  // the weight editor
+  const pick = () => selectEdge({ layer: Number(layerSel.value), i: Math.min(Number(fromSel.value) || 0, sizes[Number(layerSel.value) - 1] - 1), j: Math.min(Number(toSel.value) || 0, sizes[Number(layerSel.value)] - 1) });
+  layerSel.addEventListener('change', pick);
+  fromSel.addEventListener('change', pick);
+  toSel.addEventListener('change', pick);
+  weightNum.addEventListener('change', () => {
+    const v = Number(weightNum.value);
+    if (!selected || weightNum.value === '' || !Number.isFinite(v)) return;
+    try {
+      run.setWeight(selected.layer, selected.i, selected.j, v);
+      errorBox.hidden = true;
+    } catch (e) {
+      showErr(e);
+    }
+  });
 
   playBtn.addEventListener('click', () => {
     errorBox.hidden = true;
@@ -263,18 +425,20 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
   gcBtn.addEventListener('click', () => run.gradientCheck());
 
   // ---- mount -------------------------------------------------------------------
-  // A learning rate from a link or a message that differs from the run's is applied to it.
   if (st.lr !== run.snapshot().lr) {
     try { run.setLr(st.lr); } catch (e) { showErr(e); }
   }
   syncControls(run.snapshot());
-  const unsubscribe = run.subscribe((s) => render(s));
+  selectEdge({ layer: sizes.length - 1, i: 0, j: 0 });
+  const unsubscribe = run.subscribe(schedule);
   render(run.snapshot(), { force: true });
 
   return {
     destroy() {
       destroyed = true;
+      if (frameId) cancelAnimationFrame(frameId);
       unsubscribe();
+      if (root.snRun === run) delete root.snRun;
     },
   };
 }

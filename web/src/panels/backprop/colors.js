@@ -1,0 +1,59 @@
+// colors.js — the one colour scale of the playground's plane: every neuron map, the output
+// map, its legend and the edges use it, so a colour means the same number everywhere.
+// A value v in [lo, hi] goes to t = (v − lo)/(hi − lo) (clamped): t = 0 orange, ½ white,
+// 1 blue, linear in RGB in between (TensorFlow Playground's choice of hues: negative
+// orange, positive blue). It only colours numbers the core computed.
+
+export const NEG = [232, 119, 34];    // t = 0
+export const MID = [255, 255, 255];   // t = ½
+export const POS = [17, 102, 204];    // t = 1
+export const NEG_CSS = `rgb(${NEG.join(',')})`;
+export const POS_CSS = `rgb(${POS.join(',')})`;
+// the three classes of the book's spiral (class 0 and 1 keep the scale's ends)
+export const CLASS_CSS = [NEG_CSS, POS_CSS, '#1b9e77'];
+const CLASS_RGB = [NEG, POS, [27, 158, 119]];
+
+/** The scale's colour at t ∈ [0, 1] into out[at…at+2]. */
+function mix(t, out, at) {
+  const [a, b, u] = t < 0.5 ? [NEG, MID, 2 * t] : [MID, POS, 2 * t - 1];
+  out[at] = Math.round(a[0] + (b[0] - a[0]) * u);
+  out[at + 1] = Math.round(a[1] + (b[1] - a[1]) * u);
+  out[at + 2] = Math.round(a[2] + (b[2] - a[2]) * u);
+}
+
+const clamp01 = (t) => (t < 0 ? 0 : t > 1 ? 1 : Number.isNaN(t) ? 0.5 : t);
+
+/** [r, g, b] of value v on [lo, hi]. */
+export function colorOf(v, [lo, hi]) {
+  const out = [0, 0, 0];
+  mix(clamp01((v - lo) / (hi - lo)), out, 0);
+  return out;
+}
+
+/**
+ * Paint `count` values data[offset …] (one per pixel, row-major) into an RGBA buffer
+ * (an ImageData's data) on the scale [lo, hi].
+ */
+export function paint(rgba, data, offset, count, [lo, hi]) {
+  const k = 1 / (hi - lo);
+  for (let i = 0; i < count; i++) {
+    mix(clamp01((data[offset + i] - lo) * k), rgba, 4 * i);
+    rgba[4 * i + 3] = 255;
+  }
+}
+
+/**
+ * The book's three-class output: each pixel in its arg-max class's colour, mixed
+ * with white by how sure the softmax is (p = 1/k → white, p = 1 → the class colour).
+ * probs: k maps of `points` probabilities one after another (net.neuronMaps' layout).
+ */
+export function paintClasses(rgba, probs, points, k) {
+  for (let i = 0; i < points; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (probs[c * points + i] > probs[best * points + i]) best = c;
+    const s = clamp01((probs[best * points + i] - 1 / k) / (1 - 1 / k));
+    const col = CLASS_RGB[best];
+    for (let ch = 0; ch < 3; ch++) rgba[4 * i + ch] = Math.round(255 + (col[ch] - 255) * s);
+    rgba[4 * i + 3] = 255;
+  }
+}

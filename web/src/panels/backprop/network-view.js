@@ -1,0 +1,237 @@
+// network-view.js — the network at the centre of the playground (TensorFlow Playground's
+// picture, issue 11): inputs → hidden layers → outputs, every neuron a small heat map of
+// its value over the input plane (a 40 × 40 canvas, one ImageData each), every weight an
+// edge coloured by its sign and as thick as |w|. Buttons on the picture toggle the input
+// features and add or remove layers and neurons; hovering or focusing a neuron enlarges
+// its map, hovering an edge shows w and ∂L/∂w, clicking one selects it for editing.
+// It draws numbers it is given (the run's maps and weights) and computes none.
+import { el, svgEl, fmtSig } from '../../ui.js';
+import { SETTINGS } from '../../state.js';
+import { paint, colorOf } from './colors.js';
+
+// the value range each kind of map is coloured over (the scale of colors.js)
+export const ACT_DOMAIN = { tanh: [-1, 1], relu: [-1, 1], leaky_relu: [-1, 1], sigmoid: [0, 1] };
+export const FEATURE_DOMAIN = { x1: [-6, 6], x2: [-6, 6], x1sq: [0, 36], x2sq: [0, 36], x1x2: [-18, 18], sinx1: [-1, 1], sinx2: [-1, 1] };
+export const outputDomain = (regression) => (regression ? [-1, 1] : [0, 1]);
+const MAX_LAYERS = SETTINGS.layers.max;
+const MAX_NEURONS = SETTINGS.neurons.max;
+
+/** One neuron: a canvas of gridN² pixels (CSS-scaled to size) and its ImageData. */
+function neuronCanvas(gridN, size) {
+  const canvas = el('canvas', { width: gridN, height: gridN, className: 'sn-net-map' });
+  canvas.style.width = `${size}px`;
+  canvas.style.height = `${size}px`;
+  const ctx = canvas.getContext('2d');
+  return { canvas, ctx, image: ctx.createImageData(gridN, gridN) };
+}
+
+/**
+ * opts = { t, gridN, allFeatures, features (the chosen ones, in allFeatures' order), hidden: [sizes],
+ *   outputs, act, regression, width, compact, on: { toggleFeature(name), layers(delta), neurons(layer, delta),
+ *   selectEdge({ layer, i, j }), hoverEdge({ layer, i, j } | null) } }
+ * → { element, draw(maps, weights), tip(text | null, x, y) }
+ */
+export function networkDiagram(opts) {
+  const { t, gridN, allFeatures, features, hidden, outputs, act, regression, width, compact, on } = opts;
+  const S = compact ? 26 : 38;                 // a neuron's side in CSS pixels
+  const gapY = compact ? 9 : 12;
+  const labelW = compact ? 34 : 44;            // room for the input labels on the left
+  const headH = compact ? 46 : 50;             // layer headers with their + / − buttons
+  const sizes = [features.length, ...hidden, outputs];
+  const columns = sizes.length;
+  const rows = Math.max(allFeatures.length, ...hidden, outputs);
+  const W = Math.max(width, labelW + S * columns + 8 * (columns - 1));
+  const H = headH + rows * (S + gapY);
+  const colX = (c) => labelW + (c * (W - labelW - S - 4)) / (columns - 1);
+  const rowY = (r) => headH + r * (S + gapY);
+  const inputRow = features.map((f) => allFeatures.indexOf(f));
+  // where neuron n of column c sits (inputs keep their row in the full feature list)
+  const pos = (c, n) => ({ x: colX(c), y: rowY(c === 0 ? inputRow[n] : n) });
+
+  const box = el('div', { className: 'sn-net', 'data-testid': 'network', role: 'group', 'aria-label': t('bp.net.aria') });
+  box.style.width = `${W}px`;
+  box.style.height = `${H}px`;
+  const svg = svgEl('svg', { width: W, height: H, class: 'sn-net-edges', 'aria-hidden': 'true' });
+  box.append(svg);
+
+  // ---- edges: one visible path and one wide transparent path to point at, per weight ----
+  const edges = [];   // per layer l (from 1): rows × cols of { line, hit }
+  for (let l = 1; l < columns; l++) {
+    const layer = [];
+    for (let i = 0; i < sizes[l - 1]; i++) {
+      for (let j = 0; j < sizes[l]; j++) {
+        const a = pos(l - 1, i);
+        const b = pos(l, j);
+        const x1 = a.x + S;
+        const y1 = a.y + S / 2;
+        const x2 = b.x;
+        const y2 = b.y + S / 2;
+        const mx = (x1 + x2) / 2;
+        const d = `M${x1.toFixed(1)},${y1.toFixed(1)} C${mx.toFixed(1)},${y1.toFixed(1)} ${mx.toFixed(1)},${y2.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
+        const line = svgEl('path', { d, fill: 'none', class: 'sn-edge', 'data-layer': l, 'data-i': i, 'data-j': j });
+        const hit = svgEl('path', { d, fill: 'none', class: 'sn-edge-hit', 'data-layer': l, 'data-i': i, 'data-j': j, 'data-testid': `edge-${l}-${i}-${j}` });
+        svg.append(line, hit);
+        layer.push({ line, hit });
+      }
+    }
+    edges[l] = layer;
+  }
+  const edgeOf = (target) => (target?.dataset?.layer ? { layer: Number(target.dataset.layer), i: Number(target.dataset.i), j: Number(target.dataset.j) } : null);
+  svg.addEventListener('pointerover', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
+  svg.addEventListener('pointermove', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
+  svg.addEventListener('pointerout', (e) => { if (edgeOf(e.target)) on.hoverEdge(null, e); });
+  svg.addEventListener('click', (e) => { const edge = edgeOf(e.target); if (edge) on.selectEdge(edge); });
+
+  // ---- the enlarged map of the neuron under the pointer or the keyboard focus ----
+  const lens = el('div', { className: 'sn-net-lens', hidden: true, 'data-testid': 'lens' });
+  const lensMap = neuronCanvas(gridN, compact ? 120 : 150);
+  const lensCaption = el('div', { className: 'sn-explain sn-tight' });
+  lens.append(lensMap.canvas, lensCaption);
+  let lensOf = null;   // the neuron the lens shows
+  const showLens = (n, node) => {
+    lensOf = n;
+    lensCaption.textContent = n.label;
+    lens.hidden = false;
+    const big = compact ? 120 : 150;
+    const x = node.x + S + 6 + big > W ? node.x - big - 10 : node.x + S + 6;
+    lens.style.left = `${Math.max(0, x)}px`;
+    lens.style.top = `${Math.max(0, Math.min(node.y, H - big - 30))}px`;
+    lensMap.ctx.putImageData(n.image, 0, 0);
+  };
+  const hideLens = (n) => { if (lensOf === n) { lensOf = null; lens.hidden = true; } };
+
+  // ---- neurons ----
+  const neurons = [];   // per column: [{ canvas, ctx, image, domain, label }]
+  const layerTitle = (c) => (c === 0 ? t('bp.net.inputs') : c === columns - 1 ? t('bp.net.output') : t('bp.net.hidden', { k: c }));
+  function addNeuron(c, n, domain, label, host) {
+    const p = pos(c, n);
+    const m = neuronCanvas(gridN, S);
+    const item = { ...m, domain, label };
+    host.style.left = `${p.x}px`;
+    host.style.top = `${p.y}px`;
+    host.append(m.canvas);
+    const enter = () => showLens(item, p);
+    const leave = () => hideLens(item);
+    host.addEventListener('pointerenter', enter);
+    host.addEventListener('pointerleave', leave);
+    host.addEventListener('focus', enter);
+    host.addEventListener('blur', leave);
+    box.append(host);
+    return item;
+  }
+
+  // inputs: every feature is a toggle; the chosen ones also carry a map and edges
+  neurons[0] = [];
+  allFeatures.forEach((f, r) => {
+    const chosen = features.includes(f);
+    const name = t(`bp.feature.${f}`);
+    const btn = el('button', {
+      type: 'button', className: 'sn-net-node sn-net-input', 'aria-pressed': String(chosen), 'data-testid': `feature-${f}`,
+      'aria-label': t(chosen ? 'bp.feature.on' : 'bp.feature.off', { name }), title: t(chosen ? 'bp.feature.on' : 'bp.feature.off', { name }),
+    });
+    btn.addEventListener('click', () => on.toggleFeature(f));
+    const label = el('span', { className: 'sn-net-label sn-mono', text: name, 'aria-hidden': 'true' });
+    label.style.top = `${rowY(r) + S / 2 - 9}px`;
+    label.style.width = `${labelW - 4}px`;
+    box.append(label);
+    if (chosen) {
+      neurons[0].push(addNeuron(0, features.indexOf(f), FEATURE_DOMAIN[f], `${layerTitle(0)}: ${name}`, btn));
+    } else {
+      btn.style.left = `${colX(0)}px`;
+      btn.style.top = `${rowY(r)}px`;
+      btn.style.width = `${S}px`;
+      btn.style.height = `${S}px`;
+      box.append(btn);
+    }
+  });
+  // hidden layers and outputs: focusable images
+  for (let c = 1; c < columns; c++) {
+    neurons[c] = [];
+    const domain = c === columns - 1 ? outputDomain(regression) : ACT_DOMAIN[act];
+    for (let n = 0; n < sizes[c]; n++) {
+      const label = `${layerTitle(c)}, ${t('bp.net.neuron', { n: n + 1 })}`;
+      const host = el('div', { className: 'sn-net-node', tabindex: '0', role: 'img', 'aria-label': label, 'data-testid': `neuron-${c}-${n}` });
+      neurons[c].push(addNeuron(c, n, domain, label, host));
+    }
+  }
+
+  // ---- headers: the layer count, and each hidden layer's neuron count with + / − ----
+  const small = (text, label, testid, disabled, fn) => {
+    const b = el('button', { type: 'button', className: 'sn-small sn-net-btn', text, 'aria-label': label, title: label, 'data-testid': testid, disabled });
+    b.addEventListener('click', fn);
+    return b;
+  };
+  const layersBar = el('div', { className: 'sn-net-layers' },
+    small('+', t('bp.net.addLayer'), 'add-layer', hidden.length >= MAX_LAYERS, () => on.layers(+1)),
+    small('−', t('bp.net.removeLayer'), 'remove-layer', hidden.length === 0, () => on.layers(-1)),
+    el('span', { className: 'sn-explain', text: t('bp.net.layers', { n: hidden.length }), 'data-testid': 'layers-count' }));
+  for (let c = 0; c < columns; c++) {
+    const head = el('div', { className: 'sn-net-head' });
+    head.style.left = `${colX(c) + S / 2}px`;
+    if (c > 0 && c < columns - 1) {
+      head.append(el('div', { className: 'sn-net-buttons' },
+        small('+', t('bp.net.addNeuron', { k: c }), `add-neuron-${c}`, hidden[c - 1] >= MAX_NEURONS, () => on.neurons(c, +1)),
+        small('−', t('bp.net.removeNeuron', { k: c }), `remove-neuron-${c}`, hidden[c - 1] <= 1, () => on.neurons(c, -1))));
+      head.append(el('div', { className: 'sn-net-count', text: compact ? String(hidden[c - 1]) : t('bp.net.count', { n: hidden[c - 1] }) }));
+    } else {
+      head.append(el('div', { className: 'sn-net-count', text: layerTitle(c) }));
+    }
+    box.append(head);
+  }
+  box.append(lens);
+
+  // ---- drawing ----
+  function drawMaps(maps) {
+    const columnsData = [maps.inputs.map((d) => ({ data: d, offset: 0 })), ...maps.layers.map((m) => Array.from({ length: m.neurons }, (_, j) => ({ data: m.data, offset: j * m.points })))];
+    const points = gridN * gridN;
+    for (let c = 0; c < columns; c++) {
+      neurons[c].forEach((n, j) => {
+        const src = columnsData[c][j];
+        paint(n.image.data, src.data, src.offset, points, n.domain);
+        n.ctx.putImageData(n.image, 0, 0);
+      });
+    }
+    if (lensOf) lensMap.ctx.putImageData(lensOf.image, 0, 0);
+  }
+
+  function drawEdges(weights) {
+    for (let l = 1; l < columns; l++) {
+      const w = weights[l - 1];
+      const layer = edges[l];
+      for (let k = 0; k < layer.length; k++) {
+        const v = w.data[k];
+        const [r, g, b] = colorOf(v, [-1, 1]);
+        layer[k].line.setAttribute('stroke', `rgb(${r},${g},${b})`);
+        layer[k].line.setAttribute('stroke-width', (0.6 + 2.4 * Math.min(Math.abs(v), 2.5)).toFixed(2));
+      }
+    }
+  }
+
+  const tipBox = el('div', { className: 'sn-net-tip sn-mono', hidden: true, role: 'status', 'data-testid': 'edge-tip' });
+  box.append(tipBox);
+
+  return {
+    element: el('div', { className: 'sn-net-wrap' }, layersBar, box),
+    draw(maps, weights) {
+      if (maps) drawMaps(maps);
+      if (weights) drawEdges(weights);
+    },
+    /** Mark the selected edge (null: none). */
+    select(edge) {
+      for (const p of svg.querySelectorAll('.sn-edge-selected')) p.classList.remove('sn-edge-selected');
+      if (edge && edges[edge.layer]) edges[edge.layer][edge.i * sizes[edge.layer] + edge.j]?.line.classList.add('sn-edge-selected');
+    },
+    /** The hover note of an edge at client point (x, y); null hides it. */
+    tip(text, x, y) {
+      tipBox.hidden = text === null;
+      if (text === null) return;
+      tipBox.textContent = text;
+      const r = box.getBoundingClientRect();
+      tipBox.style.left = `${Math.min(W - 160, Math.max(0, x - r.left + 12))}px`;
+      tipBox.style.top = `${Math.max(0, y - r.top + 12)}px`;
+    },
+  };
+}
+
+/** The text an edge shows: its weight and the gradient of the loss by it. */
+export const edgeText = (t, edge, w, g) => t('bp.edge.tip', { layer: edge.layer, i: edge.i + 1, j: edge.j + 1, w: fmtSig(w, 3), g: fmtSig(g, 3) });
