@@ -1,74 +1,160 @@
-// The backprop playground's run without a DOM (web/src/panels/backprop/run.js):
-// it trains, keeps its state through any number of subscribers coming and
-// going (views), applies a new learning rate to the live trainer, and frees
-// every core object on dispose.
+// The backprop playground's run without a DOM (web/src/panels/backprop/run.js): it
+// trains on the core's seeded plane data, gives every neuron's map from the core, lets
+// one weight be edited, keeps its state through views coming and going, groups a
+// learning-rate drag into one marker, and frees every core object on dispose.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../load.mjs';
-import { defaults } from '../../../web/src/state.js';
-import { createRun, runKey } from '../../../web/src/panels/backprop/run.js';
+import { defaults, readState, stateToHash } from '../../../web/src/state.js';
+import { createRun, runKey, lrHint, GRID } from '../../../web/src/panels/backprop/run.js';
 
 const sn = await loadCore();
-const until = (run, pred, ms = 20000) => new Promise((resolve, reject) => {
+const until = (run, pred, ms = 30000) => new Promise((resolve, reject) => {
   const timer = setTimeout(() => { off(); reject(new Error(`timed out at step ${run.snapshot().step}`)); }, ms);
   const off = run.subscribe((s) => { if (pred(s)) { clearTimeout(timer); off(); resolve(s); } });
 });
+const linkState = (hash) => readState({ search: '', hash }).state;
 
-test('XOR with the defaults (2-2-1 tanh, momentum η = 0.1) plays to loss < 0.01, and dispose frees its 3 objects', async () => {
+test('the circle with the defaults (2-4-2-2 tanh, SGD η = 0.03, batch 10) plays to test accuracy ≥ 0.9; dispose frees its 4 objects', async () => {
   const live = sn.liveObjects;
   const run = createRun({ sn, state: defaults() });
-  assert.equal(sn.liveObjects, live + 3, 'data set, network, trainer');
+  assert.equal(sn.liveObjects, live + 4, 'train set, test set, network, trainer');
   const s0 = run.snapshot();
   assert.equal(s0.step, 0);
-  assert.ok(s0.loss > 0.1, `an untrained network: loss ${s0.loss}`);
-  assert.equal(s0.batch, 4);
+  assert.equal(s0.trainSize + s0.testSize, 500);
+  assert.equal(s0.testSize, 250, 'ratio 50 %');
+  assert.ok(s0.trainLoss > 0.5, `an untrained network: loss ${s0.trainLoss}`);
   run.setSpeed(100);
   run.start();
-  const s = await until(run, (x) => x.loss < 0.01);
+  const s = await until(run, (x) => x.testAcc >= 0.9);
   run.pause();
-  assert.ok(s.step > 0 && s.acc === 1, `step ${s.step}, accuracy ${s.acc}`);
+  assert.ok(s.losses.length > 1 && s.testLosses.length === s.losses.length, 'train and test loss on one chart');
   run.dispose();
   assert.equal(sn.liveObjects, live);
 });
 
-test('a view coming and going (subscribe/unsubscribe) does not touch the run', () => {
-  const run = createRun({ sn, state: defaults() });
-  const off1 = run.subscribe(() => {});
-  for (let i = 0; i < 25; i++) run.step();
-  off1();
-  const off2 = run.subscribe(() => {});
-  assert.equal(run.snapshot().step, 25, 'the steps survive the views');
-  run.step();
-  assert.equal(run.snapshot().step, 26);
-  off2();
+// issue 11's first lesson: the circle is one straight boundary in x1², x2²
+test('the circle with x1², x2² and no hidden layer is solved: test accuracy ≥ 0.95', () => {
+  const run = createRun({ sn, state: linkState('#panel=backprop&data=circle&layers=0&features=x1sq,x2sq&optimizer=adam&lr=0.03') });
+  assert.deepEqual(run.snapshot().hidden, []);
+  for (let i = 0; i < 1000; i++) run.step();
+  const s = run.snapshot();
+  assert.ok(s.testAcc >= 0.95, `test accuracy ${s.testAcc}`);
+  assert.deepEqual(run.weights().map((w) => [w.rows, w.cols]), [[2, 2]]);
   run.dispose();
 });
 
-test('the learning rate changes on the live trainer and is marked; the core refuses η = 20', () => {
+test('every data set is seeded: the same link gives the same points, another seed others', () => {
+  for (const data of ['circle', 'gauss', 'xor', 'spiral2', 'spiral', 'reg-plane', 'reg-gauss']) {
+    const hash = `#panel=backprop&data=${data}&noise=0.2&ratio=70&seed=11`;
+    const a = createRun({ sn, state: linkState(hash) });
+    const b = createRun({ sn, state: linkState(stateToHash(linkState(hash))) });   // the link the page writes back
+    const c = createRun({ sn, state: linkState(hash.replace('seed=11', 'seed=12')) });
+    const pa = a.snapshot().points;
+    assert.ok(pa.length >= 300, data);
+    assert.deepEqual(b.snapshot().points, pa, `${data}: same seed, same points`);
+    assert.notDeepEqual(c.snapshot().points, pa, `${data}: another seed`);
+    assert.equal(a.snapshot().testSize, Math.round(pa.length * 0.3), `${data}: 70 % train`);
+    for (const r of [a, b, c]) r.dispose();
+  }
+});
+
+test('neuron maps: one per neuron from net.neuronMaps, and each pixel is the core\'s trace at that grid point', () => {
+  const run = createRun({ sn, state: linkState('#panel=backprop&layers=3&neurons=5,3,2&features=x1,x2,sinx1') });
+  for (let i = 0; i < 20; i++) run.step();
+  const maps = run.maps();
+  assert.equal(maps.inputs.length, 3);
+  assert.deepEqual(maps.layers.map((m) => [m.kind, m.neurons, m.points]), [['Z', 5, 1600], ['Z', 3, 1600], ['Z', 2, 1600], ['Y', 2, 1600]]);
+  const h = 12 / GRID;
+  for (const k of [0, 41, 777, 1599]) {
+    const [ix, iy] = [k % GRID, Math.floor(k / GRID)];
+    const x1 = -6 + (ix + 0.5) * h;
+    const x2 = 6 - (iy + 0.5) * h;
+    assert.ok(Math.abs(maps.inputs[2][k] - Math.sin(x1)) < 1e-5, 'sin x1 input map');
+    const trace = run.probe(x1, x2).filter((e) => maps.layers.some((m) => m.layer === e.layer));
+    maps.layers.forEach((m, l) => {
+      for (let j = 0; j < m.neurons; j++) assert.ok(Math.abs(m.data[j * m.points + k] - trace[l].data[j]) < 1e-5, `${m.layer} ${j} at ${k}`);
+    });
+  }
+  run.dispose();
+});
+
+test('editing one weight changes it alone, and the output follows by what the core computes', () => {
+  const run = createRun({ sn, state: defaults() });
+  for (let i = 0; i < 30; i++) run.step();
+  const before = run.maps().layers.at(-1).data.slice();
+  const W2 = run.weights()[1];
+  const v0 = run.snapshot().weightsVersion;
+  run.setWeight(2, 1, 0, 2.5);
+  assert.ok(run.snapshot().weightsVersion > v0);
+  const after = run.weights()[1];
+  for (let k = 0; k < W2.data.length; k++) assert.equal(after.data[k], k === 1 * W2.cols + 0 ? 2.5 : W2.data[k]);
+  const out = run.maps().layers.at(-1).data;
+  assert.notDeepEqual(out, before);
+  // the output map equals a fresh forward pass of the core at a pixel (net.trace, not neuronMaps)
+  const trace = run.probe(-5.85, 5.85);
+  assert.ok(Math.abs(out[1600 + 0] - trace.at(-1).data[1]) < 1e-5);
+  // the gradient an edge shows is backprop's on the training set at the new weights
+  assert.equal(run.gradients()[1].rows, 4);
+  run.dispose();
+});
+
+test('a learning-rate drag makes one marker (labelled with its last rate); a later change another', () => {
   const run = createRun({ sn, state: defaults() });
   for (let i = 0; i < 5; i++) run.step();
+  for (const lr of [0.04, 0.06, 0.1, 0.2]) { run.setLr(lr, { drag: true }); run.step(); }
+  run.endDrag();
+  assert.deepEqual(run.snapshot().markers.map(({ step, lr }) => ({ step, lr })), [{ step: 5, lr: 0.2 }]);
+  run.step();
   run.setLr(0.5);
-  assert.equal(run.snapshot().lr, 0.5);
-  assert.deepEqual(run.snapshot().markers, [{ step: 5, lr: 0.5 }]);
+  assert.deepEqual(run.snapshot().markers.map((m) => m.lr), [0.2, 0.5]);
   assert.throws(() => run.setLr(20), (e) => e.code === 'optimizer.bad_lr');
-  assert.equal(run.snapshot().lr, 0.5, 'a refused rate changes nothing');
   run.dispose();
 });
 
-test('the gradient check of the spiral net: every parameter below 1e-6 on 30 rows', () => {
-  const run = createRun({ sn, state: { ...defaults(), data: 'spiral', hidden: 10, act: 'sigmoid', optimizer: 'sgd', lr: 1, init: 'std' } });
-  run.gradientCheck();
-  const gc = run.snapshot().gradCheck;
-  assert.equal(gc.rows, 30);
-  assert.deepEqual(gc.results.map((r) => r.param), ['W1', 'b1', 'W2', 'b2']);
-  for (const r of gc.results) assert.ok(r.ok && r.maxError < 1e-6, `${r.param}: ${r.maxError}`);
-  assert.deepEqual([gc.results[0].rows, gc.results[0].cols], [2, 10]);
+test('a learning rate that makes the loss oscillate gets the hint; the default does not', () => {
+  const hintAt = (lr) => {
+    const run = createRun({ sn, state: { ...defaults(), lr } });
+    for (let i = 0; i < 60; i++) for (let k = 0; k < 5; k++) run.step();
+    const h = run.snapshot().hint;
+    run.dispose();
+    return h;
+  };
+  assert.equal(hintAt(0.03), null);
+  assert.equal(hintAt(3), 'oscillates');
+  assert.equal(lrHint([{ step: 1, loss: 1 }], 3, 0), null, 'too few points to tell');
+});
+
+test('L1 and L2 runs pass the core\'s gradient check on 30 rows of the data', () => {
+  for (const reg of ['l1', 'l2']) {
+    const run = createRun({ sn, state: linkState(`#panel=backprop&reg=${reg}&rate=0.01&features=x1,x2,x1x2`) });
+    for (let i = 0; i < 10; i++) run.step();
+    run.gradientCheck();
+    const gc = run.snapshot().gradCheck;
+    assert.equal(gc.rows, 30);
+    assert.deepEqual(gc.results.map((r) => r.param), ['W1', 'b1', 'W2', 'b2', 'W3', 'b3']);
+    for (const r of gc.results) assert.ok(r.ok && r.maxError < 1e-6, `${reg} ${r.param}: ${r.maxError}`);
+    run.dispose();
+  }
+});
+
+test('data=spiral brings the book\'s preset (10 sigmoid, SGD η = 1, std 0.01, batch 30) and reaches ≥ 90 % training accuracy', () => {
+  const st = linkState('#panel=backprop&data=spiral');
+  assert.deepEqual([st.layers, st.neurons, st.act, st.optimizer, st.lr, st.init, st.batch], [1, [10], 'sigmoid', 'sgd', 1, 'std', 30]);
+  assert.equal(linkState('#panel=backprop&data=spiral&act=tanh').act, 'tanh', 'the link\'s own setting wins');
+  assert.equal(stateToHash({ ...st, act: 'tanh' }).includes('act=tanh'), true, 'a change from the preset is written even when it is the default');
+  const run = createRun({ sn, state: st });
+  assert.equal(run.snapshot().classes, 3);
+  for (let i = 0; i < 3000; i++) run.step();
+  assert.ok(run.snapshot().acc >= 0.9, `training accuracy ${run.snapshot().acc}`);
   run.dispose();
 });
 
-test('runKey: the network settings need a new run, the learning rate does not', () => {
+test('runKey: the network and data settings need a new run; the learning rate and showTest do not', () => {
   const a = defaults();
-  assert.equal(runKey(a), runKey({ ...a, lr: 2 }));
-  assert.notEqual(runKey(a), runKey({ ...a, hidden: 3 }));
-  assert.notEqual(runKey(a), runKey({ ...a, seed: 9 }));
+  assert.equal(runKey(a), runKey({ ...a, lr: 2, showTest: true }));
+  for (const change of [{ layers: 3 }, { neurons: [5, 2] }, { seed: 9 }, { features: ['x1'] }, { noise: 0.1 }, { reg: 'l1' }, { batch: 3 }]) {
+    assert.notEqual(runKey(a), runKey({ ...a, ...change }), JSON.stringify(change));
+  }
+  assert.equal(runKey({ ...a, layers: 1, neurons: [4, 2] }), runKey({ ...a, layers: 1, neurons: [4, 7] }), 'only the first `layers` sizes count');
 });

@@ -33,10 +33,11 @@ function neuronCanvas(gridN, size) {
  */
 export function networkDiagram(opts) {
   const { t, gridN, allFeatures, features, hidden, outputs, act, regression, width, compact, on } = opts;
-  const S = compact ? 26 : 38;                 // a neuron's side in CSS pixels
-  const gapY = compact ? 9 : 12;
-  const labelW = compact ? 34 : 44;            // room for the input labels on the left
-  const headH = compact ? 46 : 50;             // layer headers with their + / − buttons
+  // a phone fits the whole picture under the page's header on its first screen
+  const S = compact ? 22 : 38;                 // a neuron's side in CSS pixels
+  const gapY = compact ? 5 : 12;
+  const labelW = compact ? 40 : 44;            // room for the input labels on the left
+  const headH = compact ? 40 : 50;             // layer headers with their + / − buttons
   const sizes = [features.length, ...hidden, outputs];
   const columns = sizes.length;
   const rows = Math.max(allFeatures.length, ...hidden, outputs);
@@ -48,7 +49,7 @@ export function networkDiagram(opts) {
   // where neuron n of column c sits (inputs keep their row in the full feature list)
   const pos = (c, n) => ({ x: colX(c), y: rowY(c === 0 ? inputRow[n] : n) });
 
-  const box = el('div', { className: 'sn-net', 'data-testid': 'network', role: 'group', 'aria-label': t('bp.net.aria') });
+  const box = el('div', { className: compact ? 'sn-net sn-net-compact' : 'sn-net', 'data-testid': 'network', role: 'group', 'aria-label': t('bp.net.aria') });
   box.style.width = `${W}px`;
   box.style.height = `${H}px`;
   const svg = svgEl('svg', { width: W, height: H, class: 'sn-net-edges', 'aria-hidden': 'true' });

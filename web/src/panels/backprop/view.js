@@ -49,7 +49,9 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
     statEls[key] = el('dd', { className: 'sn-mono', 'data-testid': key });
     stats.append(el('div', {}, el('dt', { text: t(label) }), statEls[key]));
   }
-  head.append(el('div', { className: 'sn-plane-cluster', role: 'group', 'aria-label': t('bp.controls') }, resetBtn, playBtn, stepBtn), stats);
+  // the numbers sit under the title on a wide screen, under the picture on a phone
+  head.append(el('div', { className: 'sn-plane-cluster', role: 'group', 'aria-label': t('bp.controls') }, resetBtn, playBtn, stepBtn));
+  if (!compact) head.append(stats);
   const hintBox = el('p', { className: 'sn-notes', role: 'status', 'data-testid': 'lr-hint', hidden: true });
   const divergedBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'diverged', hidden: true });
   const errorBox = el('p', { className: 'sn-error', role: 'alert', 'data-testid': 'error', hidden: true });
@@ -117,7 +119,7 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
   const editor = el('div', { className: 'sn-plane-editor', 'data-testid': 'edge-editor' },
     el('label', { for: id('edge-layer'), text: t('bp.edge.title') }), layerSel, fromSel, el('span', { text: '→', 'aria-hidden': 'true' }), toSel, weightNum, edgeInfo);
   const stage = el('section', { className: 'sn-wide sn-plane-stage', 'aria-label': t('bp.stage') },
-    el('div', { className: 'sn-plane-left' }, netBox, archLine, editor), outCol);
+    el('div', { className: 'sn-plane-left' }, netBox, compact ? stats : null, archLine, editor), outCol);
 
   // ---- the settings, folded under the picture on a phone -------------------------
   const select = (key, testid, label) => selectOf(id(key), testid, SETTINGS[key].values, label);
