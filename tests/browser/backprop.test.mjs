@@ -41,7 +41,7 @@ test('the default circle: play trains to ≥ 90 % test accuracy; every neuron ha
     assert.match(await testidText(page, 'architecture'), /inputs \(x₁, x₂\) → hidden 4 → 2 \(tanh\) → 2 outputs \(softmax/);
     // 2 inputs + 4 + 2 hidden + 2 outputs, each a 40 × 40 canvas; 2·4 + 4·2 + 2·2 = 20 edges
     assert.equal(await page.locator(`${tid('network')} .sn-net-node canvas`).count(), 10);
-    assert.equal(await page.locator(`${tid('network')} path.sn-edge`).count(), 20);
+    assert.equal(await page.locator(`${tid('network')} path.sn-edge-hit`).count(), 20);
     assert.equal(await page.$eval(`${tid('neuron-1-0')} canvas`, (c) => `${c.width}×${c.height}`), '40×40');
     const initialLoss = await value(page, 'loss');
     await page.click(tid('play'));

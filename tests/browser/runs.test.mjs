@@ -58,7 +58,7 @@ test('backprop: a language switch while playing keeps the run and the page core\
     await switchLanguage(page, 'en', 'Backprop');
     assert.ok(await dataValue(page, 'step') >= before);
     await waitValue(page, 'step', '>', before + 20, 10000);
-    assert.equal(await liveObjects(page), live, 'three core objects (data, network, trainer), not six');
+    assert.equal(await liveObjects(page), live, 'four core objects (train and test data, network, trainer), not eight');
   });
 });
 
@@ -151,12 +151,12 @@ test('backprop: a setting that needs a new network says the trained weights were
     await waitValue(page, 'step', '>=', 20, 10000);
     await page.click(tid('play'));
     const trained = await dataValue(page, 'step');
-    await page.fill(tid('hidden'), '4');
-    await page.dispatchEvent(tid('hidden'), 'change');
+    await page.fill(tid('neurons'), '5');
+    await page.dispatchEvent(tid('neurons'), 'change');
     await page.waitForSelector(tid('discarded'));
     assert.match(await page.textContent(tid('discarded')), new RegExp(`weights trained for ${trained} steps were discarded`));
     assert.equal(await dataValue(page, 'step'), 0);
-    assert.match(await page.textContent(tid('architecture')), /\b4\b/);
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'hidden', 'focus stays on the field');
+    assert.match(await page.textContent(tid('architecture')), /hidden 5 \(/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'neurons', 'focus stays on the field');
   });
 });

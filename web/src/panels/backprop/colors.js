@@ -15,7 +15,10 @@ const CLASS_RGB = [NEG, POS, [27, 158, 119]];
 
 /** The scale's colour at t ∈ [0, 1] into out[at…at+2]. */
 function mix(t, out, at) {
-  const [a, b, u] = t < 0.5 ? [NEG, MID, 2 * t] : [MID, POS, 2 * t - 1];
+  const lower = t < 0.5;
+  const a = lower ? NEG : MID;
+  const b = lower ? MID : POS;
+  const u = lower ? 2 * t : 2 * t - 1;
   out[at] = Math.round(a[0] + (b[0] - a[0]) * u);
   out[at + 1] = Math.round(a[1] + (b[1] - a[1]) * u);
   out[at + 2] = Math.round(a[2] + (b[2] - a[2]) * u);
@@ -30,14 +33,23 @@ export function colorOf(v, [lo, hi]) {
   return out;
 }
 
+// 256 steps of the scale, made once: painting 55 maps of 1,600 pixels per frame then costs a
+// table look-up per pixel (a step of 1/255 is below what a screen shows)
+const LUT = new Uint8ClampedArray(256 * 3);
+for (let i = 0; i < 256; i++) mix(i / 255, LUT, 3 * i);
+
 /**
  * Paint `count` values data[offset …] (one per pixel, row-major) into an RGBA buffer
  * (an ImageData's data) on the scale [lo, hi].
  */
 export function paint(rgba, data, offset, count, [lo, hi]) {
-  const k = 1 / (hi - lo);
+  const k = 255 / (hi - lo);
   for (let i = 0; i < count; i++) {
-    mix(clamp01((data[offset + i] - lo) * k), rgba, 4 * i);
+    let q = Math.round((data[offset + i] - lo) * k);
+    q = q < 0 ? 0 : q > 255 ? 255 : q || 0;   // NaN → 0… but a NaN map only follows a diverged step
+    rgba[4 * i] = LUT[3 * q];
+    rgba[4 * i + 1] = LUT[3 * q + 1];
+    rgba[4 * i + 2] = LUT[3 * q + 2];
     rgba[4 * i + 3] = 255;
   }
 }

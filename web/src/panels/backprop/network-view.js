@@ -52,31 +52,36 @@ export function networkDiagram(opts) {
   const box = el('div', { className: compact ? 'sn-net sn-net-compact' : 'sn-net', 'data-testid': 'network', role: 'group', 'aria-label': t('bp.net.aria') });
   box.style.width = `${W}px`;
   box.style.height = `${H}px`;
+  // the edges are painted on one canvas (392 curves for 6 × 8 in a few ms, no SVG to re-render each
+  // frame); an SVG of transparent paths that never change on top of it is what the pointer hits
+  const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
+  const edgeCanvas = el('canvas', { width: Math.round(W * dpr), height: Math.round(H * dpr), className: 'sn-net-edges' });
+  edgeCanvas.style.width = `${W}px`;
+  edgeCanvas.style.height = `${H}px`;
+  const ectx = edgeCanvas.getContext('2d');
+  ectx.scale(dpr, dpr);
   const svg = svgEl('svg', { width: W, height: H, class: 'sn-net-edges', 'aria-hidden': 'true' });
-  box.append(svg);
+  box.append(edgeCanvas, svg);
 
-  // ---- edges: one visible path and one wide transparent path to point at, per weight ----
-  const edges = [];   // per layer l (from 1): rows × cols of { line, hit }
+  // ---- edges: a curve per weight, and a wide transparent path to point at ----
+  const edges = [];   // per layer l (from 1): rows × cols of { x1, y1, mx, x2, y2 }
   for (let l = 1; l < columns; l++) {
     const layer = [];
     for (let i = 0; i < sizes[l - 1]; i++) {
       for (let j = 0; j < sizes[l]; j++) {
         const a = pos(l - 1, i);
         const b = pos(l, j);
-        const x1 = a.x + S;
-        const y1 = a.y + S / 2;
-        const x2 = b.x;
-        const y2 = b.y + S / 2;
-        const mx = (x1 + x2) / 2;
-        const d = `M${x1.toFixed(1)},${y1.toFixed(1)} C${mx.toFixed(1)},${y1.toFixed(1)} ${mx.toFixed(1)},${y2.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
-        const line = svgEl('path', { d, fill: 'none', class: 'sn-edge', 'data-layer': l, 'data-i': i, 'data-j': j });
-        const hit = svgEl('path', { d, fill: 'none', class: 'sn-edge-hit', 'data-layer': l, 'data-i': i, 'data-j': j, 'data-testid': `edge-${l}-${i}-${j}` });
-        svg.append(line, hit);
-        layer.push({ line, hit });
+        const g = { x1: a.x + S, y1: a.y + S / 2, x2: b.x, y2: b.y + S / 2 };
+        g.mx = (g.x1 + g.x2) / 2;
+        const d = `M${g.x1.toFixed(1)},${g.y1.toFixed(1)} C${g.mx.toFixed(1)},${g.y1.toFixed(1)} ${g.mx.toFixed(1)},${g.y2.toFixed(1)} ${g.x2.toFixed(1)},${g.y2.toFixed(1)}`;
+        svg.append(svgEl('path', { d, fill: 'none', class: 'sn-edge-hit', 'data-layer': l, 'data-i': i, 'data-j': j, 'data-testid': `edge-${l}-${i}-${j}` }));
+        layer.push(g);
       }
     }
     edges[l] = layer;
   }
+  let selectedEdge = null;
+  let lastWeights = null;
   const edgeOf = (target) => (target?.dataset?.layer ? { layer: Number(target.dataset.layer), i: Number(target.dataset.i), j: Number(target.dataset.j) } : null);
   svg.addEventListener('pointerover', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
   svg.addEventListener('pointermove', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
@@ -196,15 +201,34 @@ export function networkDiagram(opts) {
   }
 
   function drawEdges(weights) {
+    lastWeights = weights;
+    ectx.clearRect(0, 0, W, H);
     for (let l = 1; l < columns; l++) {
       const w = weights[l - 1];
       const layer = edges[l];
       for (let k = 0; k < layer.length; k++) {
         const v = w.data[k];
-        const [r, g, b] = colorOf(v, [-1, 1]);
-        layer[k].line.setAttribute('stroke', `rgb(${r},${g},${b})`);
-        layer[k].line.setAttribute('stroke-width', (0.6 + 2.4 * Math.min(Math.abs(v), 2.5)).toFixed(2));
+        const g = layer[k];
+        const [r, gr, b] = colorOf(v, [-1, 1]);
+        ectx.strokeStyle = `rgb(${r},${gr},${b})`;
+        ectx.lineWidth = 0.6 + 2.4 * Math.min(Math.abs(v), 2.5);
+        ectx.setLineDash([]);
+        ectx.beginPath();
+        ectx.moveTo(g.x1, g.y1);
+        ectx.bezierCurveTo(g.mx, g.y1, g.mx, g.y2, g.x2, g.y2);
+        ectx.stroke();
       }
+    }
+    // the edge being edited: a dark dashed line along it
+    const sel = selectedEdge && edges[selectedEdge.layer]?.[selectedEdge.i * sizes[selectedEdge.layer] + selectedEdge.j];
+    if (sel) {
+      ectx.strokeStyle = '#1d1d1f';
+      ectx.lineWidth = 1.5;
+      ectx.setLineDash([4, 3]);
+      ectx.beginPath();
+      ectx.moveTo(sel.x1, sel.y1);
+      ectx.bezierCurveTo(sel.mx, sel.y1, sel.mx, sel.y2, sel.x2, sel.y2);
+      ectx.stroke();
     }
   }
 
@@ -219,8 +243,8 @@ export function networkDiagram(opts) {
     },
     /** Mark the selected edge (null: none). */
     select(edge) {
-      for (const p of svg.querySelectorAll('.sn-edge-selected')) p.classList.remove('sn-edge-selected');
-      if (edge && edges[edge.layer]) edges[edge.layer][edge.i * sizes[edge.layer] + edge.j]?.line.classList.add('sn-edge-selected');
+      selectedEdge = edge;
+      if (lastWeights) drawEdges(lastWeights);
     },
     /** The hover note of an edge at client point (x, y); null hides it. */
     tip(text, x, y) {

@@ -17,7 +17,7 @@ const RATES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1];
 const TEST_STROKE = '#8a6100';
 const COMPACT_BELOW = 720;          // px: the phone layout (picture first, settings folded)
 
-export function mountView(root, { run, state: st, setState, t, embedded, discarded }) {
+export function mountView(root, { run, state: st, setState: setStateRaw, t, embedded, discarded }) {
   const id = idMaker('sn-bp');
   const lrLimits = SETTINGS.lr;
   const allFeatures = SETTINGS.features.values;
@@ -34,6 +34,11 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
   let frameId = 0;
   let pending = null;       // the snapshot waiting for the next animation frame
   let destroyed = false;
+  // a setting goes to the shell only when it changes: a second 'change' event for the same value
+  // (a field's blur after Enter) must not queue a second remount, which would drop the discarded note
+  const setState = (partial) => {
+    if (Object.entries(partial).some(([k, v]) => String(v) !== String(st[k]))) setStateRaw(partial);
+  };
 
   // ---- the head: title, the play cluster and the numbers ------------------------
   const head = el('section', { className: 'sn-wide sn-plane-head' }, el('h2', { text: t('bp.title') }));
@@ -183,7 +188,7 @@ export function mountView(root, { run, state: st, setState, t, embedded, discard
   root.snRun = run;
 
   function formulas() {
-    const box = el('details', { open: !embedded && !compact }, el('summary', { text: t('bp.formulas') }));
+    const box = el('details', { open: !embedded }, el('summary', { text: t('bp.formulas') }));
     const add = (captionKey, tex, params) => box.append(el('p', { className: 'sn-explain sn-caption', text: t(captionKey, params) }), formula(tex));
     add('bp.f.forward', F.FORWARD);
     if (regression) add('bp.f.lossMse', F.LOSS_MSE); else add('bp.f.softmax', F.SOFTMAX);
