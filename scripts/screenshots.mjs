@@ -12,12 +12,13 @@ const shots = [
   ['perceptron', '/index.html?lang=en#panel=perceptron'],
   ['activation', '/index.html?lang=en#panel=activation&fn=sigmoid'],
   ['forward', '/index.html?lang=en#panel=forward'],
-  ['backprop', '/index.html?lang=en#panel=backprop&data=spiral&hidden=10&act=sigmoid&optimizer=sgd&init=std&lr=1'],
+  ['backprop', '/index.html?lang=en#panel=backprop&data=spiral', { viewport: { width: 1280, height: 900 } }],
   ['mnist', '/index.html?lang=en#panel=mnist&m_epochs=3'],
   ['gradient', '/index.html?lang=en#panel=gradient&gd_step=100', { fullPage: true, viewport: { width: 1280, height: 900 } }],
   ['graph', '/index.html?lang=en#panel=graph&cg_ex=apple_orange&cg_step=7', { fullPage: true, viewport: { width: 1280, height: 900 } }],
   // phones: the part a learner scrolls to, at 375 px
   ['gradient-phone', '/index.html?lang=en#panel=gradient&gd_lr=0.3&gd_step=12', { viewport: PHONE, scrollTo: '[data-section="descent"] .sn-figure' }],
+  ['backprop-phone', '/index.html?lang=en#panel=backprop&layers=3&neurons=6,4,2&features=x1,x2,x1sq,x2sq', { viewport: PHONE }],
   ['graph-phone', '/index.html?lang=en#panel=graph&cg_ex=apple_orange&cg_step=7', { viewport: PHONE, scrollTo: '.sn-stage' }],
   ['demo', '/demo.html'],
 ];
@@ -26,7 +27,7 @@ const only = process.argv.slice(2);
 for (const [name, url, opts = {}] of shots.filter(([n]) => only.length === 0 || only.includes(n))) {
   await withPage(`shot-${name}`, url, async (page) => {
     await panelReady(page);
-    if (name === 'backprop') {
+    if (name.startsWith('backprop')) {
       // let it learn for a few seconds so the picture shows decision regions
       await page.getByRole('button', { name: /^Play$/ }).click();
       await page.waitForTimeout(6000);

@@ -203,7 +203,8 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
 
   // ---- drawing from a snapshot, at most once per animation frame ---------------
   const showErr = (e) => showError(errorBox, e);
-  const lossWidth = () => Math.max(220, Math.min(compact ? width - 8 : outSize + 60, Math.floor(lossBox.clientWidth || outSize)));
+  // fixed at mount: reading the box's width every redraw would force a layout in the middle of play
+  const lossWidth = () => Math.max(220, compact ? width - 8 : outSize);
 
   function edgeValues(edge) {
     const w = run.weights()?.[edge.layer - 1];
@@ -334,8 +335,11 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     if (force || !s.playing || performance.now() - lastLoss >= LOSS_EVERY_MS) drawLoss(s);
   }
 
-  // the run may notify several times between two frames: draw the last snapshot once
+  // While playing, the run notifies once per animation frame, from inside it: draw at once (a
+  // frame requested from inside a frame callback would come one frame late, halving the redraws).
+  // Otherwise the run may notify several times between two frames: draw the last snapshot once.
   function schedule(s) {
+    if (s.playing) { pending = null; render(s); return; }
     pending = s;
     if (frameId) return;
     frameId = requestAnimationFrame(() => {
