@@ -40,8 +40,8 @@ test('activation: softmax([0.3, 2.9, 4.0]) = [0.01821127, 0.24519181, 0.73659691
   });
 });
 
-test('backprop: XOR with the defaults trains (the loss falls below a tenth of where it started)', async () => {
-  await withFirefox('backprop', '/index.html?lang=en#panel=backprop', async (page) => {
+test('backprop: the two Gaussians train (the loss falls below a tenth of where it started, ~160 steps)', async () => {
+  await withFirefox('backprop', '/index.html?lang=en#panel=backprop&data=gauss', async (page) => {
     await panelReady(page);
     const loss = () => page.$eval(tid('loss'), (e) => Number(e.dataset.value));
     const initial = await loss();
