@@ -327,11 +327,12 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
           netBox.dataset.version = String(s.weightsVersion);
         }
         shownMaps = s.weightsVersion;
-        if (selected) showEdge(!s.playing);
       } catch (e) {
         showErr(e);
       }
     }
+    // the selected edge's numbers; its field follows too while the learner is not typing in it
+    if (selected) showEdge(!s.playing);
     if (force || !s.playing || performance.now() - lastLoss >= LOSS_EVERY_MS) drawLoss(s);
   }
 
