@@ -849,6 +849,21 @@ class TrainerJs {
   }
   double evaluate(DatasetJs& d) { return guarded([&] { return trainer_->evaluate(*d.shared()); }); }
 
+  // Trainer::gradient: the data loss's gradient + the optimizer's L1/L2 terms,
+  // { W1: {rows, cols, data}, b1: … } like NetworkJs::gradients (bound below, in its own block).
+  val gradients(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = matrix_in(px, nx, rows, "x");
+      sn::require(x.cols() == net_->spec().sizes.front(), "shape.mismatch",
+                  "x has " + std::to_string(x.cols()) + " features per row but the network expects " +
+                      std::to_string(net_->spec().sizes.front()));
+      trainer_->gradient(x, MatF(matrix_in(pt, nt, rows, "t")));
+      val out = val::object();
+      for (const auto& p : net_->params()) out.set(p.name, matrix_out(*p.grad));
+      return out;
+    });
+  }
+
  private:
   std::shared_ptr<sn::Network<float>> net_;
   std::shared_ptr<sn::Dataset> train_, test_;
@@ -987,4 +1002,13 @@ EMSCRIPTEN_BINDINGS(scratchnet_learning) {
       .function("stepBackward", &GraphJs::stepBackward)
       .function("reset", &GraphJs::reset)
       .function("numericalGradient", &GraphJs::numericalGradient);
+}
+
+// The plane's ∂L/∂w as the optimizer uses it (Trainer::gradient, regularization included): a block of its own.
+val trainer_gradients(TrainerJs& trainer, std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+  return trainer.gradients(px, nx, pt, nt, rows);
+}
+
+EMSCRIPTEN_BINDINGS(scratchnet_trainer_gradients) {
+  emscripten::function("trainerGradients", &trainer_gradients);
 }

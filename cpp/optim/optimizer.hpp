@@ -51,6 +51,11 @@ class Optimizer {
   // counter). The next update behaves like the very first one.
   virtual void reset() {}
 
+  // The regularization terms update() adds to the gradients before its step
+  // (L1's λ₁·sign(W), L2's λW), added to `params`' gradients here: what a page
+  // shows as "∂L/∂w" must be the gradient the update uses (Trainer::gradient).
+  void add_regularization_gradient(std::vector<Param<S>>& params) const { apply_weight_decay(params); }
+
   double lr() const { return lr_; }
   // Takes effect on the next update(). Only "positive and finite" is checked
   // here; the stricter UI range (0, 10] is enforced by make_optimizer, so a

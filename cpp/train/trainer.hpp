@@ -95,6 +95,13 @@ class Trainer {
   static constexpr int kMaxRunSteps = 1'000'000;
   std::vector<StepResult> run(int steps, bool stop_at_divergence = false);
 
+  // The gradient a step hands the optimizer's formula, on rows (x, t) a page
+  // chooses (t as Network::gradient takes it): backprop's ∂L/∂θ of the data loss
+  // plus the optimizer's regularization terms (L1: + λ₁·sign(W); L2 weight decay,
+  // loss + ½λ‖W‖²: + λW), left in the network's gradient buffers. Returns the
+  // regularized loss, as step() reports it. The weights do not move.
+  double gradient(const Matrix<S>& x, const Matrix<S>& t);
+
   // Takes effect on the next step (forwards to Optimizer::set_lr).
   void set_learning_rate(double lr);
   double learning_rate() const;

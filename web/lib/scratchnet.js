@@ -408,6 +408,18 @@ class Scratchnet {
 
   // internal, for Network/Dataset
   _withHeap(data, Type, fn) { return this.#withHeap(data, Type, fn); }
+
+  // ---- the plane's ∂L/∂w as the optimizer uses it (Trainer::gradient) ----
+  /**
+   * ∂/∂θ of what `trainer` minimises, on `rows` rows (x, t) (t as net.gradients takes it):
+   * backprop's data-loss gradient plus the trainer's regularization — L1: + λ·sign(W),
+   * L2 (loss + ½λ‖W‖²): + λW; biases get none — i.e. the gradient its optimizer's formula
+   * uses. { W1: { rows, cols, data: Float32Array }, b1: … } like net.gradients; the weights stay.
+   */
+  trainerGradients(trainer, x, t, rows) {
+    return this.#withHeap(x, Float32Array, (px, nx) =>
+      this.#withHeap(t, Float32Array, (pt, nt) => this.#M.trainerGradients(trainer._raw, px, nx, pt, nt, rows)));
+  }
 }
 
 // A point as an array: a bare number is a point of one coordinate.

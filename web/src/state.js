@@ -48,9 +48,11 @@ export const SETTINGS = {
   cg_lr: { type: 'number', min: 0.001, max: 10, default: 0.5, panel: 'graph' },
 
   // Backprop playground (book ch. 5–6, vol. 2 ch. 1, 모두의 딥러닝 ch. 3; TensorFlow Playground's plane, issue 11).
-  // data: the core's 2-D sets on [−6, 6]² (cpp/data/toy_datasets.hpp); 'spiral' is the book's three-class
-  // spiral of vol. 2 (the core's spiral3), 'spiral2' TensorFlow Playground's two-class one.
-  data: { type: 'enum', values: ['circle', 'gauss', 'xor', 'spiral2', 'spiral', 'reg-plane', 'reg-gauss'], default: 'circle', panel: 'backprop', presets: 'PLANE_PRESETS' },
+  // data: 'xor' is the XOR gate's four points (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0 that the panel has always
+  // trained (모두의 딥러닝 ch. 3, book 2.5); the others are the core's 2-D sets on [−6, 6]²
+  // (cpp/data/toy_datasets.hpp): 'xor-cloud' TensorFlow Playground's XOR quadrants, 'spiral' the book's
+  // three-class spiral of vol. 2 (the core's spiral3), 'spiral2' TensorFlow Playground's two-class one.
+  data: { type: 'enum', values: ['circle', 'gauss', 'xor', 'xor-cloud', 'spiral2', 'spiral', 'reg-plane', 'reg-gauss'], default: 'circle', panel: 'backprop', presets: 'PLANE_PRESETS' },
   layers: { type: 'int', min: 0, max: 6, default: 2, panel: 'backprop' },                      // hidden layers
   neurons: { type: 'list', integer: true, min: 1, max: 10, maxLength: 6, default: [4, 2], panel: 'backprop' },  // per hidden layer (10: the book's spiral net)
   act: { type: 'enum', values: ['tanh', 'sigmoid', 'relu', 'leaky_relu'], default: 'tanh', panel: 'backprop' },
@@ -88,7 +90,9 @@ const PLANE_NET = { layers: 2, neurons: [4, 2], act: 'tanh', optimizer: 'sgd', l
 export const PLANE_PRESETS = {
   circle: PLANE_NET,
   gauss: PLANE_NET,
-  xor: PLANE_NET,
+  // the panel's XOR network before the plane (2-2-1, tanh, Momentum η = 0.1, batch = the four points)
+  xor: { layers: 1, neurons: [2], act: 'tanh', optimizer: 'momentum', lr: 0.1, init: 'xavier', batch: 4 },
+  'xor-cloud': PLANE_NET,
   'spiral2': { ...PLANE_NET, layers: 3, neurons: [8, 8, 4], optimizer: 'adam', lr: 0.01 },
   // vol. 2 ch. 1's TwoLayerNet on the spiral: hidden_size 10, sigmoid, SGD lr 1.0, 0.01·randn weights, batch 30
   spiral: { layers: 1, neurons: [10], act: 'sigmoid', optimizer: 'sgd', lr: 1, init: 'std', batch: 30 },

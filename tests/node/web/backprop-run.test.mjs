@@ -45,7 +45,7 @@ test('the circle with x1², x2² and no hidden layer is solved: test accuracy �
 });
 
 test('every data set is seeded: the same link gives the same points, another seed others', () => {
-  for (const data of ['circle', 'gauss', 'xor', 'spiral2', 'spiral', 'reg-plane', 'reg-gauss']) {
+  for (const data of ['circle', 'gauss', 'xor-cloud', 'spiral2', 'spiral', 'reg-plane', 'reg-gauss']) {
     const hash = `#panel=backprop&data=${data}&noise=0.2&ratio=70&seed=11`;
     const a = createRun({ sn, state: linkState(hash) });
     const b = createRun({ sn, state: linkState(stateToHash(linkState(hash))) });   // the link the page writes back
@@ -57,6 +57,74 @@ test('every data set is seeded: the same link gives the same points, another see
     assert.equal(a.snapshot().testSize, Math.round(pa.length * 0.3), `${data}: 70 % train`);
     for (const r of [a, b, c]) r.dispose();
   }
+});
+
+// 모두의 딥러닝 ch. 3 / book 2.5: the four XOR points, which no single perceptron separates
+test('data=xor is the XOR gate\'s four points with the old preset (2-2-1 tanh, momentum η = 0.1, batch 4): every output on its side of 0.5', () => {
+  const st = linkState('#panel=backprop&data=xor');
+  assert.deepEqual([st.layers, st.neurons, st.act, st.optimizer, st.lr, st.init, st.batch], [1, [2], 'tanh', 'momentum', 0.1, 'xavier', 4]);
+  const live = sn.liveObjects;
+  const run = createRun({ sn, state: st });
+  assert.equal(sn.liveObjects, live + 3, 'the four points, network, trainer: no test set');
+  const s0 = run.snapshot();
+  assert.equal(s0.error, null);
+  assert.deepEqual(s0.points.map(({ x, y, label }) => [x, y, label]), [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]);
+  assert.deepEqual([s0.gate, s0.trainSize, s0.testSize, s0.classes], [true, 4, 0, 1]);
+  assert.deepEqual(s0.plane, { from: -0.5, to: 1.5 });
+  assert.ok(Number.isNaN(s0.testLoss) && s0.testLosses.length === 0, 'no test curve: the four points are the test data too');
+  for (let i = 0; i < 400; i++) run.step();
+  const s = run.snapshot();
+  assert.equal(s.acc, 1, `accuracy ${s.acc} after ${s.step} steps, loss ${s.trainLoss}`);
+  assert.ok(s.trainLoss < 0.01, `loss ${s.trainLoss}`);
+  // the core's forward pass at each point (net.trace): (0,0) and (1,1) below 0.5, (0,1) and (1,0) above
+  for (const p of s.points) {
+    const y = run.probe(p.x, p.y).at(-1).data[0];
+    assert.ok(p.label === 1 ? y > 0.5 : y < 0.5, `(${p.x}, ${p.y}) → ${y}, want ${p.label}`);
+  }
+  // the neuron maps cover the gate's plane [−0.5, 1.5]²: the input map x1 runs from −0.475 to 1.475
+  const maps = run.maps();
+  assert.ok(Math.abs(maps.inputs[0][0] - (-0.5 + 1 / GRID)) < 1e-6 && Math.abs(maps.inputs[0][GRID - 1] - (1.5 - 1 / GRID)) < 1e-6);
+  assert.deepEqual(maps.layers.map((m) => [m.kind, m.neurons]), [['Z', 2], ['Y', 1]]);
+  run.dispose();
+  assert.equal(sn.liveObjects, live);
+});
+
+test('data=xor links: the page writes back a link with nothing but the data set, and it reads back to the same run', () => {
+  const st = linkState('#panel=backprop&data=xor');
+  assert.equal(stateToHash(st), '#panel=backprop&data=xor');
+  assert.equal(runKey(linkState(stateToHash(st))), runKey(st));
+  assert.notEqual(runKey(st), runKey(linkState('#panel=backprop&data=xor-cloud')), 'the cloud is another data set');
+  // an embed attribute data="xor" (web/demo.html) is read like the link
+  const embed = readState({ search: '', hash: '' }, { panel: 'backprop', data: 'xor' }).state;
+  assert.equal(runKey(embed), runKey(st));
+  // the cloud keeps the plane's default network
+  const cloud = linkState('#panel=backprop&data=xor-cloud');
+  assert.deepEqual([cloud.layers, cloud.neurons, cloud.optimizer], [2, [4, 2], 'sgd']);
+  const run = createRun({ sn, state: cloud });
+  assert.equal(run.snapshot().points.length, 500);
+  run.dispose();
+});
+
+test('with L1 or L2 on, an edge\'s ∂L/∂w is the data gradient plus the regularization term', () => {
+  const lambda = 0.1;
+  const base = '#panel=backprop&seed=4&features=x1,x2,x1x2';
+  // the same seed gives the same first weights and data with and without regularization
+  const plainRun = createRun({ sn, state: linkState(base) });
+  const plain = plainRun.gradients();
+  for (const reg of ['l1', 'l2']) {
+    const run = createRun({ sn, state: linkState(`${base}&reg=${reg}&rate=${lambda}`) });
+    const W = run.weights();
+    const g = run.gradients();
+    assert.deepEqual(W.map((w) => Array.from(w.data)), plainRun.weights().map((w) => Array.from(w.data)), 'the same weights');
+    W.forEach((w, l) => {
+      for (let k = 0; k < w.data.length; k++) {
+        const term = reg === 'l1' ? lambda * Math.sign(w.data[k]) : lambda * w.data[k];   // L2: ½λ‖W‖² → λW
+        assert.ok(Math.abs(g[l].data[k] - (plain[l].data[k] + term)) < 1e-5, `${reg} W${l + 1}[${k}]: ${g[l].data[k]} vs ${plain[l].data[k]} + ${term}`);
+      }
+    });
+    run.dispose();
+  }
+  plainRun.dispose();
 });
 
 test('neuron maps: one per neuron from net.neuronMaps, and each pixel is the core\'s trace at that grid point', () => {

@@ -3,9 +3,14 @@
 // A value v in [lo, hi] goes to t = (v − lo)/(hi − lo) (clamped): t = 0 orange, ½ white,
 // 1 blue, linear in RGB in between (TensorFlow Playground's choice of hues: negative
 // orange, positive blue). It only colours numbers the core computed.
+// The edges use the same ends with a light grey middle instead of white (TensorFlow
+// Playground's #e8eaeb): a weight near 0 must still show as a line on the white page,
+// while a neuron map's white still means 0 (edgeColorOf).
 
 export const NEG = [232, 119, 34];    // t = 0
 export const MID = [255, 255, 255];   // t = ½
+export const EDGE_MID = [232, 234, 235];   // an edge's w = 0: light grey, visible on white
+export const EDGE_MID_CSS = `rgb(${EDGE_MID.join(',')})`;
 export const POS = [17, 102, 204];    // t = 1
 export const NEG_CSS = `rgb(${NEG.join(',')})`;
 export const POS_CSS = `rgb(${POS.join(',')})`;
@@ -13,11 +18,11 @@ export const POS_CSS = `rgb(${POS.join(',')})`;
 export const CLASS_CSS = [NEG_CSS, POS_CSS, '#1b9e77'];
 const CLASS_RGB = [NEG, POS, [27, 158, 119]];
 
-/** The scale's colour at t ∈ [0, 1] into out[at…at+2]. */
-function mix(t, out, at) {
+/** The scale's colour at t ∈ [0, 1] into out[at…at+2] (mid: the colour at t = ½). */
+function mix(t, out, at, mid = MID) {
   const lower = t < 0.5;
-  const a = lower ? NEG : MID;
-  const b = lower ? MID : POS;
+  const a = lower ? NEG : mid;
+  const b = lower ? mid : POS;
   const u = lower ? 2 * t : 2 * t - 1;
   out[at] = Math.round(a[0] + (b[0] - a[0]) * u);
   out[at + 1] = Math.round(a[1] + (b[1] - a[1]) * u);
@@ -30,6 +35,13 @@ const clamp01 = (t) => (t < 0 ? 0 : t > 1 ? 1 : Number.isNaN(t) ? 0.5 : t);
 export function colorOf(v, [lo, hi]) {
   const out = [0, 0, 0];
   mix(clamp01((v - lo) / (hi - lo)), out, 0);
+  return out;
+}
+
+/** [r, g, b] of a weight on the edges' scale [−1, 1]: orange, light grey at 0, blue. */
+export function edgeColorOf(w) {
+  const out = [0, 0, 0];
+  mix(clamp01((w + 1) / 2), out, 0, EDGE_MID);
   return out;
 }
 

@@ -8,6 +8,9 @@ export const FORWARD = String.raw`Y_{h} = f\!\left(x\,W^{(1)} + b^{(1)}\right),\
 // regression on the plane: identity output + mean squared error (cpp/layers/identity_with_loss.hpp)
 export const LOSS_MSE = String.raw`\begin{gathered}Y_o = a,\qquad E = \frac{1}{N}\sum_{n=1}^{N}\frac{1}{2}\left(Y_{o,n} - Y_{t,n}\right)^2,\\ \frac{\partial E}{\partial a_n} = \frac{Y_{o,n} - Y_{t,n}}{N}\end{gathered}`;
 
+// the XOR gate's output (data=xor): one tanh output, squared error on the 0/1 targets (모두의 딥러닝 ch. 3)
+export const LOSS_GATE = String.raw`\begin{gathered}Y_o = \tanh a,\qquad E = \frac{1}{N}\sum_{n=1}^{N}\frac{1}{2}\left(Y_{o,n} - Y_{t,n}\right)^2,\\ \frac{\partial E}{\partial a_n} = \frac{\left(Y_{o,n} - Y_{t,n}\right)\left(1 - Y_{o,n}^2\right)}{N}\end{gathered}`;
+
 // TensorFlow Playground's regularization menu as the core's trainer adds it (weights only, not biases)
 export const REGULARIZATION = {
   l1: String.raw`L' = L + \lambda\sum|W|,\qquad \frac{\partial L'}{\partial W} = \frac{\partial L}{\partial W} + \lambda\,\operatorname{sign}(W)`,

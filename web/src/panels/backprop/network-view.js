@@ -7,11 +7,16 @@
 // It draws numbers it is given (the run's maps and weights) and computes none.
 import { el, svgEl, fmtSig } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
-import { paint, colorOf } from './colors.js';
+import { paint, edgeColorOf } from './colors.js';
 
 // the value range each kind of map is coloured over (the scale of colors.js)
 export const ACT_DOMAIN = { tanh: [-1, 1], relu: [-1, 1], leaky_relu: [-1, 1], sigmoid: [0, 1] };
-export const FEATURE_DOMAIN = { x1: [-6, 6], x2: [-6, 6], x1sq: [0, 36], x2sq: [0, 36], x1x2: [-18, 18], sinx1: [-1, 1], sinx2: [-1, 1] };
+// an input's range over the plane [from, to]² with m = max(|from|, |to|): on [−6, 6]² x1 ∈ [−6, 6],
+// x1² ∈ [0, 36], x1x2 ∈ [−18, 18] (half of m²: the product reaches m² only in two corners)
+export function featureDomain(f, { from, to }) {
+  const m = Math.max(Math.abs(from), Math.abs(to));
+  return { x1: [-m, m], x2: [-m, m], x1sq: [0, m * m], x2sq: [0, m * m], x1x2: [-m * m / 2, m * m / 2], sinx1: [-1, 1], sinx2: [-1, 1] }[f];
+}
 export const outputDomain = (regression) => (regression ? [-1, 1] : [0, 1]);
 const MAX_LAYERS = SETTINGS.layers.max;
 const MAX_NEURONS = SETTINGS.neurons.max;
@@ -32,7 +37,7 @@ function neuronCanvas(gridN, size) {
  * → { element, draw(maps, weights), tip(text | null, x, y) }
  */
 export function networkDiagram(opts) {
-  const { t, gridN, allFeatures, features, hidden, outputs, act, regression, width, compact, on } = opts;
+  const { t, gridN, plane, allFeatures, features, hidden, outputs, act, regression, width, compact, on } = opts;
   // a phone fits the whole picture under the page's header on its first screen
   const S = compact ? 22 : 38;                 // a neuron's side in CSS pixels
   const gapY = compact ? 5 : 12;
@@ -141,7 +146,7 @@ export function networkDiagram(opts) {
     label.style.width = `${labelW - 4}px`;
     box.append(label);
     if (chosen) {
-      neurons[0].push(addNeuron(0, features.indexOf(f), FEATURE_DOMAIN[f], `${layerTitle(0)}: ${name}`, btn));
+      neurons[0].push(addNeuron(0, features.indexOf(f), featureDomain(f, plane), `${layerTitle(0)}: ${name}`, btn));
     } else {
       btn.style.left = `${colX(0)}px`;
       btn.style.top = `${rowY(r)}px`;
@@ -209,7 +214,7 @@ export function networkDiagram(opts) {
       for (let k = 0; k < layer.length; k++) {
         const v = w.data[k];
         const g = layer[k];
-        const [r, gr, b] = colorOf(v, [-1, 1]);
+        const [r, gr, b] = edgeColorOf(v);
         ectx.strokeStyle = `rgb(${r},${gr},${b})`;
         ectx.lineWidth = 0.6 + 2.4 * Math.min(Math.abs(v), 2.5);
         ectx.setLineDash([]);
@@ -258,5 +263,5 @@ export function networkDiagram(opts) {
   };
 }
 
-/** The text an edge shows: its weight and the gradient of the loss by it. */
-export const edgeText = (t, edge, w, g) => t('bp.edge.tip', { layer: edge.layer, i: edge.i + 1, j: edge.j + 1, w: fmtSig(w, 3), g: fmtSig(g, 3) });
+/** The text an edge shows: its weight and the gradient of the loss by it (reg: the regularization's name when its term is in g). */
+export const edgeText = (t, edge, w, g, reg = null) => t(reg ? 'bp.edge.tip.reg' : 'bp.edge.tip', { layer: edge.layer, i: edge.i + 1, j: edge.j + 1, w: fmtSig(w, 3), g: fmtSig(g, 3), name: reg });

@@ -3,7 +3,7 @@
 // core (40 × 40, scaled up smoothly); the points are SVG circles on top, each with a
 // white ring inside a dark one so it stays visible on a region of its own colour.
 import { el, svgEl, fmtTrim } from '../../ui.js';
-import { paint, paintClasses, CLASS_CSS, colorOf, NEG_CSS, POS_CSS } from './colors.js';
+import { paint, paintClasses, CLASS_CSS, colorOf, NEG_CSS, POS_CSS, EDGE_MID_CSS } from './colors.js';
 
 /**
  * opts = { t, gridN, plane: { from, to }, size (CSS px), classes, regression, points, showTest, domain }
@@ -19,7 +19,7 @@ export function outputMap({ t, gridN, plane, size, classes, regression, points, 
   const span = plane.to - plane.from;
   // plane coordinates in the viewBox: x1 to the right, x2 up
   const svg = svgEl('svg', { viewBox: `${plane.from} ${-plane.to} ${span} ${span}`, class: 'sn-out-dots', 'aria-hidden': 'true' });
-  const r = span / 75;
+  const r = span / (points.length <= 4 ? 30 : 75);   // the XOR gate's four points are drawn larger
   const fill = (p) => (regression ? `rgb(${colorOf(p.target, domain).join(',')})` : CLASS_CSS[p.label]);
   // each point: a dark halo, then its colour inside a white ring (a test point: a dark ring), so a
   // point stays visible on a region painted in its own colour at full confidence
@@ -42,18 +42,27 @@ export function outputMap({ t, gridN, plane, size, classes, regression, points, 
       if (!out) return;
       const n = gridN * gridN;
       if (!regression && classes > 2) paintClasses(image.data, out.data, n, classes);
-      // two classes: P(class 1) (the second softmax output); regression: the output
-      else paint(image.data, out.data, regression ? 0 : n, n, domain);
+      // two classes: P(class 1) (the second softmax output); one output (regression, the XOR gate): itself
+      else paint(image.data, out.data, classes === 1 ? 0 : n, n, domain);
       ctx.putImageData(image, 0, 0);
     },
   };
+}
+
+/** The edges' own key: same ends, a grey middle (colors.js edgeColorOf), so w ≈ 0 stays visible. */
+function edgeKey(t) {
+  const bar = el('div', { className: 'sn-scale-bar sn-scale-edges', 'data-testid': 'edge-legend' });
+  bar.style.background = `linear-gradient(to right, ${NEG_CSS}, ${EDGE_MID_CSS}, ${POS_CSS})`;
+  const ticks = el('div', { className: 'sn-scale-ticks' });
+  for (const v of ['−1', '0', '1']) ticks.append(el('span', { className: 'sn-scale-tick sn-mono', text: `w ${v}` }));
+  return el('div', { className: 'sn-scale-edge-key' }, el('div', { className: 'sn-explain sn-tight', text: t('bp.legend.edges') }), bar, ticks);
 }
 
 /**
  * The colour legend: the scale's bar with its ticks as text below it, inside the
  * legend's own box (a tick at the edge is never cut: the old Plot legend's "0" read ".0").
  */
-export function legend({ t, classes, regression, domain }) {
+export function legend({ t, classes, regression, gate = false, domain }) {
   const box = el('div', { className: 'sn-scale', 'data-testid': 'legend' });
   if (!regression && classes > 2) {
     for (let k = 0; k < classes; k++) {
@@ -61,6 +70,7 @@ export function legend({ t, classes, regression, domain }) {
       sw.style.background = CLASS_CSS[k];
       box.append(el('span', { className: 'sn-scale-class' }, sw, t('bp.legend.class', { k })));
     }
+    box.append(edgeKey(t));
     return box;
   }
   const bar = el('div', { className: 'sn-scale-bar' });
@@ -68,6 +78,7 @@ export function legend({ t, classes, regression, domain }) {
   const [lo, hi] = domain;
   const ticks = el('div', { className: 'sn-scale-ticks' });
   for (const v of [lo, (lo + hi) / 2, hi]) ticks.append(el('span', { className: 'sn-scale-tick sn-mono', text: fmtTrim(v, 2).replace('-', '−'), 'data-value': String(v) }));
-  box.append(el('div', { className: 'sn-explain sn-tight', text: regression ? t('bp.legend.output') : t('bp.legend.prob') }), bar, ticks);
+  box.append(el('div', { className: 'sn-explain sn-tight', text: t(gate ? 'bp.legend.gate' : regression ? 'bp.legend.output' : 'bp.legend.prob') }), bar, ticks);
+  box.append(edgeKey(t));
   return box;
 }

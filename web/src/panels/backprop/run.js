@@ -4,21 +4,28 @@
 // and the play loop. No DOM: the view (view.js) draws snapshots and may be rebuilt at
 // any time (language, tab, resize) while this runs on.
 //
-// Every number comes from the core: the points (sn.toyDataset), the features
+// data=xor is the book's XOR gate itself, not a cloud: its four points (0,0)→0, (0,1)→1,
+// (1,0)→1, (1,1)→0 (모두의 딥러닝 ch. 3, book 2.5: no single perceptron separates them, a
+// 2-layer network learns them) on the plane [−0.5, 1.5]², trained and measured on all four
+// (no train/test split) by a network with one tanh output and the squared error on 0/1, as
+// the panel always trained it; the TensorFlow Playground quadrant cloud is data=xor-cloud.
+//
+// Every number comes from the core: the points (sn.toyDataset, sn.xorDataset), the features
 // (sn.featureMap), every neuron's map over the plane (net.neuronMaps, one traced forward
 // pass of the GRID² pixel centres), the losses and accuracies, the gradients an edge
-// shows (net.gradients) and the gradient check.
+// shows (sn.trainerGradients: regularization included) and the gradient check.
 import { LossHistory } from '../../shared/loss-history.js';
 import { nextFrame } from '../../shared/next-frame.js';
 
 export const GRID = 40;                       // every neuron's map: 40 × 40 pixel centres of the plane
 export const PLANE = { from: -6, to: 6 };     // the core's toy data sets live on [−6, 6]²
+const GATE_PLANE = { from: -0.5, to: 1.5 };   // the XOR gate's four corners of the unit square, with a margin
 export const SPEEDS = [1, 5, 20, 100, 500];
 const DEFAULT_SPEED = 5;
 const FRAME_BUDGET_MS = 12;                   // core training work per frame
 const GC_ROWS = 30;                           // gradient check: 30 rows spread over the training set
 // the panel's data names → the core's (sn.toyDatasetNames) and how many points they have
-const TOY = { circle: 'circle', gauss: 'gauss', xor: 'xor', spiral2: 'spiral', spiral: 'spiral3', 'reg-plane': 'reg-plane', 'reg-gauss': 'reg-gauss' };
+const TOY = { circle: 'circle', gauss: 'gauss', 'xor-cloud': 'xor', spiral2: 'spiral', spiral: 'spiral3', 'reg-plane': 'reg-plane', 'reg-gauss': 'reg-gauss' };
 const POINTS = { spiral: 300 };               // the book's spiral: 100 per class; the others 500 (TensorFlow Playground's)
 
 // The settings that make a new network (and so a new run); lr and the speed change the live run.
@@ -33,6 +40,10 @@ export function hiddenSizes(state) {
 export const runKey = (state) => NET_KEYS.map((k) => `${k}=${k === 'neurons' ? hiddenSizes(state).join(',') : String(state[k])}`).join('&');
 
 export const isRegression = (data) => data.startsWith('reg-');
+/** data=xor: the four points of the XOR gate, both the training and the test data. */
+export const isGate = (data) => data === 'xor';
+/** The square of the plane a data set is drawn on (and its maps computed over). */
+export const planeOf = (data) => (isGate(data) ? GATE_PLANE : PLANE);
 
 /**
  * The learning-rate hint: over the last `WINDOW` measurements since η last changed, the
@@ -67,6 +78,8 @@ export function createRun({ sn, state }) {
   const config = Object.fromEntries(NET_KEYS.map((k) => [k, structuredClone(state[k])]));
   config.hidden = hiddenSizes(state);
   const regression = isRegression(config.data);
+  const gate = isGate(config.data);
+  const plane = planeOf(config.data);
   const features = config.features;
   const listeners = new Set();
   let train = null;
@@ -109,12 +122,12 @@ export function createRun({ sn, state }) {
   function snapshot() {
     const since = markers.length ? markers[markers.length - 1].step : 0;
     return {
-      version, weightsVersion, config, lr, speed, playing, error, diverged, gradCheck, regression, classes,
+      version, weightsVersion, config, lr, speed, playing, error, diverged, gradCheck, regression, gate, classes,
       step: last.step, epoch: last.epoch, loss: last.trainLoss, trainLoss: last.trainLoss, testLoss: last.testLoss,
       acc: last.acc, testAcc: last.testAcc,
       losses: trainHist.points, testLosses: testHist.points, markers, divergences,
       hint: playing || last.step > 0 ? lrHint(trainHist.points, lr, since) : null,
-      points, gridN: GRID, plane: PLANE, batch: config.batch, features, hidden: config.hidden,
+      points, gridN: GRID, plane, batch: config.batch, features, hidden: config.hidden,
       trainSize: train ? train.size : 0, testSize: test ? test.size : 0,
       stepsPerEpoch: trainer ? trainer.stepsPerEpoch : 0,
       ready: trainer !== null,
@@ -132,11 +145,12 @@ export function createRun({ sn, state }) {
   /** Loss and accuracy of the whole train and test sets now (the core's net.loss, accuracyOf). */
   function measure() {
     last.trainLoss = net.loss(trainX, trainT, train.size);
-    last.testLoss = test.size ? net.loss(testX, testT, test.size) : NaN;
+    last.testLoss = test?.size ? net.loss(testX, testT, test.size) : NaN;
+    // accuracyOf: the arg-max, or for the gate's single output y > 0.5, against the label
     last.acc = regression ? NaN : net.accuracyOf(train);
-    last.testAcc = regression || !test.size ? NaN : net.accuracyOf(test);
+    last.testAcc = regression || !test?.size ? NaN : net.accuracyOf(test);
     trainHist.push(last.step, last.trainLoss);
-    testHist.push(last.step, last.testLoss);
+    if (test) testHist.push(last.step, last.testLoss);
   }
 
   /** A fresh network and trainer (the old ones are freed), measured untrained. */
@@ -156,7 +170,8 @@ export function createRun({ sn, state }) {
     try {
       net = sn.network({
         sizes: [features.length, ...config.hidden, classes], hidden: config.act,
-        output: regression ? 'identity' : 'softmax', init: config.init, initStd: 0.01,
+        // the gate: one tanh output and the squared error on its 0/1 targets
+        output: gate ? 'tanh' : regression ? 'identity' : 'softmax', init: config.init, initStd: 0.01,
       }, { seed: config.seed });
       trainer = sn.trainer(net, {
         train, test, optimizer: config.optimizer, learningRate: lr, batchSize: config.batch, seed: config.seed,
@@ -224,7 +239,35 @@ export function createRun({ sn, state }) {
   const wName = (layer) => `W${layer}`;
 
   // ---- start ----------------------------------------------------------------
+  /** The gate's four rows in the chosen features (sn.xorDataset: labels and 0/1 targets); no test set. */
+  function gateData() {
+    const four = sn.xorDataset();
+    try {
+      const x = four.x();
+      points = Array.from(four.labels(), (label, i) => ({ x: x[2 * i], y: x[2 * i + 1], label, test: false }));
+      train = sn.datasetWithFeatures(four, features);
+    } finally {
+      four.delete();
+    }
+    classes = 1;
+    trainX = train.x();
+    trainT = train.targets().data;
+  }
+
   try {
+    if (gate) gateData();
+    else toyData();
+    const grid = sn.planeGrid({ ...plane, size: GRID });
+    gridX = sn.featureMap(grid, GRID * GRID, features);
+    // one map per input feature: column j of the featured grid
+    inputMaps = features.map((_, j) => Float32Array.from({ length: GRID * GRID }, (__, k) => gridX[k * features.length + j]));
+    build();
+  } catch (e) {
+    error = e;
+  }
+
+  /** A seeded TensorFlow Playground set, split into train and test by the ratio. */
+  function toyData() {
     const opts = { points: POINTS[config.data] ?? 500, noise: config.noise, seed: config.seed, testRatio: 1 - config.ratio / 100 };
     ({ train, test } = sn.toyDataset(TOY[config.data], { ...opts, features }));
     // the same seed gives the same split: the raw (x1, x2) of the same rows, to draw the points
@@ -245,13 +288,6 @@ export function createRun({ sn, state }) {
     testX = test.x();
     trainT = regression ? train.targets().data : Float32Array.from(train.labels());
     testT = regression ? test.targets().data : Float32Array.from(test.labels());
-    const grid = sn.planeGrid({ ...PLANE, size: GRID });
-    gridX = sn.featureMap(grid, GRID * GRID, features);
-    // one map per input feature: column j of the featured grid
-    inputMaps = features.map((_, j) => Float32Array.from({ length: GRID * GRID }, (__, k) => gridX[k * features.length + j]));
-    build();
-  } catch (e) {
-    error = e;
   }
 
   const run = {
@@ -313,12 +349,16 @@ export function createRun({ sn, state }) {
       return cache.weightsValue;
     },
 
-    /** ∂L/∂W of the data loss on the whole training set at the current weights (the core's backprop). */
+    /**
+     * ∂L/∂W on the whole training set at the current weights, as the optimizer uses it: the
+     * core's backprop of the data loss plus the L1 (λ·sign W) or L2 (λW) term when one is on
+     * (sn.trainerGradients, the trainer's own regularization).
+     */
     gradients() {
-      if (!net) return null;
+      if (!trainer) return null;
       if (cache.grads !== weightsVersion) {
         cache.grads = weightsVersion;
-        const g = net.gradients(trainX, trainT, train.size);
+        const g = sn.trainerGradients(trainer, trainX, trainT, train.size);
         cache.gradsValue = config.hidden.concat([classes]).map((_, l) => g[wName(l + 1)]);
       }
       return cache.gradsValue;

@@ -26,6 +26,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const compact = width < COMPACT_BELOW;
   const hidden = hiddenSizes(st);
   const regression = s0.regression;
+  const gate = s0.gate;     // data=xor: the four points are train and test at once (no split, no noise)
   let logY = true;
   let lastLoss = 0;
   let shownMaps = -1;
@@ -51,6 +52,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   for (const [key, label] of [['step', 'bp.stat.step'], ['epoch', 'bp.stat.epoch'], ['loss', 'bp.stat.loss'], ['test-loss', 'bp.stat.testLoss'],
     ['accuracy', 'bp.stat.accuracy'], ['test-accuracy', 'bp.stat.testAccuracy'], ['lr-current', 'bp.stat.lr']]) {
     if (regression && key.endsWith('accuracy')) continue;
+    if (gate && key.startsWith('test-')) continue;
     statEls[key] = el('dd', { className: 'sn-mono', 'data-testid': key });
     stats.append(el('div', {}, el('dt', { text: t(label) }), statEls[key]));
   }
@@ -68,7 +70,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const diagramWidth = compact ? width - 4 : Math.max(420, width - outSize - 48);
   const domain = outputDomain(regression);
   const diagram = networkDiagram({
-    t, gridN: s0.gridN, allFeatures, features: st.features, hidden, outputs: s0.classes, act: st.act, regression,
+    t, gridN: s0.gridN, plane: s0.plane, allFeatures, features: st.features, hidden, outputs: s0.classes, act: st.act, regression,
     width: diagramWidth, compact,
     on: {
       toggleFeature(f) {
@@ -90,7 +92,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
       hoverEdge(edge, e) {
         if (!edge) { diagram.tip(null); return; }
         const { w, g } = edgeValues(edge);
-        diagram.tip(edgeText(t, edge, w, g), e.clientX, e.clientY);
+        diagram.tip(edgeText(t, edge, w, g, regName()), e.clientX, e.clientY);
       },
     },
   });
@@ -100,11 +102,11 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const showTestBox = el('input', { type: 'checkbox', id: id('showTest'), checked: st.showTest, 'data-testid': 'show-test' });
   const outCol = el('div', { className: 'sn-plane-out' },
     el('h3', { text: t(regression ? 'bp.heatmap.reg' : 'bp.heatmap') }), out.element,
-    legend({ t, classes: s0.classes, regression, domain }),
-    el('div', {}, showTestBox, ' ', el('label', { for: id('showTest'), text: t('bp.showTest') })),
+    legend({ t, classes: s0.classes, regression, gate, domain }),
+    gate ? null : el('div', {}, showTestBox, ' ', el('label', { for: id('showTest'), text: t('bp.showTest') })),
     el('h3', { text: t('bp.losscurve') }),
     el('p', { className: 'sn-explain sn-tight', 'data-testid': 'loss-key' },
-      el('span', { className: 'sn-key-train', text: `— ${t('bp.loss.train')}` }), '  ', el('span', { className: 'sn-key-test', text: `- - ${t('bp.loss.test')}` })),
+      el('span', { className: 'sn-key-train', text: `— ${t('bp.loss.train')}` }), '  ', gate ? null : el('span', { className: 'sn-key-test', text: `- - ${t('bp.loss.test')}` })),
     lossBox,
     el('div', {}, logYBox, ' ', el('label', { for: id('logy'), text: t('bp.logy') })));
   outCol.style.width = `${outSize}px`;
@@ -153,8 +155,10 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
       el('div', { className: 'sn-controls', role: 'group', 'aria-label': t('bp.group.data') },
         el('h3', { text: t('bp.group.data') }),
         controlRow(t('bp.data'), id('data'), dataSel),
-        controlRow(t('bp.noise'), id('noise'), noiseRange, noiseOut),
-        controlRow(t('bp.ratio'), id('ratio'), ratioRange, ratioOut),
+        // the XOR gate has four fixed points: a split or noise would not be XOR any more
+        gate ? el('p', { className: 'sn-explain', 'data-testid': 'gate-note', text: t('bp.gate.note') }) : null,
+        gate ? null : controlRow(t('bp.noise'), id('noise'), noiseRange, noiseOut),
+        gate ? null : controlRow(t('bp.ratio'), id('ratio'), ratioRange, ratioOut),
         controlRow(t('bp.batch.label'), id('batch'), batchRange, batchOut),
         controlRow(t('bp.seed'), id('seed'), seedNum, seedBtn)),
       el('div', { className: 'sn-controls', role: 'group', 'aria-label': t('bp.group.net') },
@@ -191,7 +195,9 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     const box = el('details', { open: !embedded }, el('summary', { text: t('bp.formulas') }));
     const add = (captionKey, tex, params) => box.append(el('p', { className: 'sn-explain sn-caption', text: t(captionKey, params) }), formula(tex));
     add('bp.f.forward', F.FORWARD);
-    if (regression) add('bp.f.lossMse', F.LOSS_MSE); else add('bp.f.softmax', F.SOFTMAX);
+    if (gate) add('bp.f.lossGate', F.LOSS_GATE);
+    else if (regression) add('bp.f.lossMse', F.LOSS_MSE);
+    else add('bp.f.softmax', F.SOFTMAX);
     add('bp.f.hidDelta', F.HID_DELTA);
     add('bp.f.actDeriv', F.ACT_DERIV[st.act]);
     add('bp.f.affine', F.AFFINE);
@@ -205,6 +211,9 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const showErr = (e) => showError(errorBox, e);
   // fixed at mount: reading the box's width every redraw would force a layout in the middle of play
   const lossWidth = () => Math.max(220, compact ? width - 8 : outSize);
+
+  /** The regularization's name while it acts (λ > 0): ∂L/∂w then carries its term (run.gradients). */
+  const regName = () => (st.reg !== 'none' && st.rate > 0 ? t(`bp.reg.${st.reg}`) : null);
 
   function edgeValues(edge) {
     const w = run.weights()?.[edge.layer - 1];
@@ -227,7 +236,8 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   function showEdge(withValue) {
     if (!selected) return;
     const { w, g } = edgeValues(selected);
-    edgeInfo.textContent = t('bp.edge.info', { w: fmtSig(w, 4), g: fmtSig(g, 3) });
+    const reg = regName();
+    edgeInfo.textContent = t(reg ? 'bp.edge.info.reg' : 'bp.edge.info', { w: fmtSig(w, 4), g: fmtSig(g, 3), name: reg });
     edgeInfo.dataset.w = String(w);
     edgeInfo.dataset.g = String(g);
     if (withValue && root.ownerDocument.activeElement !== weightNum) weightNum.value = String(roundSig(w, 4));
@@ -299,7 +309,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     const feats = st.features.map((f) => t(`bp.feature.${f}`)).join(', ');
     archLine.textContent = t('bp.arch', {
       inputs: feats, hidden: hidden.length ? hidden.join(' → ') : t('bp.arch.none'), act: t(`bp.act.${st.act}`),
-      out: t(regression ? 'bp.arch.reg' : 'bp.arch.class', { k: s.classes }),
+      out: t(gate ? 'bp.arch.gate' : regression ? 'bp.arch.reg' : 'bp.arch.class', { k: s.classes }),
     });
     playBtn.textContent = s.playing ? `❚❚ ${t('bp.pause')}` : `▶ ${t('bp.play')}`;
     playBtn.setAttribute('aria-label', s.playing ? t('bp.pause') : t('bp.play'));
