@@ -118,6 +118,58 @@ test('an edge: hover shows w and ∂L/∂w; a click selects it; a new w changes 
   });
 });
 
+// 모두의 딥러닝 ch. 3 / book 2.5: data=xor is still the four points the panel always trained
+test('data=xor: the four XOR points on [−0.5, 1.5]², no split or noise sliders; play learns them (each output on its side of 0.5)', async () => {
+  await withPage('backprop-xor', `${BP}&data=xor`, async (page) => {
+    await panelReady(page);
+    const dots = await page.$$eval(`${tid('heatmap')} circle.sn-dot`, (cs) => cs.map((c) => [Number(c.getAttribute('cx')), -Number(c.getAttribute('cy')), Number(c.dataset.label)]));
+    assert.deepEqual(dots, [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]);
+    assert.match(await testidText(page, 'architecture'), /inputs \(x₁, x₂\) → hidden 2 \(tanh\) → 1 output \(tanh, mean squared error/);
+    assert.match(await testidText(page, 'gate-note'), /both the training and the test data/);
+    for (const gone of ['noise', 'ratio', 'test-loss', 'test-accuracy', 'show-test']) assert.equal(await page.locator(tid(gone)).count(), 0, `${gone} is not shown`);
+    assert.equal(await page.inputValue(tid('optimizer')), 'momentum');
+    assert.equal(await page.inputValue(tid('lr-number')), '0.1');
+    await page.click(tid('play'));
+    await waitValue(page, 'accuracy', '>=', 1, 30000);
+    await waitValue(page, 'loss', '<', 0.01, 30000);
+    await page.click(tid('play'));
+    await nextFrame(page);
+    // the output map's pixel nearest each point (40 px over [−0.5, 1.5]: 0.05 each) is on its side of ½
+    const px = await page.evaluate(() => {
+      const ctx = document.querySelector('[data-testid="output-map"]').getContext('2d');
+      return [[10, 29], [10, 9], [30, 29], [30, 9]].map(([ix, iy]) => [...ctx.getImageData(ix, iy, 1, 1).data]);
+    });
+    [0, 1, 1, 0].forEach((label, k) => assert.ok(label ? tOfPixel(px[k]) > 0.5 : tOfPixel(px[k]) < 0.5, `point ${k}: pixel ${px[k]}`));
+    assert.match(page.url(), /#panel=backprop&data=xor$/, 'the link names nothing but the data set');
+  });
+});
+
+test('an edge near w = 0 is light grey, not white; with L2 on, ∂L′/∂w says it carries the L2 term', async () => {
+  await withPage('backprop-edge-grey', `${BP}&data=xor&reg=l2&rate=0.1`, async (page) => {
+    await panelReady(page);
+    await page.click(tid('edge-2-0-0'));
+    await page.fill(tid('edge-weight'), '0');
+    await page.press(tid('edge-weight'), 'Enter');
+    await page.click(tid('edge-2-1-0'));   // the dashed selection mark moves off the edge under test
+    await nextFrame(page);
+    assert.match(await testidText(page, 'edge-info'), /∂L′\/∂w = .*the L2 \(weight decay\) term/);
+    // the darkest-covered pixel around the middle of W2[1→1] on the edges' canvas
+    const rgba = await page.evaluate(() => {
+      const path = document.querySelector('[data-testid="edge-2-0-0"]');
+      const mid = path.getPointAtLength(path.getTotalLength() / 2);
+      const canvas = document.querySelector('canvas.sn-net-edges');
+      const k = canvas.width / canvas.getBoundingClientRect().width;
+      const data = canvas.getContext('2d').getImageData(Math.round(mid.x * k) - 2, Math.round(mid.y * k) - 2, 5, 5).data;
+      let best = [0, 0, 0, 0];
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > best[3]) best = [...data.slice(i, i + 4)];
+      return best;
+    });
+    assert.ok(rgba[3] > 100, `the line is drawn: ${rgba}`);
+    for (const [c, want] of [[0, 232], [1, 234], [2, 235]]) assert.ok(Math.abs(rgba[c] - want) <= 3, `grey #e8eaeb, got ${rgba}`);
+    assert.match(await page.textContent(tid('legend')), /grey w ≈ 0/);
+  });
+});
+
 test('features and layers change on the picture; the link reproduces them', async () => {
   await withPage('backprop-features', BP, async (page) => {
     await panelReady(page);

@@ -15,6 +15,9 @@ test('the demo page renders every embedded panel alone, in running prose, with n
     }
     assert.equal(await page.getAttribute('#demo-perceptron .sn-panel', 'data-panel'), 'perceptron');
     assert.equal(await page.getAttribute('#demo-activation .sn-panel', 'data-panel'), 'activation');
+    // data="xor" keeps meaning the book's four XOR points (not the plane's quadrant cloud)
+    assert.equal(await page.$$eval('#demo-backprop [data-testid="heatmap"] circle.sn-dot', (c) => c.length), 4);
+    assert.equal(await page.$$eval('#demo-backprop [data-testid="gate-note"]', (n) => n.length), 1);
     // the iframe embed
     const frame = page.frameLocator('#demo-forward');
     await frame.locator('.sn-panel[data-ready="true"]').waitFor({ timeout: 20000 });
