@@ -122,7 +122,7 @@ test('an edge: hover shows w and ∂L/∂w; a click selects it; a new w changes 
 test('data=xor: the four XOR points on [−0.5, 1.5]², no split or noise sliders; play learns them (each output on its side of 0.5)', async () => {
   await withPage('backprop-xor', `${BP}&data=xor`, async (page) => {
     await panelReady(page);
-    const dots = await page.$$eval(`${tid('heatmap')} circle.sn-dot`, (cs) => cs.map((c) => [Number(c.getAttribute('cx')), -Number(c.getAttribute('cy')), Number(c.dataset.label)]));
+    const dots = await page.$$eval(`${tid('heatmap')} circle.sn-dot`, (cs) => cs.map((c) => [Number(c.getAttribute('cx')), 0 - Number(c.getAttribute('cy')), Number(c.dataset.label)]));
     assert.deepEqual(dots, [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]);
     assert.match(await testidText(page, 'architecture'), /inputs \(x₁, x₂\) → hidden 2 \(tanh\) → 1 output \(tanh, mean squared error/);
     assert.match(await testidText(page, 'gate-note'), /both the training and the test data/);
@@ -147,13 +147,15 @@ test('data=xor: the four XOR points on [−0.5, 1.5]², no split or noise slider
 test('an edge near w = 0 is light grey, not white; with L2 on, ∂L′/∂w says it carries the L2 term', async () => {
   await withPage('backprop-edge-grey', `${BP}&data=xor&reg=l2&rate=0.1`, async (page) => {
     await panelReady(page);
-    await page.click(tid('edge-2-0-0'));
+    // the editor starts on the last layer's first edge, W2[1→1] (a straight line: hidden 1 and the output share a row)
+    assert.deepEqual(await Promise.all(['edge-layer', 'edge-from', 'edge-to'].map((k) => page.inputValue(tid(k)))), ['2', '0', '0']);
     await page.fill(tid('edge-weight'), '0');
     await page.press(tid('edge-weight'), 'Enter');
-    await page.click(tid('edge-2-1-0'));   // the dashed selection mark moves off the edge under test
-    await nextFrame(page);
+    assert.equal(Number(await page.getAttribute(tid('edge-info'), 'data-w')), 0);
     assert.match(await testidText(page, 'edge-info'), /∂L′\/∂w = .*the L2 \(weight decay\) term/);
-    // the darkest-covered pixel around the middle of W2[1→1] on the edges' canvas
+    await page.selectOption(tid('edge-from'), '1');   // the dashed selection mark moves off the edge under test
+    await nextFrame(page);
+    // the most opaque pixel around the middle of W2[1→1] on the edges' canvas
     const rgba = await page.evaluate(() => {
       const path = document.querySelector('[data-testid="edge-2-0-0"]');
       const mid = path.getPointAtLength(path.getTotalLength() / 2);
@@ -164,8 +166,8 @@ test('an edge near w = 0 is light grey, not white; with L2 on, ∂L′/∂w says
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > best[3]) best = [...data.slice(i, i + 4)];
       return best;
     });
-    assert.ok(rgba[3] > 100, `the line is drawn: ${rgba}`);
-    for (const [c, want] of [[0, 232], [1, 234], [2, 235]]) assert.ok(Math.abs(rgba[c] - want) <= 3, `grey #e8eaeb, got ${rgba}`);
+    assert.ok(rgba[3] > 60, `the line is drawn: ${rgba}`);
+    for (const [c, want] of [[0, 232], [1, 234], [2, 235]]) assert.ok(Math.abs(rgba[c] - want) <= 4, `grey #e8eaeb, got ${rgba}`);
     assert.match(await page.textContent(tid('legend')), /grey w ≈ 0/);
   });
 });
@@ -258,7 +260,7 @@ test('the output map: dots keep a contrasting ring and fill, test points on dema
     assert.equal(await page.locator(`${tid('heatmap')} circle.sn-dot-test`).count(), 250);
     assert.match(page.url(), /showTest=1/);
     // the legend's ticks are whole words inside the legend
-    const ticks = await page.$$eval(`${tid('legend')} .sn-scale-tick`, (ts) => ts.map((e) => {
+    const ticks = await page.$$eval(`${tid('legend')} > .sn-scale-ticks .sn-scale-tick`, (ts) => ts.map((e) => {
       const r = e.getBoundingClientRect();
       const range = document.createRange();
       range.selectNodeContents(e);

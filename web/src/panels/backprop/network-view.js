@@ -216,7 +216,7 @@ export function networkDiagram(opts) {
         const g = layer[k];
         const [r, gr, b] = edgeColorOf(v);
         ectx.strokeStyle = `rgb(${r},${gr},${b})`;
-        ectx.lineWidth = 0.6 + 2.4 * Math.min(Math.abs(v), 2.5);
+        ectx.lineWidth = 1 + 2.24 * Math.min(Math.abs(v), 2.5);   // at least 1 px (TensorFlow Playground's too): w = 0 still shows
         ectx.setLineDash([]);
         ectx.beginPath();
         ectx.moveTo(g.x1, g.y1);
