@@ -254,18 +254,6 @@ export function createRun({ sn, state }) {
     trainT = train.targets().data;
   }
 
-  try {
-    if (gate) gateData();
-    else toyData();
-    const grid = sn.planeGrid({ ...plane, size: GRID });
-    gridX = sn.featureMap(grid, GRID * GRID, features);
-    // one map per input feature: column j of the featured grid
-    inputMaps = features.map((_, j) => Float32Array.from({ length: GRID * GRID }, (__, k) => gridX[k * features.length + j]));
-    build();
-  } catch (e) {
-    error = e;
-  }
-
   /** A seeded TensorFlow Playground set, split into train and test by the ratio. */
   function toyData() {
     const opts = { points: POINTS[config.data] ?? 500, noise: config.noise, seed: config.seed, testRatio: 1 - config.ratio / 100 };
@@ -288,6 +276,18 @@ export function createRun({ sn, state }) {
     testX = test.x();
     trainT = regression ? train.targets().data : Float32Array.from(train.labels());
     testT = regression ? test.targets().data : Float32Array.from(test.labels());
+  }
+
+  try {
+    if (gate) gateData();
+    else toyData();
+    const grid = sn.planeGrid({ ...plane, size: GRID });
+    gridX = sn.featureMap(grid, GRID * GRID, features);
+    // one map per input feature: column j of the featured grid
+    inputMaps = features.map((_, j) => Float32Array.from({ length: GRID * GRID }, (__, k) => gridX[k * features.length + j]));
+    build();
+  } catch (e) {
+    error = e;
   }
 
   const run = {
