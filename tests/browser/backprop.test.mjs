@@ -4,7 +4,7 @@
 // marker and hint, keyboard and 375 px.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue as value, waitValue, nextFrame } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, assertNoOverflow, PHONE, dataValue as value, waitValue, waitAttr, nextFrame } from './harness.mjs';
 
 after(stop);
 
@@ -48,7 +48,7 @@ test('the default circle: play trains to ≥ 90 % test accuracy; every neuron ha
     assert.equal(await page.getAttribute(tid('play'), 'aria-pressed'), 'true');
     await waitValue(page, 'test-accuracy', '>=', 0.9, 40000);
     await page.click(tid('play'));
-    assert.equal(await page.getAttribute(tid('play'), 'aria-pressed'), 'false');
+    await waitAttr(page, 'play', 'aria-pressed', 'false');   // a paused run redraws on the next frame
     const step = await value(page, 'step');
     await page.waitForTimeout(300);
     assert.equal(await value(page, 'step'), step, 'paused: no more steps');
