@@ -42,6 +42,7 @@
 #include "net/neuron_maps.hpp"
 #include "net/conv_net.hpp"
 #include "net/conv_net_npz.hpp"
+#include "net/precision.hpp"
 #include "kernels/float16.hpp"
 
 #include "optim/optimizer.hpp"
