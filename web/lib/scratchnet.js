@@ -12,6 +12,9 @@
 // Errors from the core arrive as `ScratchnetError` with a stable `code`
 // (e.g. "idx.bad_magic") that the UI translates, and an English message.
 import createScratchnetModule from '../generated/wasm/scratchnet.mjs';
+import { BUILD_NAMES, buildAvailable, chooseBuild, loadBuildModule } from './builds.js';
+
+export { BUILD_NAMES, buildAvailable };
 
 export class ScratchnetError extends Error {
   constructor(code, message) {
@@ -72,11 +75,22 @@ export async function gunzip(bytes, { maxBytes = 1 << 30 } = {}) {
 
 /**
  * Load the core. In a page or worker nothing is needed; in Node pass
- * `{ wasmBinary: fs.readFileSync('web/generated/wasm/scratchnet.wasm') }`.
+ * `{ wasmBinary: fs.readFileSync('web/generated/wasm/scratchnet.wasm') }`
+ * (the .wasm of the build asked for). `build` picks one of the builds of
+ * web/lib/builds.js: 'auto' (threads on a cross-origin-isolated page, else
+ * simd), 'simd', 'scalar' or 'threads'. The result's `sn.build` says which runs.
  */
-export async function loadScratchnet(options = {}) {
-  const M = await createScratchnetModule(options);
-  return new Scratchnet(M);
+export async function loadScratchnet({ build = 'auto', ...options } = {}) {
+  const name = guarded(() => chooseBuild(build));
+  let M;
+  try {
+    M = await loadBuildModule(name, createScratchnetModule, options);
+  } catch (e) {
+    // 'auto' never fails because of the threads build: the single-thread one always works.
+    if (build === 'auto' && name !== 'simd') return loadScratchnet({ ...options, build: 'simd' });
+    return rethrow(e);
+  }
+  return new Scratchnet(M, name);
 }
 
 class Scratchnet {
@@ -85,10 +99,16 @@ class Scratchnet {
   #live = 0;
   #limits = null;
 
-  constructor(M) {
+  constructor(M, buildName) {
     this.#M = M;
     this.version = M.version();
     this.buildFlavor = M.buildFlavor();
+    // Which build runs: { name: 'simd' | 'scalar' | 'threads', simd, threads (1 = single thread) }.
+    this.build = Object.freeze({
+      name: buildName,
+      simd: this.buildFlavor === 'wasm-simd128',
+      threads: typeof M.threadCount === 'function' ? M.threadCount() : 1,
+    });
   }
 
   /** Run fn; every scratchnet object created inside is deleted afterwards. */

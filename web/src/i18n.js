@@ -168,6 +168,9 @@ registerMessages({
     'error.npy.bad_text': '.npy 문자열 배열에 올바르지 않은 문자가 있습니다',
     'error.dataset.bad_shape': '데이터의 형상(특징 수나 높이×너비)이 올바르지 않습니다',
     'error.argument.invalid': '함수에 넘긴 인자의 형식이 올바르지 않습니다',
+    // the loader's builds (web/lib/builds.js)
+    'error.build.unknown': '모르는 빌드 이름입니다 (simd, scalar, threads 중 하나)',
+    'error.build.unavailable': '스레드 빌드는 교차 출처 격리(COOP/COEP 헤더)된 페이지에서만 쓸 수 있습니다',
   },
   en: {
     'error.internal': 'Something unexpected went wrong',
@@ -195,6 +198,9 @@ registerMessages({
     'error.npy.bad_text': 'A .npy string array holds an invalid character',
     'error.dataset.bad_shape': 'The data shape (features, or height × width) is not valid',
     'error.argument.invalid': 'An argument passed to the function has the wrong type',
+    // the loader's builds (web/lib/builds.js)
+    'error.build.unknown': 'Unknown build name (one of simd, scalar, threads)',
+    'error.build.unavailable': 'The threads build needs a cross-origin-isolated page (COOP/COEP headers)',
     'error.size.too_large': 'This is too large to fit in memory',
     'error.memory.exhausted': 'The WebAssembly memory is exhausted',
     'error.shape.mismatch': 'The matrix shapes do not match',
