@@ -1,0 +1,44 @@
+// bench.js — one timed MNIST training run, the same in the page and in a worker:
+// the core's Trainer (vol. 2 1.4.4) on a fixed network, seed and number of steps,
+// run in short slices so the thread it runs on can answer in between.
+//
+// The clock runs only inside trainer.run(): loading, the slices' pauses and
+// drawing are not counted, so samples/s is the core's own speed.
+
+/** The run every build and both precisions repeat: 784-100-10 ReLU, He, SGD 0.1, batch 100. */
+export const BENCH = Object.freeze({ sizes: [784, 100, 10], hidden: 'relu', init: 'he', optimizer: 'sgd', learningRate: 0.1, batchSize: 100 });
+
+const now = () => globalThis.performance.now();
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Train BENCH on `train` for `steps` steps in the given precision ('float32' | 'float64').
+ * onProgress({ steps, losses (this slice's, numbers), seconds (trainer time so far) }) after each slice;
+ * `cancelled()` is asked between slices. Resolves to { steps, seconds, samplesPerSec }.
+ */
+export async function benchTraining(sn, train, { steps, seed, precision = 'float32', sliceMs = 30, onProgress = () => {}, cancelled = () => false }) {
+  const net = sn.network({ sizes: BENCH.sizes, hidden: BENCH.hidden, init: BENCH.init }, { seed, precision });
+  const trainer = sn.trainer(net, { train, optimizer: BENCH.optimizer, learningRate: BENCH.learningRate, batchSize: BENCH.batchSize, seed });
+  try {
+    let done = 0;
+    let seconds = 0;
+    let chunk = 1;  // grows until a slice takes about sliceMs
+    while (done < steps) {
+      if (cancelled()) return null;
+      const n = Math.min(chunk, steps - done);
+      const t0 = now();
+      const r = trainer.run(n);
+      const ms = now() - t0;
+      seconds += ms / 1000;
+      done += n;
+      onProgress({ steps: done, losses: Array.from(r.losses), seconds });
+      if (ms < sliceMs / 2) chunk = Math.min(chunk * 2, 64);
+      await pause();
+    }
+    const samplesPerSec = (steps * BENCH.batchSize) / seconds;
+    return { steps, seconds, samplesPerSec };
+  } finally {
+    trainer.delete();
+    net.delete();
+  }
+}
