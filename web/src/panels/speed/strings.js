@@ -58,7 +58,7 @@ export const strings = {
     'sp.yes': '예',
     'sp.no': '아니요',
     'sp.gpu.title': 'GPU는?',
-    'sp.gpu.text': '책의 1.5.2절은 쿠파이(CuPy)로 NVIDIA GPU에서 CUDA를 써서 행렬 곱을 수천 개의 코어에 나누어, 큰 신경망의 학습을 크게 앞당깁니다. 이 페이지는 GPU를 쓰지 않고 CPU만 씁니다: 위의 속도는 모두 이 컴퓨터의 CPU(WebAssembly, SIMD, 스레드)의 것입니다. 브라우저에는 WebGPU가 있지만 여기서는 쓰지 않습니다. 아직 모든 브라우저에 있지 않고, 784-100-10처럼 작은 신경망에서는 데이터를 GPU로 옮기고 결과를 받는 시간이 계산 시간보다 길며, 셰이더로 따로 작성한 계산은 C++ 코어와 테스트를 공유하지 못하기 때문입니다.',
+    'sp.gpu.text': '책의 1.5.2절은 쿠파이(CuPy)로 NVIDIA GPU에서 CUDA를 써서 행렬 곱을 수천 개의 코어에 나누어, 큰 신경망의 학습을 크게 앞당깁니다. 이 페이지는 GPU를 쓰지 않고 CPU만 씁니다: 위의 속도는 모두 이 컴퓨터의 CPU(WebAssembly, SIMD, 스레드)의 것입니다. 브라우저에는 WebGPU가 있지만 여기서는 쓰지 않습니다. 아직 모든 브라우저에 있지 않고, 784-100-10처럼 작은 신경망에서는 데이터를 GPU로 옮기고 결과를 받는 시간이 계산 시간보다 길 수 있으며, 셰이더로 따로 작성한 계산은 C++ 코어와 테스트를 공유하지 못하기 때문입니다.',
     'error.net.bad_precision': '정밀도는 float32 또는 float64입니다',
   },
   en: {
@@ -119,7 +119,7 @@ export const strings = {
     'sp.yes': 'yes',
     'sp.no': 'no',
     'sp.gpu.title': 'And the GPU?',
-    'sp.gpu.text': 'The book\'s section 1.5.2 moves the arrays to an NVIDIA GPU with CuPy, where CUDA splits each matrix product over thousands of cores and a large network trains many times faster. This page does not use a GPU; it uses the CPU only: every speed above is this computer\'s CPU (WebAssembly, SIMD, threads). Browsers have WebGPU, but it is not used here: it is not in every browser yet, for a network as small as 784-100-10 copying the data to the GPU and the results back takes longer than the arithmetic, and compute shaders written apart from the C++ core could not share its code and its tests.',
+    'sp.gpu.text': 'The book\'s section 1.5.2 moves the arrays to an NVIDIA GPU with CuPy, where CUDA splits each matrix product over thousands of cores and a large network trains many times faster. This page does not use a GPU; it uses the CPU only: every speed above is this computer\'s CPU (WebAssembly, SIMD, threads). Browsers have WebGPU, but it is not used here: it is not in every browser yet, for a network as small as 784-100-10 copying the data to the GPU and the results back can take longer than the arithmetic itself, and compute shaders written apart from the C++ core could not share its code and its tests.',
     'error.net.bad_precision': 'The precision is float32 or float64',
   },
 };

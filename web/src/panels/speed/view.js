@@ -15,9 +15,9 @@ function precisionTable({ rows, caption, t, testid }) {
     .map((k) => el('th', { scope: 'col', text: t(k) })));
   const body = rows.map((r) => el('tr', { 'data-dtype': r.dtype },
     el('th', { scope: 'row', text: r.dtype }),
-    el('td', { text: percent(r.accuracy), 'data-testid': `${testid}-acc-${r.dtype}` }),
-    el('td', { text: bytes(r.weightBytes), 'data-testid': `${testid}-bytes-${r.dtype}` }),
-    el('td', { text: fmtSig(r.maxOutputChange, 3), 'data-testid': `${testid}-dy-${r.dtype}` }),
+    el('td', { text: percent(r.accuracy), 'data-testid': `${testid}-acc-${r.dtype}`, 'data-value': r.accuracy }),
+    el('td', { text: bytes(r.weightBytes), 'data-testid': `${testid}-bytes-${r.dtype}`, 'data-value': r.weightBytes }),
+    el('td', { text: fmtSig(r.maxOutputChange, 3), 'data-testid': `${testid}-dy-${r.dtype}`, 'data-value': r.maxOutputChange }),
     el('td', { text: fmtSig(r.maxWeightChange, 3) })));
   return el('div', { className: 'sn-scroll' },
     el('table', { className: 'sn-table', 'data-testid': testid }, el('caption', { text: caption }), el('thead', {}, head), el('tbody', {}, ...body)));
@@ -84,21 +84,21 @@ export function mountView(root, { run, state, setState, t, embedded, sn }) {
       precisionTable({ rows: p.book.rows, caption: t('sp.prec.caption', { net: bookCap }), t, testid: 'sp-book' }), note(p.book.rows),
       precisionTable({ rows: p.trained.rows, caption: t('sp.prec.caption', { net: trainedCap }), t, testid: 'sp-trained' }), note(p.trained.rows),
       el('h4', { text: t('sp.npz.title') }),
-      el('p', { 'data-testid': 'sp-npz', text: t('sp.npz.sizes', { b32: bytes(p.npz.bytes32), b16: bytes(p.npz.bytes16), ratio: fmt(p.npz.bytes32 / p.npz.bytes16, 2) }) }),
-      el('p', { 'data-testid': 'sp-npz-back', text: t('sp.npz.back', { acc: percent(p.npz.backAcc) }) }),
+      el('p', { 'data-testid': 'sp-npz', 'data-bytes32': p.npz.bytes32, 'data-bytes16': p.npz.bytes16, text: t('sp.npz.sizes', { b32: bytes(p.npz.bytes32), b16: bytes(p.npz.bytes16), ratio: fmt(p.npz.bytes32 / p.npz.bytes16, 2) }) }),
+      el('p', { 'data-testid': 'sp-npz-back', 'data-value': p.npz.backAcc, text: t('sp.npz.back', { acc: percent(p.npz.backAcc) }) }),
       el('div', { className: 'sn-buttons' }, dl));
   }
 
   function drawTraining(tr) {
     if (!tr) { trainOut.replaceChildren(); return; }
     const rows = ['float32', 'float64'].filter((d) => tr[d]);
-    const lines = rows.filter((d) => tr[d].samplesPerSec).map((d) => el('p', { 'data-testid': `sp-speed-${d}`,
+    const lines = rows.filter((d) => tr[d].samplesPerSec).map((d) => el('p', { 'data-testid': `sp-speed-${d}`, 'data-value': tr[d].samplesPerSec,
       text: t('sp.train.speed', { dtype: d, sps: Math.round(tr[d].samplesPerSec).toLocaleString('en'), s: fmt(tr[d].seconds, 2) }) }));
     const curves = rows.map((d) => ({ name: d, losses: tr[d].losses })).filter((c) => c.losses.length);
     const plotBox = el('div');
     trainOut.replaceChildren(...lines, plotBox);
-    if (tr.ratio) trainOut.append(el('p', { 'data-testid': 'sp-ratio', text: t('sp.train.ratio', { ratio: fmt(tr.ratio, 2) }) }));
-    if (tr.maxLossDiff !== null) trainOut.append(el('p', { 'data-testid': 'sp-train-match', text: t('sp.train.match', { d: fmtSig(tr.maxLossDiff, 3) }) }));
+    if (tr.ratio) trainOut.append(el('p', { 'data-testid': 'sp-ratio', 'data-value': tr.ratio, text: t('sp.train.ratio', { ratio: fmt(tr.ratio, 2) }) }));
+    if (tr.maxLossDiff !== null) trainOut.append(el('p', { 'data-testid': 'sp-train-match', 'data-value': tr.maxLossDiff, text: t('sp.train.match', { d: fmtSig(tr.maxLossDiff, 3) }) }));
     if (curves.length) plotBox.append(lossPlot({ curves, width: width(trainOut, 640), t, aria: t('sp.curve.aria') }));
   }
 
@@ -112,19 +112,20 @@ export function mountView(root, { run, state, setState, t, embedded, sn }) {
       else if (r.status === 'failed') text = t('sp.acc.failed', { label: label(b), msg: errorMessage(r.error) });
       else if (r.build) text = t('sp.acc.loaded', { label: label(b), name: r.build.name, simd: yesNo(r.build.simd), threads: r.build.threads });
       else text = `${label(b)}: …`;
-      return el('li', { 'data-testid': `sp-build-${b}`, 'data-status': r.status, text });
+      return el('li', { 'data-testid': `sp-build-${b}`, 'data-status': r.status, 'data-value': r.samplesPerSec ?? undefined,
+        'data-build': r.build ? JSON.stringify(r.build) : undefined, 'data-losses': r.losses.length, text });
     });
     const bars = BUILDS.filter((b) => bs[b].samplesPerSec).map((b) => ({ name: label(b), value: bs[b].samplesPerSec }));
     const curves = BUILDS.filter((b) => bs[b].losses.length).map((b) => ({ name: label(b), losses: bs[b].losses }));
     buildsOut.replaceChildren(el('ul', {}, ...lines));
     if (bars.length) buildsOut.append(el('div', { 'data-testid': 'sp-bars' }, speedBars({ bars, width: width(buildsOut, 640), t, aria: t('sp.acc.bars.aria') })));
     if (bs.simd.samplesPerSec && bs.scalar.samplesPerSec) {
-      buildsOut.append(el('p', { 'data-testid': 'sp-simd-speedup', text: t('sp.acc.speedup', { ratio: fmt(bs.simd.samplesPerSec / bs.scalar.samplesPerSec, 2) }) }));
+      buildsOut.append(el('p', { 'data-testid': 'sp-simd-speedup', 'data-value': bs.simd.samplesPerSec / bs.scalar.samplesPerSec, text: t('sp.acc.speedup', { ratio: fmt(bs.simd.samplesPerSec / bs.scalar.samplesPerSec, 2) }) }));
     }
     if (curves.length) buildsOut.append(lossPlot({ curves, width: width(buildsOut, 640), t, aria: t('sp.acc.curves.aria') }));
     if (bs.maxLossDiff !== null) {
       const ok = bs.maxLossDiff <= BUILD_LOSS_TOLERANCE;
-      buildsOut.append(el('p', { 'data-testid': 'sp-builds-match', 'data-ok': String(ok),
+      buildsOut.append(el('p', { 'data-testid': 'sp-builds-match', 'data-ok': String(ok), 'data-value': bs.maxLossDiff,
         text: t(ok ? 'sp.acc.match' : 'sp.acc.mismatch', { d: fmtSig(bs.maxLossDiff, 3), tol: fmtSig(BUILD_LOSS_TOLERANCE, 2) }) }));
     }
   }
