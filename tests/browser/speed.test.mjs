@@ -55,7 +55,7 @@ test('float64 against float32 training: the same loss curve, float32 faster; ste
     assert.ok(d < 1e-4, `float32 and float64 losses differ by ${d}`);
     const ratio = await dataValue(page, 'sp-ratio');
     assert.ok(ratio > 1, `float32 / float64 samples/s = ${ratio}`);
-    assert.equal(await page.locator(`${tid('sp-training')} svg`).count(), 1, 'one plot with both curves');
+    assert.equal(await page.locator(`${tid('sp-training')} svg[aria-label="Loss per training step"]`).count(), 1, 'one plot with both curves');
   });
 });
 
@@ -76,6 +76,7 @@ test('acceleration: each build in a worker, samples/s as bars, the same loss cur
     }
     assert.equal(await attr(page, 'sp-builds-match', 'data-ok'), 'true', await page.textContent(tid('sp-builds-match')));
     assert.equal(await page.locator(`${tid('sp-bars')} svg [aria-label="bar"] rect`).count(), 2, 'two bars: scalar and SIMD');
+    assert.match(await page.textContent(tid('sp-bars')), /not available on this page/, 'the threads row says why it has no bar');
     const gpu = await page.textContent(tid('sp-gpu'));
     assert.match(gpu, /CPU only/);
     assert.match(gpu, /WebGPU/);

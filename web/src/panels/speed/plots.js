@@ -23,8 +23,13 @@ export function lossPlot({ curves, width, t, aria }) {
   }));
 }
 
-/** bars: [{ name, value }] → samples/s, one horizontal bar per build, the number at its end. */
+/**
+ * bars: [{ name, value, note }] → samples/s, one horizontal bar per build, the number at its end;
+ * a build without a value keeps its row, with `note` (e.g. "not available on this page") in place of the bar.
+ */
 export function speedBars({ bars, width, t, aria }) {
+  const measured = bars.filter((b) => b.value !== null);
+  const notes = bars.filter((b) => b.value === null && b.note);
   return cspSafePlot(Plot.plot({
     width,
     height: 40 + 34 * bars.length,
@@ -34,8 +39,9 @@ export function speedBars({ bars, width, t, aria }) {
     x: { label: t('sp.axis.sps'), grid: true },
     y: { label: null, domain: bars.map((b) => b.name) },
     marks: [
-      Plot.barX(bars, { x: 'value', y: 'name', fill: '#0b57d0' }),
-      Plot.text(bars, { x: 'value', y: 'name', text: (b) => Math.round(b.value).toLocaleString('en'), dx: 6, textAnchor: 'start' }),
+      Plot.barX(measured, { x: 'value', y: 'name', fill: '#0b57d0' }),
+      Plot.text(measured, { x: 'value', y: 'name', text: (b) => Math.round(b.value).toLocaleString('en'), dx: 6, textAnchor: 'start' }),
+      Plot.text(notes, { x: 0, y: 'name', text: 'note', dx: 6, textAnchor: 'start', fill: '#5f6368', fontStyle: 'italic' }),
       Plot.ruleX([0]),
     ],
   }));

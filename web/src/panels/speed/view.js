@@ -6,7 +6,7 @@ import { lossPlot, speedBars } from './plots.js';
 import { BUILDS, BUILD_LOSS_TOLERANCE } from './run.js';
 
 const percent = (v) => (Number.isFinite(v) ? `${fmt(100 * v, 2)} %` : '—');
-const bytes = (n) => `${n.toLocaleString('en')} B (${fmt(n / 1024, 1)} KiB)`;
+const bytes = (n) => `${n.toLocaleString('en')} B`;
 const width = (box, max) => Math.max(260, Math.min(max, Math.floor(box.clientWidth || max)));
 
 /** One network's three precisions as a table (float64, float32, float16 rows). */
@@ -81,8 +81,8 @@ export function mountView(root, { run, state, setState, t, embedded, sn }) {
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     });
     precOut.replaceChildren(
-      precisionTable({ rows: p.book.rows, caption: t('sp.prec.caption', { net: bookCap }), t, testid: 'sp-book' }), note(p.book.rows),
-      precisionTable({ rows: p.trained.rows, caption: t('sp.prec.caption', { net: trainedCap }), t, testid: 'sp-trained' }), note(p.trained.rows),
+      precisionTable({ rows: p.book.rows, caption: bookCap, t, testid: 'sp-book' }), note(p.book.rows),
+      precisionTable({ rows: p.trained.rows, caption: trainedCap, t, testid: 'sp-trained' }), note(p.trained.rows),
       el('h4', { text: t('sp.npz.title') }),
       el('p', { 'data-testid': 'sp-npz', 'data-bytes32': p.npz.bytes32, 'data-bytes16': p.npz.bytes16, text: t('sp.npz.sizes', { b32: bytes(p.npz.bytes32), b16: bytes(p.npz.bytes16), ratio: fmt(p.npz.bytes32 / p.npz.bytes16, 2) }) }),
       el('p', { 'data-testid': 'sp-npz-back', 'data-value': p.npz.backAcc, text: t('sp.npz.back', { acc: percent(p.npz.backAcc) }) }),
@@ -110,15 +110,20 @@ export function mountView(root, { run, state, setState, t, embedded, sn }) {
       let text = '';
       if (r.status === 'unavailable') text = t('sp.acc.unavailable', { label: label(b) });
       else if (r.status === 'failed') text = t('sp.acc.failed', { label: label(b), msg: errorMessage(r.error) });
-      else if (r.build) text = t('sp.acc.loaded', { label: label(b), name: r.build.name, simd: yesNo(r.build.simd), threads: r.build.threads });
+      else if (r.build) {
+        text = t('sp.acc.loaded', { label: label(b), name: r.build.name, simd: yesNo(r.build.simd), threads: r.build.threads });
+        // until a build exists the loader runs the SIMD module in its place (agreement D): say so
+        if ((b === 'scalar' && r.build.simd) || (b === 'threads' && r.build.threads === 1)) text += ` — ${t('sp.acc.stand_in')}`;
+      }
       else text = `${label(b)}: …`;
       return el('li', { 'data-testid': `sp-build-${b}`, 'data-status': r.status, 'data-value': r.samplesPerSec ?? undefined,
         'data-build': r.build ? JSON.stringify(r.build) : undefined, 'data-losses': r.losses.length, text });
     });
-    const bars = BUILDS.filter((b) => bs[b].samplesPerSec).map((b) => ({ name: label(b), value: bs[b].samplesPerSec }));
+    const bars = BUILDS.filter((b) => bs[b].samplesPerSec || bs[b].status === 'unavailable')
+      .map((b) => ({ name: label(b), value: bs[b].samplesPerSec, note: bs[b].status === 'unavailable' ? t('sp.acc.na') : null }));
     const curves = BUILDS.filter((b) => bs[b].losses.length).map((b) => ({ name: label(b), losses: bs[b].losses }));
     buildsOut.replaceChildren(el('ul', {}, ...lines));
-    if (bars.length) buildsOut.append(el('div', { 'data-testid': 'sp-bars' }, speedBars({ bars, width: width(buildsOut, 640), t, aria: t('sp.acc.bars.aria') })));
+    if (bars.some((b) => b.value !== null)) buildsOut.append(el('div', { 'data-testid': 'sp-bars' }, speedBars({ bars, width: width(buildsOut, 640), t, aria: t('sp.acc.bars.aria') })));
     if (bs.simd.samplesPerSec && bs.scalar.samplesPerSec) {
       buildsOut.append(el('p', { 'data-testid': 'sp-simd-speedup', 'data-value': bs.simd.samplesPerSec / bs.scalar.samplesPerSec, text: t('sp.acc.speedup', { ratio: fmt(bs.simd.samplesPerSec / bs.scalar.samplesPerSec, 2) }) }));
     }
