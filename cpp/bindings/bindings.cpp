@@ -1076,6 +1076,7 @@ class Trainer64Js {
       return 0;
     });
   }
+  val step() { return guarded([&] { return step_out(trainer_->step()); }); }
   // Up to n steps: { losses: Float64Array, last }; stops at the first divergence.
   val run(int n) {
     return guarded([&] {
@@ -1116,6 +1117,7 @@ EMSCRIPTEN_BINDINGS(scratchnet_precision) {
       .function("accuracyOf", &Network64Js::accuracyOf);
   class_<Trainer64Js>("Trainer64")
       .constructor<Network64Js&, const std::string&, double, DatasetJs&, int, double>()
+      .function("step", &Trainer64Js::step)
       .function("run", &Trainer64Js::run)
       .function("stepCount", &Trainer64Js::stepCount)
       .function("stepsPerEpoch", &Trainer64Js::stepsPerEpoch);

@@ -19,7 +19,7 @@ test('bit precision: the book\'s network scores 93.74 % in all three precisions;
     // keyboard: the measure button is reached and pressed without a mouse
     await page.focus(tid('sp-measure'));
     await page.keyboard.press('Enter');
-    await page.waitForSelector(tid('sp-book'), { timeout: 60000 });
+    await page.waitForSelector(tid('sp-npz'), { timeout: 60000 });
     for (const d of ['float64', 'float32', 'float16']) {
       assert.ok(Math.abs(await dataValue(page, `sp-book-acc-${d}`) - 0.9374) <= 0.0001, d);
     }

@@ -42,3 +42,25 @@ export async function benchTraining(sn, train, { steps, seed, precision = 'float
     net.delete();
   }
 }
+
+/**
+ * What a build's worker does with one request { build, images, labels, steps, seed }: load that
+ * build, train BENCH on the IDX bytes, and post { type: 'ready', build }, { type: 'progress', … }
+ * and { type: 'done', result } (or { type: 'failed', error }). worker.js runs it in a Worker;
+ * the Node tests run it in their own thread with their loadCore.
+ */
+export async function benchBuild({ build, images, labels, steps, seed }, post, { load, cancelled = () => false }) {
+  try {
+    const sn = await load({ build });
+    post({ type: 'ready', build: sn.build });
+    const train = await sn.datasetFromIdx(images, labels, { name: 'mnist-train' });
+    try {
+      const result = await benchTraining(sn, train, { steps, seed, cancelled, onProgress: (p) => post({ type: 'progress', ...p }) });
+      post({ type: 'done', result });
+    } finally {
+      train.delete();
+    }
+  } catch (err) {
+    post({ type: 'failed', error: { code: err.code ?? 'internal', message: String(err.message ?? err) } });
+  }
+}

@@ -16,11 +16,13 @@ export const BUILD_LOSS_TOLERANCE = 1e-3;
 const FILES = { trainImages: 'train-images-idx3-ubyte.gz', trainLabels: 'train-labels-idx1-ubyte.gz',
   testImages: 'test-images-idx3-ubyte.gz', testLabels: 'test-labels-idx1-ubyte.gz' };
 
-async function fetchBytes(url) {
+async function fetchFromNetwork(url) {
   const res = await fetch(url);
   if (!res.ok) throw Object.assign(new Error(`${url}: HTTP ${res.status}`), { code: 'data.fetch_failed' });
   return new Uint8Array(await res.arrayBuffer());
 }
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const maxAbsDiff = (a, b) => {
   let d = 0;
@@ -33,8 +35,9 @@ const maxAbsDiff = (a, b) => {
  *   state        the shell's settings, read when an action starts (sp_steps, sp_seed)
  *   assetBase    where data/ and models/ are (a URL)
  *   spawnWorker  () → a Worker running worker.js (null: no workers, the build section says so)
+ *   fetchBytes   url → Promise<Uint8Array> (the Node tests read the files from disk)
  */
-export function createRun({ sn, state, assetBase, spawnWorker = () => null }) {
+export function createRun({ sn, state, assetBase, spawnWorker = () => null, fetchBytes = fetchFromNetwork }) {
   const listeners = new Set();
   let snap = {
     busy: null,            // 'precision' | 'training' | 'builds' | null
@@ -88,16 +91,27 @@ export function createRun({ sn, state, assetBase, spawnWorker = () => null }) {
     }
   }
 
+  // Each call into the core below takes up to ~0.5 s on a phone-class CPU: the page gets a
+  // frame between them (the book's table shows while the fresh network trains).
   function measurePrecision() {
     return guardedAction('precision', async () => {
       const d = await loadData();
+      await pause();
       const book = { rows: sn.comparePrecisions(d.book, d.all), n: d.all.size };
+      emit({ precision: { book, trained: null, npz: null } });
+      await pause();
       // a fresh network: one epoch of Adam on the 8,000 training digits, judged on the 2,000 test digits
       const seed = state.sp_seed;
       const net = sn.network({ sizes: [784, 100, 10], hidden: 'relu', init: 'he' }, { seed });
       try {
         const tr = sn.trainer(net, { train: d.train, optimizer: 'adam', learningRate: 0.001, batchSize: 100, seed });
-        try { tr.run(tr.stepsPerEpoch); } finally { tr.delete(); }
+        try {
+          for (let left = tr.stepsPerEpoch; left > 0 && !disposed; left -= 10) {
+            tr.run(Math.min(10, left));
+            await pause();
+          }
+        } finally { tr.delete(); }
+        if (disposed) return;
         const trained = { rows: sn.comparePrecisions(net, d.test), n: d.test.size };
         const bytes32 = net.toNpz().length;
         npz16 = net.save({ dtype: 'float16' });

@@ -71,6 +71,8 @@ export function mountView(root, { run, state, setState, t, embedded, sn }) {
     const note = (rows) => el('p', { className: 'sn-explain', text: same(rows) ? t('sp.prec.same')
       : t('sp.prec.differ', { a16: percent(rows[2].accuracy), a64: percent(rows[0].accuracy) }) });
     const bookCap = t('sp.prec.net.book', { n: p.book.n.toLocaleString('en') });
+    const bookTable = precisionTable({ rows: p.book.rows, caption: bookCap, t, testid: 'sp-book' });
+    if (!p.trained) { precOut.replaceChildren(bookTable, note(p.book.rows)); return; }
     const trainedCap = t('sp.prec.net.trained', { n: p.trained.n.toLocaleString('en') });
     const dl = el('button', { type: 'button', text: t('sp.npz.download'), 'data-testid': 'sp-download' });
     dl.addEventListener('click', () => {
@@ -81,7 +83,7 @@ export function mountView(root, { run, state, setState, t, embedded, sn }) {
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     });
     precOut.replaceChildren(
-      precisionTable({ rows: p.book.rows, caption: bookCap, t, testid: 'sp-book' }), note(p.book.rows),
+      bookTable, note(p.book.rows),
       precisionTable({ rows: p.trained.rows, caption: trainedCap, t, testid: 'sp-trained' }), note(p.trained.rows),
       el('h4', { text: t('sp.npz.title') }),
       el('p', { 'data-testid': 'sp-npz', 'data-bytes32': p.npz.bytes32, 'data-bytes16': p.npz.bytes16, text: t('sp.npz.sizes', { b32: bytes(p.npz.bytes32), b16: bytes(p.npz.bytes16), ratio: fmt(p.npz.bytes32 / p.npz.bytes16, 2) }) }),
