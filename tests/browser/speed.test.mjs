@@ -93,3 +93,12 @@ test('Korean, and a phone\'s 375 px without sideways scrolling', async () => {
     assert.match(await page.textContent(tid('sp-gpu')), /CPU만/);
   }, { viewport: PHONE });
 });
+
+test('embedded (embed.html): compact, no introduction, the same sections', async () => {
+  await withPage('speed-embed', '/embed.html?panel=speed&lang=en', async (page) => {
+    await panelReady(page);
+    assert.equal(await page.locator('.sn-panel .sn-lead').count(), 0, 'no introduction when embedded');
+    assert.equal(await page.locator('.sn-panel [data-section]').count(), 3);
+    assert.match(await page.textContent(tid('sp-gpu')), /WebGPU/);
+  });
+});

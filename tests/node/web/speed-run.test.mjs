@@ -1,14 +1,15 @@
 // The speed-up panel's run without a DOM (web/src/panels/speed/run.js): the precision
 // tables from the core, the float16 file loaded back, float32 against float64 training,
-// and the builds' runs (bench.js's benchBuild in this thread standing in for the workers),
+// and the builds' runs (bench.js's inlineWorker: the workers' code in this thread),
 // all freed on dispose.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { loadCore, repoFile } from '../load.mjs';
+import { loadCore, repoFile, wasmFile } from '../load.mjs';
+import { loadScratchnet } from '../../../web/lib/scratchnet.js';
 import { defaults } from '../../../web/src/state.js';
 import { createRun, BUILD_LOSS_TOLERANCE } from '../../../web/src/panels/speed/run.js';
-import { benchBuild } from '../../../web/src/panels/speed/bench.js';
+import { inlineWorker } from '../../../web/src/panels/speed/bench.js';
 
 const sn = await loadCore();
 const ASSETS = 'http://assets.invalid/';
@@ -17,19 +18,10 @@ const fetchBytes = async (url) => {
   const rel = url.slice(ASSETS.length);
   return new Uint8Array(fs.readFileSync(repoFile(rel.startsWith('models/') ? rel : `web/public/${rel}`)));
 };
-// A Worker's surface, running benchBuild in this thread with the Node loader.
-function fakeWorker() {
-  const w = {
-    onmessage: null,
-    onerror: null,
-    terminate() {},
-    postMessage(request) {
-      benchBuild(request, (m) => setTimeout(() => w.onmessage?.({ data: m })), { load: loadCore });
-    },
-  };
-  return w;
-}
-const newRun = (over = {}) => createRun({ sn, state: { ...defaults(), ...over }, assetBase: ASSETS, fetchBytes, spawnWorker: fakeWorker });
+// Until the scalar build is built (scripts/build.sh), its name loads the SIMD module, as web/lib/builds.js does.
+const loadBuild = ({ build }) => (fs.existsSync(repoFile(`web/generated/wasm/${wasmFile[build]}`)) ? loadCore({ build })
+  : loadScratchnet({ build, wasmBinary: fs.readFileSync(repoFile(`web/generated/wasm/${wasmFile.simd}`)) }));
+const newRun = (over = {}) => createRun({ sn, state: { ...defaults(), ...over }, assetBase: ASSETS, fetchBytes, spawnWorker: () => inlineWorker(loadBuild) });
 
 test('measurePrecision: the book\'s network 93.74 % in float64/32/16, a fresh one the same in all three, its float16 file loads back', async () => {
   const live = sn.liveObjects;

@@ -64,3 +64,20 @@ export async function benchBuild({ build, images, labels, steps, seed }, post, {
     post({ type: 'failed', error: { code: err.code ?? 'internal', message: String(err.message ?? err) } });
   }
 }
+
+/**
+ * A Worker's surface (postMessage, onmessage, terminate) running benchBuild in this thread:
+ * for a page that cannot start workers (an embed on another origin) and for the Node tests.
+ */
+export function inlineWorker(load) {
+  let stopped = false;
+  const w = {
+    onmessage: null,
+    onerror: null,
+    terminate() { stopped = true; },
+    postMessage(request) {
+      benchBuild(request, (m) => setTimeout(() => { if (!stopped) w.onmessage?.({ data: m }); }), { load, cancelled: () => stopped });
+    },
+  };
+  return w;
+}

@@ -3,6 +3,8 @@
 // timed training runs, the builds in workers) and a view (view.js).
 import { createRun as createSpeedRun } from './run.js';
 import { ASSET_BASE } from '../mnist/assets.js';
+import { inlineWorker } from './bench.js';
+import { loadScratchnet } from '../../../lib/scratchnet.js';
 
 export { strings } from './strings.js';
 export { mountView } from './view.js';
@@ -11,7 +13,8 @@ const spawnWorker = () => {
   try {
     return new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'scratchnet-speed' });
   } catch {
-    return null;  // an embedding page on another origin cannot start one
+    // an embedding page on another origin cannot start one: the same run in this thread
+    return inlineWorker(loadScratchnet);
   }
 };
 
