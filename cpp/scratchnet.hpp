@@ -43,6 +43,7 @@
 #include "net/conv_net.hpp"
 #include "net/conv_net_npz.hpp"
 #include "kernels/float16.hpp"
+#include "kernels/threads.hpp"
 
 #include "optim/optimizer.hpp"
 #include "optim/make_optimizer.hpp"

@@ -988,3 +988,12 @@ EMSCRIPTEN_BINDINGS(scratchnet_learning) {
       .function("reset", &GraphJs::reset)
       .function("numericalGradient", &GraphJs::numericalGradient);
 }
+
+// Threads (the wasm threads build; README "Performance"): the loader sets the
+// count once, right after loading, to navigator.hardwareConcurrency (at most
+// kernels::kMaxThreads). Single-thread builds answer 1 to both.
+EMSCRIPTEN_BINDINGS(scratchnet_threads) {
+  using namespace emscripten;
+  function("threadCount", &sn::kernels::thread_count);
+  function("setThreadCount", &sn::kernels::set_thread_count);
+}
