@@ -37,11 +37,19 @@ const firstSteps = {
   },
 };
 
+// Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which
+// the threads build of the core needs (web/lib/builds.js; README "Performance"
+// lists the same headers for static hosts). Every file here is same-origin, so
+// require-corp blocks nothing of ours. Inside another site's iframe the page is
+// not isolated whatever it sends (isolation needs the top-level page's
+// headers too), and the loader falls back to the single-thread build.
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   root: here('.'),
   plugins: [embedScriptInDev, firstSteps],
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  server: { port: 5173, headers: isolation },
+  preview: { port: 4173, headers: isolation },
   // Training runs in a module worker that imports the wasm core itself.
   worker: { format: 'es' },
   build: {

@@ -989,6 +989,15 @@ EMSCRIPTEN_BINDINGS(scratchnet_learning) {
       .function("numericalGradient", &GraphJs::numericalGradient);
 }
 
+// Threads (the wasm threads build; README "Performance"): the loader sets the
+// count once, right after loading, to navigator.hardwareConcurrency (at most
+// kernels::kMaxThreads). Single-thread builds answer 1 to both.
+EMSCRIPTEN_BINDINGS(scratchnet_threads) {
+  using namespace emscripten;
+  function("threadCount", &sn::kernels::thread_count);
+  function("setThreadCount", &sn::kernels::set_thread_count);
+}
+
 // ---- calculation speed-ups: bit precision (book 8.3.4, vol. 2 1.5.1) ----------------
 // A block of its own (agreement E): the speed panel's float64/float32/float16 rows,
 // the float16 .npz, and a network + trainer in double, each a thin marshal of the core.

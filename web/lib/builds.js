@@ -33,15 +33,52 @@ export function chooseBuild(requested) {
 
 // The module factory of each build. The default build is imported statically
 // by scratchnet.js (it is what nearly every page runs); the others load on demand.
-// TODO(threads helper): scalar and threads load the SIMD module until their builds exist.
 const FACTORIES = {
   simd: async (simd) => simd,
-  scalar: async (simd) => simd,
-  threads: async (simd) => simd,
+  scalar: async () => (await import('../generated/wasm/scratchnet-scalar.mjs')).default,
+  threads: threadsFactory,
 };
 
-/** Instantiate build `name`; `simdFactory` is the statically imported default build's factory. */
-export async function loadBuildModule(name, simdFactory, options) {
+// The threads build is not bundled: its three files are copied as they are
+// (Vite emits each `new URL(…, import.meta.url)` as an asset) because every
+// pthread is a Worker that loads worker.js, which imports the module's own
+// JavaScript again by URL — a bundled copy would have no URL of its own.
+// locateFile hands Emscripten the emitted names of worker.js and the .wasm.
+const threadsFiles = () => ({
+  glue: new URL('../generated/wasm/scratchnet-threads.mjs', import.meta.url).href,
+  worker: new URL('../generated/wasm/scratchnet-threads.worker.js', import.meta.url).href,
+  wasm: new URL('../generated/wasm/scratchnet-threads.wasm', import.meta.url).href,
+});
+
+/** Threads to use: `requested`, else the machine's logical cores, within 1 … MAX_THREADS. */
+export const MAX_THREADS = 8;   // cpp/kernels/threads.hpp kMaxThreads
+export function threadsFor(requested) {
+  const cores = globalThis.navigator?.hardwareConcurrency || 1;
+  return Math.max(1, Math.min(MAX_THREADS, Math.floor(requested ?? cores)));
+}
+
+async function threadsFactory() {
+  const files = threadsFiles();
+  const { default: factory } = await import(/* @vite-ignore */ files.glue);
+  return ({ threads, ...options }) => {
+    const count = threadsFor(threads);
+    const ready = factory({
+      mainScriptUrlOrBlob: files.glue,
+      locateFile: (name) => (name.endsWith('.worker.js') ? files.worker : name.endsWith('.wasm') ? files.wasm : name),
+      // PTHREAD_POOL_SIZE (CMakeLists.txt): Workers made and loaded before the
+      // module resolves, so starting a thread never waits for one to load.
+      scratchnetWorkers: count - 1,
+      ...options,
+    });
+    return ready.then((M) => { M.setThreadCount(count); return M; });
+  };
+}
+
+/**
+ * Instantiate build `name`; `simdFactory` is the statically imported default
+ * build's factory. `options.threads` (threads build only): how many threads.
+ */
+export async function loadBuildModule(name, simdFactory, { threads, ...options }) {
   const factory = await FACTORIES[name](simdFactory);
-  return factory(options);
+  return factory(name === 'threads' ? { threads, ...options } : options);
 }
