@@ -8,6 +8,7 @@
 // same URL (/scratchnet-embed.js) with src/embed.js, so every snippet of the
 // README works verbatim under `npm start` and from dist/.
 import { defineConfig } from 'vite';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -20,6 +21,22 @@ const embedScriptInDev = {
     server.middlewares.use((req, res, next) => {
       if (req.url === '/scratchnet-embed.js' || req.url.startsWith('/scratchnet-embed.js?')) req.url = '/src/embed.js';
       next();
+    });
+  },
+};
+
+// In dev, the threads build's pthread Worker script (Emscripten's worker.js, a
+// classic script) is served as it is: Vite's module transform would add
+// `import` statements, which a classic Worker cannot run. The build emits it
+// as a plain asset anyway (web/lib/builds.js).
+const pthreadWorkerInDev = {
+  name: 'scratchnet-pthread-worker-in-dev',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const m = req.url?.match(/^\/generated\/wasm\/(scratchnet[\w-]*\.worker\.js)(?:\?|$)/);
+      if (!m) { next(); return; }
+      res.writeHead(200, { ...server.config.server.headers, 'Content-Type': 'text/javascript', 'Cache-Control': 'no-cache' });
+      fs.createReadStream(here(`generated/wasm/${m[1]}`)).pipe(res);
     });
   },
 };
@@ -47,7 +64,7 @@ const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-E
 
 export default defineConfig({
   root: here('.'),
-  plugins: [embedScriptInDev, firstSteps],
+  plugins: [embedScriptInDev, pthreadWorkerInDev, firstSteps],
   server: { port: 5173, headers: isolation },
   preview: { port: 4173, headers: isolation },
   // Training runs in a module worker that imports the wasm core itself.

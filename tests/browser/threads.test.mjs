@@ -25,7 +25,7 @@ after(async () => {
 async function devServer() {
   const dev = await createServer({
     configFile: `${root}web/vite.config.js`,
-    server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false },
+    server: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'error',
   });
   await dev.listen();
@@ -57,7 +57,9 @@ for (const [sizes, batch] of [[[784, 256, 128, 10], 128], [[784, 100, 10], 100]]
   test(`isolated page: the threads build trains ${sizes.join('-')} / ${batch} exactly like the SIMD build`, async () => {
     const base = await devServer();
     await withPage(`threads-agree-${sizes.length}`, null, async (page) => {
-      await page.goto(`${base}/index.html?lang=en`);
+      // A document of the dev server's with its headers but no app: only the code under test runs.
+      await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));   // the browser asks; not ours
+      await page.goto(`${base}/favicon.svg`);
       const r = await page.evaluate(trainEach, {
         builds: { auto: {}, simd: { build: 'simd' }, one: { build: 'threads', threads: 1 } },
         sizes, batch, steps: 30,

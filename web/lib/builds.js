@@ -63,6 +63,9 @@ async function threadsFactory() {
   return ({ threads, ...options }) => {
     const count = threadsFor(threads);
     const ready = factory({
+      // The shared memory, made here so the loader can always view all of it
+      // (scratchnet.js #heap): 16 MiB to start, 2 GiB at most, as in CMakeLists.txt.
+      wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: 32768, shared: true }),
       mainScriptUrlOrBlob: files.glue,
       locateFile: (name) => (name.endsWith('.worker.js') ? files.worker : name.endsWith('.wasm') ? files.wasm : name),
       // PTHREAD_POOL_SIZE (CMakeLists.txt): Workers made and loaded before the
@@ -70,8 +73,22 @@ async function threadsFactory() {
       scratchnetWorkers: count - 1,
       ...options,
     });
-    return ready.then((M) => { M.setThreadCount(count); return M; });
+    return settleWithin(ready, THREADS_LOAD_MS).then((M) => { M.setThreadCount(count); return M; });
   };
+}
+
+// A threads module whose Workers cannot start (a browser that blocks them, a
+// missing worker.js) would never resolve: Emscripten waits for every Worker of
+// the pool. After this long the load fails with build.unavailable, and 'auto'
+// falls back to the single-thread build.
+const THREADS_LOAD_MS = 20000;
+function settleWithin(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`the threads build did not start within ${ms / 1000} s`),
+      { code: 'build.unavailable' })), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /**
