@@ -74,8 +74,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     // Fonts stay files (never data: URLs), so a host page's CSP needs only
-    // `font-src YOUR-HOST` for KaTeX, not `data:`.
-    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+    // `font-src YOUR-HOST` for KaTeX, not `data:`. So does the threads build's
+    // pthread worker.js: a Worker from a data: URL has an opaque origin and
+    // could not load the module it runs (web/lib/builds.js).
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$|\.worker\.js$/.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         main: here('index.html'),
