@@ -80,6 +80,33 @@ for (const [sizes, batch] of [[[784, 256, 128, 10], 128], [[784, 100, 10], 100]]
   });
 }
 
+test("isolated page: the threads build's errors keep their codes, like the SIMD build's", async () => {
+  // Emscripten 3.1.6's -pthread with -fwasm-exceptions let C++ errors escape
+  // as bare WebAssembly.Exception objects (code 'internal'); CMakeLists.txt
+  // builds the threads module with -fexceptions for that reason.
+  const base = await devServer();
+  await withPage('threads-errors', null, async (page) => {
+    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+    await page.goto(`${base}/favicon.svg`);
+    const codes = await page.evaluate(async () => {
+      const { loadScratchnet } = await import('/lib/scratchnet.js');
+      const out = {};
+      for (const build of ['simd', 'threads']) {
+        const sn = await loadScratchnet({ build });
+        const codeOf = async (f) => { try { await f(); return 'no error'; } catch (e) { return e.code; } };
+        out[build] = [
+          await codeOf(() => sn.datasetFromIdx(new Uint8Array(8).fill(1), new Uint8Array(8).fill(1))),
+          await codeOf(() => sn.loadNetwork(new Uint8Array([1, 2, 3, 4]))),
+          await codeOf(() => sn.network({ sizes: [0] })),
+        ];
+      }
+      return out;
+    });
+    assert.deepEqual(codes.simd, ['idx.bad_magic', 'npz.not_zip', 'net.layer_size']);
+    assert.deepEqual(codes.threads, codes.simd);
+  });
+});
+
 const MNIST = '/index.html?lang=en#panel=mnist';
 
 test('the built site is isolated: the MNIST panel trains with the threads build and says so', async () => {

@@ -6,8 +6,9 @@
 //   threads  scratchnet-threads.{mjs,wasm,worker.js}  SIMD + a pool of threads that
 //            splits each matrix product; needs SharedArrayBuffer, which a browser
 //            gives only to a cross-origin-isolated page (COOP + COEP headers)
-// 'auto' takes threads where the page is isolated and simd everywhere else
-// (most embeds: a tutorial page on another origin is not isolated).
+// 'auto' takes threads where the page is isolated (and the machine has more
+// than one core) and simd everywhere else (most embeds: a tutorial page on
+// another origin is not isolated).
 export const BUILD_NAMES = ['simd', 'scalar', 'threads'];
 
 /** True when `name` can run here: threads needs shared memory (a cross-origin-isolated page). */
@@ -20,7 +21,8 @@ export function buildAvailable(name) {
 
 /** The build `requested` ('auto' or a name) resolves to. Throws build.unknown / build.unavailable. */
 export function chooseBuild(requested) {
-  if (requested === 'auto') return buildAvailable('threads') ? 'threads' : 'simd';
+  // (one core: nothing to split across, so the lighter single-thread build)
+  if (requested === 'auto') return buildAvailable('threads') && threadsFor() > 1 ? 'threads' : 'simd';
   if (!BUILD_NAMES.includes(requested)) {
     throw Object.assign(new Error(`unknown build '${requested}' (auto | ${BUILD_NAMES.join(' | ')})`), { code: 'build.unknown' });
   }
