@@ -12,6 +12,7 @@
 // Options: --steps N --reps N --quick. Never part of npm test.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +84,7 @@ const dev = await createServer({ configFile: path.join(root, 'web/vite.config.js
 await dev.listen();
 const base = `http://127.0.0.1:${dev.httpServer.address().port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+const loadBefore = os.loadavg()[0];
 let result;
 try {
   const page = await browser.newPage();
@@ -100,6 +102,7 @@ try {
   await browser.close();
   await dev.close();
 }
+const loadAfter = os.loadavg()[0];
 if (!result.isolated) throw new Error('the bench page was not cross-origin isolated');
 
 const rate = (workload, contender) => result.rows.find((r) => r.workload === workload && r.contender === contender).samplesPerSecond;
@@ -123,7 +126,7 @@ const md = [
   `|---|${names.map(() => '--:').join('|')}|--:|--:|--:|`,
   ...WORKLOADS.map((w, i) => `| ${w.id} | ${names.map((n) => k(rate(w.id, n))).join(' | ')} | ${ratios[i].twoVsSimd.toFixed(2)}× | ${ratios[i].twoVsOne.toFixed(2)}× | ${ratios[i].simdVsScalar.toFixed(2)}× |`),
   '',
-  `Samples per second, median of ${opt.reps} repetitions of ${opt.steps} steps (after ${opt.warmup} warm-up steps); ${result.cores} logical cores; final losses ${WORKLOADS.map((w) => `${w.id.replace('train ', '')}: ${names.map((n) => result.rows.find((r) => r.workload === w.id && r.contender === n).loss.toFixed(4)).join(' / ')}`).join('; ')}.`,
+  `Samples per second, median of ${opt.reps} repetitions of ${opt.steps} steps (after ${opt.warmup} warm-up steps); ${result.cores} logical cores; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (a second thread helps only when a core is free); final losses ${WORKLOADS.map((w) => `${w.id.replace('train ', '')}: ${names.map((n) => result.rows.find((r) => r.workload === w.id && r.contender === n).loss.toFixed(4)).join(' / ')}`).join('; ')}.`,
   '',
   '| file | bytes | gzipped (-9) |',
   '|---|--:|--:|',
@@ -132,7 +135,7 @@ const md = [
 
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench-results/threads.json'),
-  JSON.stringify({ date: new Date().toISOString(), options: opt, ...result, ratios, sizes }, null, 2));
+  JSON.stringify({ date: new Date().toISOString(), options: opt, loadAverage: [loadBefore, loadAfter], ...result, ratios, sizes }, null, 2));
 fs.writeFileSync(path.join(root, 'bench-results/threads.md'), `${md}\n`);
 console.log(`\n${md}\n`);
 say('wrote bench-results/threads.md and threads.json');

@@ -24,7 +24,7 @@ void packed_gemm_parallel(const StridedMatrix& a, const StridedMatrix& b, float*
   const gemm_index extent = by_columns ? N : M;
   const gemm_index tile = by_columns ? kNr : kMr;
   const gemm_index units = extent / tile;
-  const int parts = static_cast<int>(std::min<gemm_index>(threads, units));
+  const int parts = static_cast<int>(std::min<gemm_index>(threads * kBlocksPerThread, units));
   pool->run(parts, [&](int p) {
     const gemm_index lo = units * p / parts * tile;
     const gemm_index hi = p + 1 == parts ? extent : units * (p + 1) / parts * tile;

@@ -1,13 +1,17 @@
 // gemm_parallel.hpp — one matrix product split across the threads of a pool.
 //
-// C = A · B is cut into blocks of whole columns (or whole rows) of C; each
-// thread calls the unchanged packed kernel (gemm_packed.hpp) on its block:
+// C = A · B is cut into blocks of whole columns (or whole rows) of C, two per
+// thread; the threads take blocks until none is left (thread_pool.hpp), each
+// calling the unchanged packed kernel (gemm_packed.hpp) on its block:
 //
 //   by columns   C[:, j0:j1] = A · B[:, j0:j1]     each thread packs all of A
 //   by rows      C[i0:i1, :] = A[i0:i1, :] · B     each thread packs all of B
 //
-// The extra packing is the price of splitting: (threads − 1) copies of the
-// operand that is not split. We split the longer side of C, so the operand
+// The extra packing is the price of splitting: one more copy of the operand
+// that is not split per block. Two blocks per thread (rather than one) cost a
+// little of that and buy robustness: on a busy machine a thread that is not
+// running when the product starts leaves its blocks to the others instead of
+// making them wait. We split the longer side of C, so the operand
 // packed again is the smaller one (for x·W with a batch of 100 and 784 inputs
 // that is W's columns; for the weight gradient xᵀ·dout, the 784 rows of C).
 //
@@ -28,6 +32,8 @@ class ThreadPool;
 
 // Products with fewer multiply-adds (m·n·k) than this are not split.
 inline constexpr gemm_index kMinParallelMacs = gemm_index{1} << 18;
+// Blocks per thread (see above).
+inline constexpr int kBlocksPerThread = 2;
 
 // C = a · b like packed_gemm, split over `pool` (nullptr: one thread).
 void packed_gemm_parallel(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,

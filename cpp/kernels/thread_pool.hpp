@@ -1,4 +1,4 @@
-// thread_pool.hpp — a small fixed pool of threads that runs the parts of one job.
+// thread_pool.hpp — a small fixed pool of threads that shares out the parts of one job.
 //
 // What it is for: the threads build of the wasm core (README "Performance")
 // splits each large matrix product into a few blocks and computes them at the
@@ -7,9 +7,14 @@
 // starts a job and notices that it is done — not scheduling, queues or
 // futures. This pool does exactly one thing:
 //
-//   pool.run(parts, task)   calls task(p) for p = 0 … parts−1, part 0 on the
-//                           calling thread, part p on worker p, and returns
-//                           when every part has finished.
+//   pool.run(parts, task)   calls task(p) once for every p = 0 … parts−1 and
+//                           returns when all have finished.
+//
+// The calling thread and the workers take parts from one shared counter until
+// none is left, so a worker that is slow to wake (a busy machine, a sleeping
+// futex) simply takes fewer parts, and the caller never waits for a part that
+// nobody has started: at worst it computes them all itself. Give a job a few
+// more parts than threads for that to pay.
 //
 // Workers are started once, by the constructor, and live as long as the pool.
 // Between jobs a worker first spins for a few microseconds (the next product
@@ -23,6 +28,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 #include <type_traits>
@@ -41,7 +47,8 @@ class ThreadPool {
   // How many parts can run at the same time (workers + the caller).
   int size() const { return static_cast<int>(workers_.size()) + 1; }
 
-  // task(p) for every p in [0, parts); parts ≤ size(). Returns when all are done.
+  // task(p) once for every p in [0, parts), on whichever threads take them.
+  // Returns when all are done.
   template <class Task>
   void run(int parts, Task&& task) {
     run_job(parts, [](void* t, int p) { (*static_cast<std::remove_reference_t<Task>*>(t))(p); }, &task);
@@ -50,20 +57,25 @@ class ThreadPool {
  private:
   using Call = void (*)(void*, int);
   void run_job(int parts, Call call, void* task);
-  void work(int index);
+  void work();
+  // Take and run parts of job `generation` until none is left.
+  void take_parts(std::uint32_t generation, int parts, Call call, void* task);
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable wake_;  // workers: a new job (or the end) is posted
   std::condition_variable done_;  // caller: the last part has finished
-  // The job being run, written before `generation_` is bumped and read after
-  // seeing the bump (release/acquire), so workers see a complete job.
+  // The job being run; written under mutex_ together with the generation bump.
   Call call_ = nullptr;
   void* task_ = nullptr;
   int parts_ = 0;
-  std::atomic<unsigned> generation_{0};
-  std::atomic<int> pending_{0};   // parts of the current job still running on workers
-  bool stop_ = false;             // guarded by mutex_
+  bool stop_ = false;
+  std::atomic<std::uint32_t> generation_{0};
+  // The next part to take, tagged with its job's generation in the high 32
+  // bits: a worker still finishing an old job can never take a part of the
+  // next one (its compare-exchange fails on the tag).
+  std::atomic<std::uint64_t> next_{0};
+  std::atomic<int> finished_{0};  // parts of the current job that have finished
 };
 
 }  // namespace scratchnet::kernels

@@ -25,7 +25,7 @@ after(async () => {
 async function devServer() {
   const dev = await createServer({
     configFile: `${root}web/vite.config.js`,
-    server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false },
+    server: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'error',
   });
   await dev.listen();
@@ -57,7 +57,9 @@ for (const [sizes, batch] of [[[784, 256, 128, 10], 128], [[784, 100, 10], 100]]
   test(`isolated page: the threads build trains ${sizes.join('-')} / ${batch} exactly like the SIMD build`, async () => {
     const base = await devServer();
     await withPage(`threads-agree-${sizes.length}`, null, async (page) => {
-      await page.goto(`${base}/index.html?lang=en`);
+      // A document of the dev server's with its headers but no app: only the code under test runs.
+      await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));   // the browser asks; not ours
+      await page.goto(`${base}/favicon.svg`);
       const r = await page.evaluate(trainEach, {
         builds: { auto: {}, simd: { build: 'simd' }, one: { build: 'threads', threads: 1 } },
         sizes, batch, steps: 30,
@@ -77,6 +79,33 @@ for (const [sizes, batch] of [[[784, 256, 128, 10], 128], [[784, 100, 10], 100]]
     });
   });
 }
+
+test("isolated page: the threads build's errors keep their codes, like the SIMD build's", async () => {
+  // Emscripten 3.1.6's -pthread with -fwasm-exceptions let C++ errors escape
+  // as bare WebAssembly.Exception objects (code 'internal'); CMakeLists.txt
+  // builds the threads module with -fexceptions for that reason.
+  const base = await devServer();
+  await withPage('threads-errors', null, async (page) => {
+    await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+    await page.goto(`${base}/favicon.svg`);
+    const codes = await page.evaluate(async () => {
+      const { loadScratchnet } = await import('/lib/scratchnet.js');
+      const out = {};
+      for (const build of ['simd', 'threads']) {
+        const sn = await loadScratchnet({ build });
+        const codeOf = async (f) => { try { await f(); return 'no error'; } catch (e) { return e.code; } };
+        out[build] = [
+          await codeOf(() => sn.datasetFromIdx(new Uint8Array(8).fill(1), new Uint8Array(8).fill(1))),
+          await codeOf(() => sn.loadNetwork(new Uint8Array([1, 2, 3, 4]))),
+          await codeOf(() => sn.network({ sizes: [0] })),
+        ];
+      }
+      return out;
+    });
+    assert.deepEqual(codes.simd, ['idx.bad_magic', 'npz.not_zip', 'net.layer_size']);
+    assert.deepEqual(codes.threads, codes.simd);
+  });
+});
 
 const MNIST = '/index.html?lang=en#panel=mnist';
 
@@ -98,6 +127,7 @@ test('an iframe on a non-isolated page of another origin falls back to the singl
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A tutorial</title></head>
 <body><iframe src="${origin}/embed.html?panel=mnist&lang=en" title="MNIST" width="900" height="1400"></iframe></body></html>`;
     const server = http.createServer((req, res) => {
+      if (req.url === '/favicon.ico') { res.writeHead(204).end(); return; }  // the browser asks; not ours to count
       if (req.url !== '/') { res.writeHead(404).end(); return; }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     });

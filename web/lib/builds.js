@@ -6,8 +6,9 @@
 //   threads  scratchnet-threads.{mjs,wasm,worker.js}  SIMD + a pool of threads that
 //            splits each matrix product; needs SharedArrayBuffer, which a browser
 //            gives only to a cross-origin-isolated page (COOP + COEP headers)
-// 'auto' takes threads where the page is isolated and simd everywhere else
-// (most embeds: a tutorial page on another origin is not isolated).
+// 'auto' takes threads where the page is isolated (and the machine has more
+// than one core) and simd everywhere else (most embeds: a tutorial page on
+// another origin is not isolated).
 export const BUILD_NAMES = ['simd', 'scalar', 'threads'];
 
 /** True when `name` can run here: threads needs shared memory (a cross-origin-isolated page). */
@@ -20,7 +21,8 @@ export function buildAvailable(name) {
 
 /** The build `requested` ('auto' or a name) resolves to. Throws build.unknown / build.unavailable. */
 export function chooseBuild(requested) {
-  if (requested === 'auto') return buildAvailable('threads') ? 'threads' : 'simd';
+  // (one core: nothing to split across, so the lighter single-thread build)
+  if (requested === 'auto') return buildAvailable('threads') && threadsFor() > 1 ? 'threads' : 'simd';
   if (!BUILD_NAMES.includes(requested)) {
     throw Object.assign(new Error(`unknown build '${requested}' (auto | ${BUILD_NAMES.join(' | ')})`), { code: 'build.unknown' });
   }
@@ -63,6 +65,9 @@ async function threadsFactory() {
   return ({ threads, ...options }) => {
     const count = threadsFor(threads);
     const ready = factory({
+      // The shared memory, made here so the loader can always view all of it
+      // (scratchnet.js #heap): 16 MiB to start, 2 GiB at most, as in CMakeLists.txt.
+      wasmMemory: new WebAssembly.Memory({ initial: 256, maximum: 32768, shared: true }),
       mainScriptUrlOrBlob: files.glue,
       locateFile: (name) => (name.endsWith('.worker.js') ? files.worker : name.endsWith('.wasm') ? files.wasm : name),
       // PTHREAD_POOL_SIZE (CMakeLists.txt): Workers made and loaded before the
@@ -70,8 +75,22 @@ async function threadsFactory() {
       scratchnetWorkers: count - 1,
       ...options,
     });
-    return ready.then((M) => { M.setThreadCount(count); return M; });
+    return settleWithin(ready, THREADS_LOAD_MS).then((M) => { M.setThreadCount(count); return M; });
   };
+}
+
+// A threads module whose Workers cannot start (a browser that blocks them, a
+// missing worker.js) would never resolve: Emscripten waits for every Worker of
+// the pool. After this long the load fails with build.unavailable, and 'auto'
+// falls back to the single-thread build.
+const THREADS_LOAD_MS = 20000;
+function settleWithin(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`the threads build did not start within ${ms / 1000} s`),
+      { code: 'build.unavailable' })), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /**

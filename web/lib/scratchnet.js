@@ -150,7 +150,17 @@ class Scratchnet {
   get liveObjects() { return this.#live; }
 
   /** The size of the wasm memory in bytes (it grows, never shrinks). */
-  get heapBytes() { return this.#M.HEAPU8.length; }
+  get heapBytes() { return this.#heap(Uint8Array).length; }
+
+  // A view of the wasm memory as `Type`. In the threads build a pool thread may
+  // grow the shared memory, and Emscripten refreshes its HEAP views only when its
+  // own JavaScript next touches the heap, so views are taken from the memory
+  // itself (web/lib/builds.js passes it in); elsewhere the module's views are current.
+  #heap(Type) {
+    const M = this.#M;
+    if (M.wasmMemory) return new Type(M.wasmMemory.buffer);   // only the threads build is given one
+    return { Float32Array: M.HEAPF32, Float64Array: M.HEAPF64, Int32Array: M.HEAP32, Uint8Array: M.HEAPU8 }[Type.name];
+  }
 
   /** Bytes allocated inside the wasm memory right now: what a leak would raise. */
   get heapUsed() { return this.#M.heapUsed(); }
@@ -168,7 +178,7 @@ class Scratchnet {
     const ptr = M._malloc(bytes);
     if (!ptr) throw new ScratchnetError('memory.exhausted', `could not reserve ${bytes} bytes in the wasm heap`);
     try {
-      const heap = { Float32Array: M.HEAPF32, Float64Array: M.HEAPF64, Int32Array: M.HEAP32, Uint8Array: M.HEAPU8 }[Type.name];
+      const heap = this.#heap(Type);
       heap.set(arr, ptr / Type.BYTES_PER_ELEMENT);
       return fn(ptr, arr.length);
     } catch (e) {
