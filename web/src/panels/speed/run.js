@@ -7,6 +7,7 @@
 //   trainPrecisions()   the same training in float32 and float64 (bench.js), one after the other
 //   runBuilds()         the same training in the scalar, SIMD and threads builds, each in a worker
 import { benchTraining } from './bench.js';
+import { buildAvailable } from '../../../lib/builds.js';
 
 export const BOOK_MODEL = 'models/book-ch03.npz';
 export const BUILDS = ['scalar', 'simd', 'threads'];
@@ -191,10 +192,9 @@ export function createRun({ sn, state, assetBase, spawnWorker = () => null, fetc
       const d = await loadData();
       const total = state.sp_steps;
       const seed = state.sp_seed;
-      const isolated = globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
       const builds = { total, maxLossDiff: null };
       for (const name of BUILDS) {
-        builds[name] = { status: name === 'threads' && !isolated ? 'unavailable' : 'waiting', losses: [], steps: 0, seconds: 0, samplesPerSec: null, build: null, error: null };
+        builds[name] = { status: buildAvailable(name) ? 'waiting' : 'unavailable', losses: [], steps: 0, seconds: 0, samplesPerSec: null, build: null, error: null };
       }
       emit({ builds: { ...builds } });
       for (const name of BUILDS) {
