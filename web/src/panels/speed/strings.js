@@ -39,7 +39,7 @@ export const strings = {
     'sp.axis.sps': '초당 샘플 수',
 
     'sp.acc.title': '가속: SIMD와 여러 코어 (2권 1.5.2 대신)',
-    'sp.acc.intro': '같은 MNIST 학습(784-100-10, 배치 100, SGD 0.1, 같은 시드와 단계 수)을 세 가지 WebAssembly 빌드로 하나씩 Web Worker에서 돌립니다: SIMD 없는 스칼라 빌드, SIMD 빌드(이 페이지의 기본), 그리고 행렬 곱을 모든 코어에 나누는 스레드 빌드.',
+    'sp.acc.intro': '같은 MNIST 학습(784-100-10, 배치 100, SGD 0.1, 같은 시드와 단계 수)을 세 가지 WebAssembly 빌드로 하나씩 Web Worker에서 돌립니다: SIMD 없는 스칼라 빌드, SIMD 빌드(기본 빌드), 그리고 행렬 곱을 모든 코어에 나누는 스레드 빌드. 속도는 이 컴퓨터가 동시에 하는 다른 일에 따라 달라지니, 두 번 재어 비교해 보세요.',
     'sp.acc.page': '이 페이지가 쓰는 빌드: {name} (SIMD {simd}, 스레드 {threads})',
     'sp.acc.run': '빌드마다 학습 속도 재기',
     'sp.acc.running': '{build} 빌드로 학습하는 중… {steps}/{total} 단계',
@@ -101,7 +101,7 @@ export const strings = {
     'sp.axis.sps': 'samples/s',
 
     'sp.acc.title': 'Acceleration: SIMD and every core (instead of vol. 2 1.5.2)',
-    'sp.acc.intro': 'The same MNIST training (784-100-10, batch 100, SGD 0.1, the same seed and number of steps) runs in three WebAssembly builds, one after another, each in a Web Worker: the scalar build without SIMD, the SIMD build (this page\'s default), and the threads build, which splits each matrix product over every core.',
+    'sp.acc.intro': 'The same MNIST training (784-100-10, batch 100, SGD 0.1, the same seed and number of steps) runs in three WebAssembly builds, one after another, each in a Web Worker: the scalar build without SIMD, the SIMD build (the default), and the threads build, which splits each matrix product over every core. The speeds move with whatever else this computer is doing: time them twice.',
     'sp.acc.page': 'This page runs the {name} build (SIMD {simd}, threads {threads})',
     'sp.acc.run': 'Time the training in each build',
     'sp.acc.running': 'Training in the {build} build… step {steps}/{total}',
