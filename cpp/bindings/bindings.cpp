@@ -1012,3 +1012,146 @@ val trainer_gradients(TrainerJs& trainer, std::uintptr_t px, int nx, std::uintpt
 EMSCRIPTEN_BINDINGS(scratchnet_trainer_gradients) {
   emscripten::function("trainerGradients", &trainer_gradients);
 }
+
+// Threads (the wasm threads build; README "Performance"): the loader sets the
+// count once, right after loading, to navigator.hardwareConcurrency (at most
+// kernels::kMaxThreads). Single-thread builds answer 1 to both.
+EMSCRIPTEN_BINDINGS(scratchnet_threads) {
+  using namespace emscripten;
+  function("threadCount", &sn::kernels::thread_count);
+  function("setThreadCount", &sn::kernels::set_thread_count);
+}
+
+// ---- calculation speed-ups: bit precision (book 8.3.4, vol. 2 1.5.1) ----------------
+// A block of its own (agreement E): the speed panel's float64/float32/float16 rows,
+// the float16 .npz, and a network + trainer in double, each a thin marshal of the core.
+namespace {
+
+// [{ dtype, bits, accuracy, weightBytes, maxOutputChange, maxWeightChange }] for float64, float32, float16.
+val compare_precisions_js(NetworkJs& net, const DatasetJs& data) {
+  return guarded([&] {
+    val out = val::array();
+    for (const auto& r : sn::compare_precisions(*net.shared(), *data.shared())) {
+      val o = val::object();
+      o.set("dtype", r.dtype);
+      o.set("bits", r.bits);
+      o.set("accuracy", r.accuracy);
+      o.set("weightBytes", static_cast<double>(r.weight_bytes));
+      o.set("maxOutputChange", r.max_output_change);
+      o.set("maxWeightChange", r.max_weight_change);
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
+
+// The network's .npz with its arrays as 'float32' ('<f4') or 'float16' ('<f2').
+val network_to_npz_js(NetworkJs& net, const std::string& dtype) {
+  return guarded([&] {
+    const auto bytes = sn::save_network_npz(*net.shared(), sn::npy_float_from_name(dtype));
+    return copy_out(bytes.data(), bytes.size());
+  });
+}
+
+// A network in double (the core's Network<double>): built as Network<float>(spec, seed)
+// and cast, so a float32 and a float64 network of the same seed start from the same weights.
+class Network64Js {
+ public:
+  Network64Js(const val& spec, double seed)
+      : net_(guarded([&] {
+          sn::require(std::isfinite(seed) && seed >= 0, "net.bad_seed", "the seed must be a whole number ≥ 0");
+          const sn::Network<float> f(spec_in(spec), static_cast<std::uint64_t>(seed));
+          sn::validate(f.spec(), sizeof(double));
+          return std::make_shared<sn::Network<double>>(f.cast<double>());
+        })) {}
+
+  val spec() const { return spec_out(net_->spec()); }
+  val paramNames() {
+    val names = val::array();
+    for (const auto& p : net_->params()) names.call<void>("push", p.name);
+    return names;
+  }
+  val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
+  // Accuracy on a Dataset, cast to double kForwardChunkRows rows at a time (not the whole set at once).
+  double accuracyOf(const DatasetJs& data) {
+    return guarded([&] {
+      const sn::Dataset& d = *data.shared();
+      sn::require(!d.labels.empty(), "dataset.no_labels", "this dataset has no class labels");
+      double correct = 0;
+      for (sn::Index s = 0; s < d.size(); s += sn::kForwardChunkRows) {
+        const sn::Index m = std::min<sn::Index>(sn::kForwardChunkRows, d.size() - s);
+        const std::vector<std::int32_t> labels(d.labels.begin() + s, d.labels.begin() + s + m);
+        correct += net_->accuracy(d.x.middleRows(s, m).cast<double>(), labels) * static_cast<double>(m);
+      }
+      return d.size() > 0 ? correct / static_cast<double>(d.size()) : std::nan("");
+    });
+  }
+  const std::shared_ptr<sn::Network<double>>& shared() const { return net_; }
+
+ private:
+  std::shared_ptr<sn::Network<double>> net_;
+};
+
+// Trainer<double> on a double network: the same minibatches and optimizer as TrainerJs for the same seed.
+class Trainer64Js {
+ public:
+  Trainer64Js(Network64Js& net, const std::string& optimizer, double lr, DatasetJs& train, int batch_size,
+              double seed)
+      : net_(net.shared()), train_(train.shared()) {
+    guarded([&] {
+      sn::require(batch_size >= 1 && batch_size <= 100000, "trainer.bad_config",
+                  "batch size must be in [1, 100000], got " + std::to_string(batch_size));
+      opt_ = sn::make_optimizer<double>(optimizer, lr, 0.0);
+      sn::TrainerConfig config;
+      config.batch_size = batch_size;
+      config.seed = static_cast<std::uint64_t>(seed);
+      trainer_ = std::make_unique<sn::Trainer<double>>(*net_, *opt_, *train_, nullptr, config);
+      return 0;
+    });
+  }
+  val step() { return guarded([&] { return step_out(trainer_->step()); }); }
+  // Up to n steps: { losses: Float64Array, last }; stops at the first divergence.
+  val run(int n) {
+    return guarded([&] {
+      std::vector<double> losses;
+      val last = val::null();
+      for (const auto& r : trainer_->run(n, /*stop_at_divergence=*/true)) {
+        losses.push_back(r.loss);
+        last = step_out(r);
+      }
+      val o = val::object();
+      o.set("losses", copy_out(losses.data(), losses.size()));
+      o.set("epochs", val::array());
+      o.set("last", last);
+      return o;
+    });
+  }
+  double stepCount() const { return static_cast<double>(trainer_->step_count()); }
+  int stepsPerEpoch() const { return trainer_->steps_per_epoch(); }
+
+ private:
+  std::shared_ptr<sn::Network<double>> net_;
+  std::shared_ptr<sn::Dataset> train_;
+  std::unique_ptr<sn::Optimizer<double>> opt_;
+  std::unique_ptr<sn::Trainer<double>> trainer_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(scratchnet_precision) {
+  using namespace emscripten;
+  function("comparePrecisions", &compare_precisions_js);
+  function("networkToNpz", &network_to_npz_js);
+  class_<Network64Js>("Network64")
+      .constructor<const val&, double>()
+      .function("spec", &Network64Js::spec)
+      .function("paramNames", &Network64Js::paramNames)
+      .function("param", &Network64Js::param)
+      .function("accuracyOf", &Network64Js::accuracyOf);
+  class_<Trainer64Js>("Trainer64")
+      .constructor<Network64Js&, const std::string&, double, DatasetJs&, int, double>()
+      .function("step", &Trainer64Js::step)
+      .function("run", &Trainer64Js::run)
+      .function("stepCount", &Trainer64Js::stepCount)
+      .function("stepsPerEpoch", &Trainer64Js::stepsPerEpoch);
+}

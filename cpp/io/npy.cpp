@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "kernels/float16.hpp"
 
 namespace scratchnet {
 
@@ -155,14 +156,15 @@ std::string npy_shape_text(const std::vector<std::uint64_t>& shape) { return sha
 
 namespace {
 
-// 4 for '<f4', 8 for '<f8' (C order); anything else is refused.
+// 4 for '<f4', 8 for '<f8', 2 for '<f2' (C order); anything else is refused.
 std::size_t float_item_size(const NpyHeader& header, const std::string& what) {
   std::size_t item = 0;
   if (header.descr == "<f4") item = 4;
   else if (header.descr == "<f8") item = 8;
+  else if (header.descr == "<f2") item = 2;
   require(item != 0, "npy.bad_dtype",
           what + " has dtype '" + header.descr +
-              "'; only float32 ('<f4') and float64 ('<f8') are supported "
+              "'; only float32 ('<f4'), float64 ('<f8') and float16 ('<f2') are supported "
               "(in Python: arr.astype(np.float32))");
   require(!header.fortran_order, "npy.bad_shape",
           what + " is stored in Fortran (column-major) order; save it with "
@@ -196,6 +198,10 @@ Matrix<float> read_floats(const std::uint8_t* data, std::size_t size, const NpyH
   const std::uint8_t* src = data + start;
   if (item == 4) {
     if (count > 0) std::memcpy(m.data(), src, count * 4);
+  } else if (item == 2) {
+    for (std::uint64_t i = 0; i < count; ++i) {  // little-endian binary16, exact in float
+      m.data()[i] = half_to_float(static_cast<std::uint16_t>(src[2 * i] | (src[2 * i + 1] << 8)));
+    }
   } else {
     for (std::uint64_t i = 0; i < count; ++i) {
       double v;
@@ -262,7 +268,7 @@ std::vector<std::uint8_t> npy_bytes(const std::string& descr, const std::string&
   return out;
 }
 
-std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d) {
+std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d, NpyFloat dtype) {
   std::string shape = "(";
   if (one_d) {
     shape += std::to_string(m.cols());
@@ -276,8 +282,23 @@ std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d) {
   if (one_d && m.rows() != 1) {
     throw Error("npy.bad_shape", "only a matrix with one row can be written as a 1-D array");
   }
+  if (dtype == NpyFloat::Float16) {
+    std::vector<std::uint8_t> halves(static_cast<std::size_t>(m.size()) * 2);
+    for (Index i = 0; i < m.size(); ++i) {
+      const std::uint16_t h = float_to_half(m.data()[i]);
+      halves[2 * static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(h & 0xFF);
+      halves[2 * static_cast<std::size_t>(i) + 1] = static_cast<std::uint8_t>(h >> 8);
+    }
+    return npy_bytes("<f2", shape, halves.data(), halves.size());
+  }
   return npy_bytes("<f4", shape, reinterpret_cast<const std::uint8_t*>(m.data()),
                    static_cast<std::size_t>(m.size()) * sizeof(float));
+}
+
+NpyFloat npy_float_from_name(const std::string& name) {
+  if (name == "float32") return NpyFloat::Float32;
+  if (name == "float16") return NpyFloat::Float16;
+  throw Error("npy.bad_dtype", "weights are saved as 'float32' or 'float16', not '" + name + "'");
 }
 
 }  // namespace scratchnet

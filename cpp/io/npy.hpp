@@ -15,7 +15,10 @@
 //   data         the raw numbers; '<f4' = little-endian float32, '<f8' =
 //                float64; C order = row by row, like our Matrix.
 //
-// We read '<f4' and '<f8' (converted to float), 1-D and 2-D, C order.
+// We read '<f4', '<f8' and '<f2' (converted to float), 1-D and 2-D, C order.
+// '<f2' is IEEE half precision (kernels/float16.hpp): what the book's
+// save_params writes (2권 1.5.1, params.astype(np.float16)) and what we
+// write on request to halve a file.
 // Fortran order (column by column) is refused with a hint rather than
 // silently transposed. A 1-D array of n numbers loads as a (1, n) row
 // vector — a bias b, ready to broadcast over a minibatch.
@@ -60,6 +63,10 @@ Matrix<float> parse_npy_any_rank(const std::uint8_t* data, std::size_t size, con
 
 // The .npy bytes of m as '<f4', C order. With one_d the shape is written as
 // (n,) — the way NumPy stores a bias; m must then have exactly one row.
-std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d);
+// With dtype Float16 every number is rounded to the nearest half ('<f2').
+enum class NpyFloat { Float32, Float16 };
+std::vector<std::uint8_t> write_npy(const Matrix<float>& m, bool one_d, NpyFloat dtype = NpyFloat::Float32);
+// "float32" → Float32, "float16" → Float16; anything else npy.bad_dtype.
+NpyFloat npy_float_from_name(const std::string& name);
 
 }  // namespace scratchnet

@@ -120,7 +120,7 @@ std::size_t find_end_record(const std::uint8_t* data, std::size_t size) {
 
 }  // namespace
 
-std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& texts) {
+std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& texts, NpyFloat dtype) {
   const std::size_t count = arrays.size() + texts.size();
   require(count < 0xFFFF, "size.too_large", "too many arrays for one .npz");
   std::vector<std::uint8_t> out, central;
@@ -134,7 +134,7 @@ std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& 
     const std::string file = name + ".npy";
     const std::vector<std::uint8_t> npy =
         is_text ? write_npy_text(texts[k - arrays.size()].second)
-                : write_npy(arrays[k].second, arrays[k].second.rows() == 1);
+                : write_npy(arrays[k].second, arrays[k].second.rows() == 1, dtype);
     const std::uint64_t offset = out.size();
     require(offset + kLocalSize + file.size() + npy.size() < kZipLimit, "size.too_large",
             "the .npz would exceed 4 GiB, which needs zip64 (not supported)");

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/matrix.hpp"
+#include "io/npy.hpp"
 
 namespace scratchnet {
 
@@ -43,7 +44,9 @@ using NamedTexts = std::vector<std::pair<std::string, std::string>>;
 // code like the book's stores b1. Each text becomes a 0-d '<U…' array after
 // the arrays. Names must be non-empty and unique across both.
 // Errors: npz.bad_name, npy.bad_text, size.too_large.
-std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& texts = {});
+// dtype Float16 writes every array as '<f2' (2권 1.5.1: the book's save_params).
+std::vector<std::uint8_t> save_npz(const NamedArrays& arrays, const NamedTexts& texts = {},
+                                   NpyFloat dtype = NpyFloat::Float32);
 
 // Reads an .npz archive. 1-D arrays come back as (1, n) row vectors and
 // names lose their ".npy" suffix. Unicode string entries go to `texts` when

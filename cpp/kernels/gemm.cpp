@@ -1,7 +1,12 @@
-// gemm.cpp — gemm<float>: the packed SIMD kernel in a wasm SIMD build, Eigen elsewhere.
+// gemm.cpp — gemm<float>: the packed SIMD kernel in a wasm SIMD build (split over
+// threads in the threads build), Eigen elsewhere.
 #include "gemm.hpp"
 
 #include "gemm_packed.hpp"
+#if defined(SCRATCHNET_THREADS)
+#include "gemm_parallel.hpp"
+#include "threads.hpp"
+#endif
 
 namespace scratchnet::kernels {
 
@@ -26,7 +31,12 @@ void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Tr
   const StridedMatrix va = view(a, ta), vb = view(b, tb);
   c.resize(va.rows, vb.cols);
   if constexpr (SCRATCHNET_GEMM_PACKED) {
+#if defined(SCRATCHNET_THREADS)
+    // The threads build: large products are split over the pool (gemm_parallel.hpp).
+    packed_gemm_parallel(va, vb, c.data(), c.cols(), shared_pool());
+#else
     packed_gemm(va, vb, c.data(), c.cols());
+#endif
   } else {
     eigen_gemm(a, ta, b, tb, c);
   }

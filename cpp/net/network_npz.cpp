@@ -133,8 +133,8 @@ NamedArrays network_arrays(Network<float>& net) {
 
 NamedTexts network_texts(const Network<float>& net) { return {{kArchitectureKey, architecture_json(net.spec())}}; }
 
-std::vector<std::uint8_t> save_network_npz(Network<float>& net) {
-  return save_npz(network_arrays(net), network_texts(net));
+std::vector<std::uint8_t> save_network_npz(Network<float>& net, NpyFloat dtype) {
+  return save_npz(network_arrays(net), network_texts(net), dtype);
 }
 
 Network<float> load_network_npz(const std::uint8_t* data, std::size_t size, const NetSpec& options) {

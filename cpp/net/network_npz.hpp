@@ -66,8 +66,9 @@ NamedArrays network_arrays(Network<float>& net);
 // {"architecture": architecture_json(net.spec())}.
 NamedTexts network_texts(const Network<float>& net);
 
-// The whole file: save_npz(network_arrays(net), network_texts(net)).
-std::vector<std::uint8_t> save_network_npz(Network<float>& net);
+// The whole file: save_npz(network_arrays(net), network_texts(net), dtype).
+// NpyFloat::Float16 halves it (2권 1.5.1 save_params); load_network_npz reads it back.
+std::vector<std::uint8_t> save_network_npz(Network<float>& net, NpyFloat dtype = NpyFloat::Float32);
 // The network in an .npz: built from its architecture entry when it has one
 // (`options` is then not used), else from `options` as network_from_arrays.
 Network<float> load_network_npz(const std::uint8_t* data, std::size_t size, const NetSpec& options);

@@ -3,10 +3,13 @@
 import fs from 'node:fs';
 import { loadScratchnet } from '../../web/lib/scratchnet.js';
 
-const wasmPath = new URL('../../web/generated/wasm/scratchnet.wasm', import.meta.url);
+// The .wasm of each single-thread build (web/lib/builds.js); the threads build
+// runs only in a cross-origin-isolated browser page (tests/browser/threads.test.mjs).
+export const wasmFile = { simd: 'scratchnet.wasm', scalar: 'scratchnet-scalar.wasm' };
+const wasmPath = (build) => new URL(`../../web/generated/wasm/${wasmFile[build]}`, import.meta.url);
 
-export function loadCore() {
-  return loadScratchnet({ wasmBinary: fs.readFileSync(wasmPath) });
+export function loadCore({ build = 'simd' } = {}) {
+  return loadScratchnet({ build, wasmBinary: fs.readFileSync(wasmPath(build)) });
 }
 
 export const repoFile = (rel) => new URL(`../../${rel}`, import.meta.url);

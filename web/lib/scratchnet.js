@@ -12,6 +12,9 @@
 // Errors from the core arrive as `ScratchnetError` with a stable `code`
 // (e.g. "idx.bad_magic") that the UI translates, and an English message.
 import createScratchnetModule from '../generated/wasm/scratchnet.mjs';
+import { BUILD_NAMES, buildAvailable, chooseBuild, loadBuildModule } from './builds.js';
+
+export { BUILD_NAMES, buildAvailable };
 
 export class ScratchnetError extends Error {
   constructor(code, message) {
@@ -72,11 +75,22 @@ export async function gunzip(bytes, { maxBytes = 1 << 30 } = {}) {
 
 /**
  * Load the core. In a page or worker nothing is needed; in Node pass
- * `{ wasmBinary: fs.readFileSync('web/generated/wasm/scratchnet.wasm') }`.
+ * `{ wasmBinary: fs.readFileSync('web/generated/wasm/scratchnet.wasm') }`
+ * (the .wasm of the build asked for). `build` picks one of the builds of
+ * web/lib/builds.js: 'auto' (threads on a cross-origin-isolated page, else
+ * simd), 'simd', 'scalar' or 'threads'. The result's `sn.build` says which runs.
  */
-export async function loadScratchnet(options = {}) {
-  const M = await createScratchnetModule(options);
-  return new Scratchnet(M);
+export async function loadScratchnet({ build = 'auto', ...options } = {}) {
+  const name = guarded(() => chooseBuild(build));
+  let M;
+  try {
+    M = await loadBuildModule(name, createScratchnetModule, options);
+  } catch (e) {
+    // 'auto' never fails because of the threads build: the single-thread one always works.
+    if (build === 'auto' && name !== 'simd') return loadScratchnet({ ...options, build: 'simd' });
+    return rethrow(e);
+  }
+  return new Scratchnet(M, name);
 }
 
 class Scratchnet {
@@ -85,10 +99,16 @@ class Scratchnet {
   #live = 0;
   #limits = null;
 
-  constructor(M) {
+  constructor(M, buildName) {
     this.#M = M;
     this.version = M.version();
     this.buildFlavor = M.buildFlavor();
+    // Which build runs: { name: 'simd' | 'scalar' | 'threads', simd, threads (1 = single thread) }.
+    this.build = Object.freeze({
+      name: buildName,
+      simd: this.buildFlavor === 'wasm-simd128',
+      threads: typeof M.threadCount === 'function' ? M.threadCount() : 1,
+    });
   }
 
   /** Run fn; every scratchnet object created inside is deleted afterwards. */
@@ -130,7 +150,17 @@ class Scratchnet {
   get liveObjects() { return this.#live; }
 
   /** The size of the wasm memory in bytes (it grows, never shrinks). */
-  get heapBytes() { return this.#M.HEAPU8.length; }
+  get heapBytes() { return this.#heap(Uint8Array).length; }
+
+  // A view of the wasm memory as `Type`. In the threads build a pool thread may
+  // grow the shared memory, and Emscripten refreshes its HEAP views only when its
+  // own JavaScript next touches the heap, so views are taken from the memory
+  // itself (web/lib/builds.js passes it in); elsewhere the module's views are current.
+  #heap(Type) {
+    const M = this.#M;
+    if (M.wasmMemory) return new Type(M.wasmMemory.buffer);   // only the threads build is given one
+    return { Float32Array: M.HEAPF32, Float64Array: M.HEAPF64, Int32Array: M.HEAP32, Uint8Array: M.HEAPU8 }[Type.name];
+  }
 
   /** Bytes allocated inside the wasm memory right now: what a leak would raise. */
   get heapUsed() { return this.#M.heapUsed(); }
@@ -148,7 +178,7 @@ class Scratchnet {
     const ptr = M._malloc(bytes);
     if (!ptr) throw new ScratchnetError('memory.exhausted', `could not reserve ${bytes} bytes in the wasm heap`);
     try {
-      const heap = { Float32Array: M.HEAPF32, Float64Array: M.HEAPF64, Int32Array: M.HEAP32, Uint8Array: M.HEAPU8 }[Type.name];
+      const heap = this.#heap(Type);
       heap.set(arr, ptr / Type.BYTES_PER_ELEMENT);
       return fn(ptr, arr.length);
     } catch (e) {
@@ -210,7 +240,8 @@ class Scratchnet {
    *   initStd: 0.01, leakySlope: 0.01, batchNorm: false, dropout: 0,
    *   weightDecay: 0 (λ: the loss adds ½λΣ‖W‖², the gradients λW) }.
    */
-  network(spec, { seed = 42 } = {}) {
+  network(spec, { seed = 42, precision = 'float32' } = {}) {
+    if (precision !== 'float32') return this.#network64(spec, seed, precision);
     return this.#track(new Network(this, this.#M, guarded(() => new this.#M.Network(normalizeSpec(spec), seed))));
   }
 
@@ -344,6 +375,7 @@ class Scratchnet {
    *   shuffle: false keeps the rows in their order every epoch }.
    */
   trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, regularization = 'none', regularizationRate = 0, batchSize = 100, seed = 0, evalSamples = 0, shuffle = true } = {}) {
+    if (net instanceof Network64) return this.#trainer64(net, { train, optimizer, learningRate, batchSize, seed });
     const raw = guarded(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
       regularization, regularizationRate, train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples, shuffle));
     return this.#track(new Trainer(raw));
@@ -405,6 +437,32 @@ class Scratchnet {
   graph(example) {
     return this.#track(new Graph(this, guarded(() => this.#M.Graph.example(example))));
   }
+
+  // ---- calculation speed-ups: bit precision (book 8.3.4, vol. 2 1.5.1) ----------------
+  /**
+   * A trained network with its weights in float64, float32 and float16 (rounded to half
+   * precision and back, as the book's half_float_network.py), on every row of `dataset`:
+   * [{ dtype: 'float64'|'float32'|'float16', bits, accuracy, weightBytes,
+   *    maxOutputChange (max |y − y_float64| of the softmax outputs), maxWeightChange }].
+   */
+  comparePrecisions(net, dataset) {
+    return guarded(() => this.#M.comparePrecisions(net._raw, dataset._raw));
+  }
+
+  // sn.network(spec, { precision: 'float64' }): the core's Network<double>, the same
+  // initial weights as the float32 network of the same seed; it trains with sn.trainer.
+  #network64(spec, seed, precision) {
+    if (precision !== 'float64') {
+      throw new ScratchnetError('net.bad_precision', `precision must be 'float32' or 'float64', got '${precision}'`);
+    }
+    return this.#track(new Network64(guarded(() => new this.#M.Network64(normalizeSpec(spec), seed))));
+  }
+
+  #trainer64(net, { train, optimizer, learningRate, batchSize, seed }) {
+    return this.#track(new Trainer(guarded(() => new this.#M.Trainer64(net._raw, optimizer, learningRate, train._raw, batchSize, seed))));
+  }
+
+  _networkToNpz(raw, dtype) { return guarded(() => this.#M.networkToNpz(raw, dtype)); }
 
   // internal, for Network/Dataset
   _withHeap(data, Type, fn) { return this.#withHeap(data, Type, fn); }
@@ -486,6 +544,7 @@ class Network extends Owned {
 
   /** The spec the network was built from. */
   get spec() { return this._call((r) => r.spec()); }
+  get precision() { return 'float32'; }
   get inputSize() { return this._call((r) => r.inputSize()); }
   get outputSize() { return this._call((r) => r.outputSize()); }
 
@@ -597,8 +656,29 @@ class Network extends Owned {
       this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.numericalGradients(px, nx, pt, nt, this.#rows(x, rows))));
   }
 
-  /** The network as .npz bytes (numpy.load-able): W1, b1, …, BatchNorm statistics, architecture. */
-  toNpz() { return this._call((r) => r.toNpz()); }
+  /**
+   * The network as .npz bytes (numpy.load-able): W1, b1, …, BatchNorm statistics, architecture.
+   * { dtype: 'float16' } writes the arrays as '<f2' (rounded to half precision); loadNetwork reads both.
+   */
+  toNpz({ dtype = 'float32' } = {}) {
+    return dtype === 'float32' ? this._call((r) => r.toNpz()) : this.#sn._networkToNpz(this._raw, dtype);
+  }
+
+  /** The same as toNpz: { dtype: 'float16' } writes '<f2' arrays (vol. 2 1.5.1 save_params), half the bytes. */
+  save(options) { return this.toNpz(options); }
+}
+
+/**
+ * A network computing in float64 (sn.network(spec, { precision: 'float64' })): trains with
+ * sn.trainer like the float32 one; its parameters come out as Float64Array.
+ */
+class Network64 extends Owned {
+  get precision() { return 'float64'; }
+  get spec() { return this._call((r) => r.spec()); }
+  paramNames() { return this._call((r) => r.paramNames()); }
+  /** { rows, cols, data: Float64Array } of a parameter. */
+  param(name) { return this._call((r) => r.param(name)); }
+  accuracyOf(dataset) { return this._call((r) => r.accuracyOf(dataset._raw)); }
 }
 
 // A matrix argument: a number (1×1) or { rows, cols, data }.

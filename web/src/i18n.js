@@ -126,7 +126,7 @@ registerMessages({
     'error.npz.missing_array': '.npz 파일에 필요한 배열이 없습니다',
     'error.npz.compressed_unsupported_here': '압축된 .npz(np.savez_compressed)는 여기서 읽을 수 없습니다. np.savez로 저장해 주세요',
     'error.npy.bad_header': '.npy 배열의 헤더가 올바르지 않습니다',
-    'error.npy.bad_dtype': '배열의 자료형은 float32나 float64여야 합니다',
+    'error.npy.bad_dtype': '배열의 자료형은 float32, float64 또는 float16이어야 합니다',
     'error.npy.bad_shape': '배열의 형상이 지원되지 않습니다 (1차원이나 2차원, C 순서)',
     'error.object.deleted': '이미 삭제된 객체입니다',
     'error.activation.bad_slope': 'Leaky ReLU의 기울기가 올바르지 않습니다',
@@ -168,6 +168,9 @@ registerMessages({
     'error.npy.bad_text': '.npy 문자열 배열에 올바르지 않은 문자가 있습니다',
     'error.dataset.bad_shape': '데이터의 형상(특징 수나 높이×너비)이 올바르지 않습니다',
     'error.argument.invalid': '함수에 넘긴 인자의 형식이 올바르지 않습니다',
+    // the loader's builds (web/lib/builds.js)
+    'error.build.unknown': '모르는 빌드 이름입니다 (simd, scalar, threads 중 하나)',
+    'error.build.unavailable': '스레드 빌드는 교차 출처 격리(COOP/COEP 헤더)된 페이지에서만 쓸 수 있습니다',
   },
   en: {
     'error.internal': 'Something unexpected went wrong',
@@ -195,6 +198,9 @@ registerMessages({
     'error.npy.bad_text': 'A .npy string array holds an invalid character',
     'error.dataset.bad_shape': 'The data shape (features, or height × width) is not valid',
     'error.argument.invalid': 'An argument passed to the function has the wrong type',
+    // the loader's builds (web/lib/builds.js)
+    'error.build.unknown': 'Unknown build name (one of simd, scalar, threads)',
+    'error.build.unavailable': 'The threads build needs a cross-origin-isolated page (COOP/COEP headers)',
     'error.size.too_large': 'This is too large to fit in memory',
     'error.memory.exhausted': 'The WebAssembly memory is exhausted',
     'error.shape.mismatch': 'The matrix shapes do not match',
@@ -223,7 +229,7 @@ registerMessages({
     'error.npz.missing_array': 'The .npz file lacks an array the network needs',
     'error.npz.compressed_unsupported_here': 'A compressed .npz (np.savez_compressed) cannot be read here; save it with np.savez',
     'error.npy.bad_header': 'The header of a .npy array is not valid',
-    'error.npy.bad_dtype': 'Arrays must be float32 or float64',
+    'error.npy.bad_dtype': 'Arrays must be float32, float64 or float16',
     'error.npy.bad_shape': 'The array shape is not supported (1-D or 2-D, C order)',
     'error.object.deleted': 'This object was already deleted',
     'error.activation.bad_slope': 'The leaky ReLU slope is not valid',

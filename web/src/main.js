@@ -24,6 +24,7 @@ registerMessages({
     'panel.graph': '계산 그래프',
     'panel.backprop': '오차역전파 놀이터',
     'panel.mnist': 'MNIST 학습',
+    'panel.speed': '계산 고속화',
     'app.core': 'scratchnet {version} ({flavor}) · wasm 메모리 {mb} MB · 살아 있는 코어 객체 {live}개',
   },
   en: {
@@ -38,6 +39,7 @@ registerMessages({
     'panel.graph': 'Computational graph',
     'panel.backprop': 'Backprop playground',
     'panel.mnist': 'Train MNIST',
+    'panel.speed': 'Speed-up',
     'app.core': 'scratchnet {version} ({flavor}) · wasm memory {mb} MB · live core objects {live}',
   },
 });

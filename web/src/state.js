@@ -7,7 +7,7 @@
 // a panel never breaks on a hand-edited link.
 export const SETTINGS = {
   // which panel the page shows
-  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'gradient', 'graph', 'backprop', 'mnist'], default: 'perceptron' },
+  panel: { type: 'enum', values: ['perceptron', 'activation', 'forward', 'gradient', 'graph', 'backprop', 'mnist', 'speed'], default: 'perceptron' },
 
   // Perceptron & logic gates (book ch. 2)
   w1: { type: 'number', min: -5, max: 5, default: 0.5, panel: 'perceptron' },
@@ -81,6 +81,10 @@ export const SETTINGS = {
   m_dropout: { type: 'number', min: 0, max: 0.9, default: 0, panel: 'mnist' },
   m_bn: { type: 'bool', default: false, panel: 'mnist' },
   m_seed: { type: 'int', min: 0, max: 2 ** 31 - 1, default: 1, panel: 'mnist' },
+
+  // Speed-up (vol. 2 1.5): keys prefixed sp_; the timed training runs' length and seed
+  sp_steps: { type: 'int', min: 20, max: 2000, default: 200, panel: 'speed' },
+  sp_seed: { type: 'int', min: 0, max: 9999, default: 1, panel: 'speed' },
 };
 
 // ---- presets: the settings a choice of data set brings (the dropdown, a link and an embed alike) ----

@@ -27,4 +27,5 @@ export const PANELS = {
   graph: () => import('./graph/index.js'),
   backprop: () => import('./backprop/index.js'),
   mnist: () => import('./mnist/index.js'),
+  speed: () => import('./speed/index.js'),
 };

@@ -32,6 +32,7 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
   let version = 0;
   let r = {
     mode: null,
+    build: null,             // the core build the session runs: { name, simd, threads } (web/lib/builds.js)
     status: 'idle',          // idle | loading | ready | running | paused | done | diverged
     dataInfo: null,
     dataSource: null,        // { kind: 'bundled', name } | { kind: 'files', name, label, files }
@@ -305,7 +306,8 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
     if (disposed) { s.destroy(); return; }
     session = s;
     set({ mode: s.mode });
-    await call('init');
+    const info = await call('init');
+    set({ build: info?.build ?? null });
     if (autoload) await loadData({ kind: 'bundled', name: st.m_data });
     else set({ ready: true });
   }).catch((e) => set({ error: e }));

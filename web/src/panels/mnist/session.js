@@ -232,9 +232,10 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
   }
 
   const handlers = {
+    /** Load the core; answers which build runs here ({ name, simd, threads }, web/lib/builds.js). */
     async init() {
       sn ??= await loadCore();
-      return null;
+      return { build: sn.build };
     },
 
     /** Fetch the four IDX files of a bundled set, reporting progress, and load them. */

@@ -94,6 +94,9 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   );
   const archLine = el('p', { className: 'sn-explain sn-mono sn-tight', 'data-testid': 'architecture' });
   settings.append(archLine);
+  // which build of the core trains (threads on a cross-origin-isolated page, else single-thread SIMD)
+  const buildLine = el('p', { className: 'sn-explain sn-tight', 'data-testid': 'core-build' });
+  settings.append(buildLine);
   // the learning rate stays out of the fold: it is the one setting turned while training runs
   left.append(settings, controlRow(t('mnist.lr'), id('m_lr'), lrRange, lrNum));
 
@@ -296,6 +299,10 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     trainProgress.value = s.totalSteps ? s.last.step / s.totalSteps : 0;
     archLine.textContent = s.netInfo ? t('mnist.arch', { sizes: s.netInfo.sizes.join('-'), steps: s.netInfo.stepsPerEpoch }) : '';
     if (s.mode) root.dataset.session = s.mode;
+    if (s.build) {
+      buildLine.dataset.build = s.build.name;
+      buildLine.textContent = t(`mnist.build.${s.build.threads > 1 ? 'threads' : 'single'}`, { name: s.build.name, threads: s.build.threads });
+    }
     syncDataTexts(s);
     // data
     dataProgress.value = s.dataLoad?.progress ?? 0;

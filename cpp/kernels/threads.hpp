@@ -1,0 +1,28 @@
+// threads.hpp — how many threads the core's matrix products use.
+//
+// Only the wasm threads build (CMake SCRATCHNET_THREADS, Emscripten -pthread)
+// has more than one: there the JavaScript loader asks for
+// navigator.hardwareConcurrency threads once, at load time, and every large
+// gemm<float> is split across them (gemm_parallel.hpp). Every other build —
+// native, the single-thread SIMD and scalar wasm builds — has exactly one and
+// never includes <thread>, so it behaves as before this file existed.
+#pragma once
+
+namespace scratchnet::kernels {
+
+class ThreadPool;
+
+inline constexpr int kMaxThreads = 8;
+
+// The number of threads products are split across (1 = the calling thread only).
+int thread_count();
+
+// Start a pool of `threads` (clamped to [1, kMaxThreads]; the caller counts as
+// one) and return the count in effect. Single-thread builds ignore it: 1.
+// Not to be called while a product runs.
+int set_thread_count(int threads);
+
+// The pool products are split over, or nullptr with one thread.
+ThreadPool* shared_pool();
+
+}  // namespace scratchnet::kernels
