@@ -83,9 +83,28 @@ const dev = await createServer({ configFile: path.join(root, 'web/vite.config.js
   server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false }, logLevel: 'error' });
 await dev.listen();
 const base = `http://127.0.0.1:${dev.httpServer.address().port}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+// Linux schedules CPU time per autogroup (roughly: per session), and Chromium
+// runs its renderers in sessions of their own, so on a machine busy with other
+// work a renderer gets one group's share however many threads it runs: a
+// second thread could never show. Where allowed (root), the bench's own
+// Chromium processes get autogroup nice −15 while it runs, so that a free
+// core, when there is one, goes to the page being measured. Printed either way.
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-threads-'));
+function raisePriority() {
+  let raised = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) continue;
+      fs.writeFileSync(`/proc/${pid}/autogroup`, '-15');
+      raised++;
+    } catch { /* not ours, gone, or not allowed */ }
+  }
+  return raised;
+}
+const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 const loadBefore = os.loadavg()[0];
 let result;
+let raised = 0;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => say(`page error: ${e.message}`));
@@ -96,11 +115,14 @@ try {
     body: '<!doctype html><title>bench-threads</title>',
   }));
   await page.goto(`${base}/bench-threads.html`);
+  raised = raisePriority();
+  say(raised ? `${raised} Chromium processes: autogroup nice −15 while measuring` : 'Chromium priority unchanged (not allowed here)');
   say(`Chromium, cross-origin isolated: ${opt.reps} × ${opt.steps} steps per contender and workload (after ${opt.warmup} warm-up steps)`);
   result = await page.evaluate(measure, { contenders: CONTENDERS, workloads: WORKLOADS, ...opt });
 } finally {
   await browser.close();
   await dev.close();
+  fs.rmSync(profile, { recursive: true, force: true });
 }
 const loadAfter = os.loadavg()[0];
 if (!result.isolated) throw new Error('the bench page was not cross-origin isolated');
@@ -126,7 +148,7 @@ const md = [
   `|---|${names.map(() => '--:').join('|')}|--:|--:|--:|`,
   ...WORKLOADS.map((w, i) => `| ${w.id} | ${names.map((n) => k(rate(w.id, n))).join(' | ')} | ${ratios[i].twoVsSimd.toFixed(2)}× | ${ratios[i].twoVsOne.toFixed(2)}× | ${ratios[i].simdVsScalar.toFixed(2)}× |`),
   '',
-  `Samples per second, median of ${opt.reps} repetitions of ${opt.steps} steps (after ${opt.warmup} warm-up steps); ${result.cores} logical cores; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (a second thread helps only when a core is free); final losses ${WORKLOADS.map((w) => `${w.id.replace('train ', '')}: ${names.map((n) => result.rows.find((r) => r.workload === w.id && r.contender === n).loss.toFixed(4)).join(' / ')}`).join('; ')}.`,
+  `Samples per second, median of ${opt.reps} repetitions of ${opt.steps} steps (after ${opt.warmup} warm-up steps); ${result.cores} logical cores; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after; ${raised ? 'Chromium at autogroup nice −15 (see the script)' : 'Chromium at normal priority'}; final losses ${WORKLOADS.map((w) => `${w.id.replace('train ', '')}: ${names.map((n) => result.rows.find((r) => r.workload === w.id && r.contender === n).loss.toFixed(4)).join(' / ')}`).join('; ')}.`,
   '',
   '| file | bytes | gzipped (-9) |',
   '|---|--:|--:|',
@@ -135,7 +157,7 @@ const md = [
 
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench-results/threads.json'),
-  JSON.stringify({ date: new Date().toISOString(), options: opt, loadAverage: [loadBefore, loadAfter], ...result, ratios, sizes }, null, 2));
+  JSON.stringify({ date: new Date().toISOString(), options: opt, loadAverage: [loadBefore, loadAfter], chromiumAutogroupNice: raised ? -15 : 0, ...result, ratios, sizes }, null, 2));
 fs.writeFileSync(path.join(root, 'bench-results/threads.md'), `${md}\n`);
 console.log(`\n${md}\n`);
 say('wrote bench-results/threads.md and threads.json');

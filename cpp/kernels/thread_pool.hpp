@@ -17,9 +17,9 @@
 // more parts than threads for that to pay.
 //
 // Workers are started once, by the constructor, and live as long as the pool.
-// Between jobs a worker first spins for a few microseconds (the next product
-// of the same training step usually comes sooner than a sleeping thread could
-// wake) and then sleeps on a condition variable (a futex; in the browser
+// Between jobs a worker first spins for up to 2 ms (the next product of the
+// same training step comes sooner than a sleeping thread could wake; see
+// thread_pool.cpp) and then sleeps on a condition variable (a futex; in the browser
 // Atomics.wait), so an idle pool uses no CPU.
 //
 // What it is not: a general task system. One job at a time, called from one

@@ -61,6 +61,8 @@ test('MNIST: one epoch of the default network passes 85 % test accuracy', async 
     const acc = await page.$eval(tid('test-acc'), (e) => Number(e.dataset.value));
     assert.ok(acc > 0.85, `test accuracy after one epoch: ${acc}`);
     assert.equal(await page.$eval('.sn-panel', (p) => p.dataset.session), 'worker', 'Firefox runs the module worker');
+    // vite preview sends COOP + COEP: the worker trains with the threads build (web/lib/builds.js)
+    assert.equal(await page.$eval(tid('core-build'), (e) => e.dataset.build), 'threads', 'Firefox runs the threads build');
   });
 });
 
