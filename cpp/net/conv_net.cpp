@@ -230,7 +230,8 @@ S ConvNet<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
 }
 
 template <class S>
-double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch) {
+double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch,
+                            Index rows) {
   require(x.cols() == input_size(), "shape.mismatch",
           "ConvNet.accuracy: x " + shape_string(x) + " vs the input (C·H·W) = " + std::to_string(input_size()));
   require(x.rows() > 0, "input.empty", "ConvNet.accuracy: the batch has no rows");
@@ -238,9 +239,11 @@ double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>&
           "ConvNet.accuracy: x " + shape_string(x) + " vs " + std::to_string(labels.size()) + " labels");
   require(batch >= 1, "input.empty", "ConvNet.accuracy: batch must be at least 1");
   // In batches: im2col of 10,000 images at once would need gigabytes.
+  const Index n = rows < 0 ? x.rows() : std::min(rows, x.rows());
+  require(n > 0, "input.empty", "ConvNet.accuracy: no rows to score");
   std::size_t correct = 0;
-  for (Index start = 0; start < x.rows(); start += batch) {
-    const Index count = std::min(batch, x.rows() - start);
+  for (Index start = 0; start < n; start += batch) {
+    const Index count = std::min(batch, n - start);
     const Matrix<S> y = predict(x.middleRows(start, count), false);
     for (Index i = 0; i < count; ++i) {
       Index best = 0;
@@ -248,7 +251,7 @@ double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>&
       correct += best == labels[static_cast<std::size_t>(start + i)];
     }
   }
-  return static_cast<double>(correct) / static_cast<double>(x.rows());
+  return static_cast<double>(correct) / static_cast<double>(n);
 }
 
 template <class S>
@@ -265,6 +268,18 @@ void ConvNet<S>::set_param(const std::string& name, const Matrix<S>& value) {
   Matrix<S>& p = param(name);
   require_same_shape("ConvNet.set_param", name.c_str(), p, "value", value);
   p = value;
+}
+
+template <class S>
+void ConvNet<S>::copy_params_from(const ConvNet& other) {
+  require(other.params_.size() == params_.size(), "shape.mismatch",
+          "ConvNet.copy_params_from: the other network has " + std::to_string(other.params_.size()) +
+              " parameters, this one " + std::to_string(params_.size()));
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    require_same_shape("ConvNet.copy_params_from", params_[i].name.c_str(), *params_[i].value, "other",
+                       *other.params_[i].value);
+    *params_[i].value = *other.params_[i].value;
+  }
 }
 
 template class ConvNet<float>;

@@ -164,6 +164,12 @@ ConvNet<float> load_conv_net_npz(const std::uint8_t* data, std::size_t size) {
   return net;
 }
 
+std::vector<std::uint8_t> save_conv_net_npz(ConvNet<float>& net) {
+  NamedArrays arrays;
+  for (const auto& p : net.params()) arrays.emplace_back(p.name, *p.value);
+  return save_npz(arrays, {{"architecture", conv_net_architecture_json(net.spec())}});
+}
+
 ConvNet<float> load_conv_net_npz_file(const std::string& path) {
   const std::vector<std::uint8_t> bytes = read_binary_file(path);
   return load_conv_net_npz(bytes.data(), bytes.size());
