@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "../core/error.hpp"
+#include "../core/activations.hpp"
 #include "../layers/affine.hpp"
 #include "../layers/convolution.hpp"
 #include "../layers/dropout.hpp"
@@ -213,6 +214,33 @@ Matrix<S> ConvNet<S>::predict(const Matrix<S>& x, bool train) {
   Matrix<S> h = x;
   for (auto& layer : layers_) h = layer->forward(h, train);
   return h;
+}
+
+template <class S>
+Matrix<S> ConvNet<S>::output(const Matrix<S>& x) {
+  return softmax(predict(x, false));
+}
+
+template <class S>
+std::vector<typename ConvNet<S>::FeatureMap> ConvNet<S>::feature_maps(const Matrix<S>& x) {
+  require_input(x, "ConvNet.feature_maps");
+  require(x.rows() == 1, "shape.mismatch", "ConvNet.feature_maps: one image (1 row), got " + shape_string(x));
+  std::vector<FeatureMap> maps;
+  Index c = spec_.channels, h = spec_.height, w = spec_.width;  // the shape of what flows in
+  Matrix<S> v = x;
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    Layer<S>& layer = *layers_[i];
+    if (const auto* conv = dynamic_cast<const Convolution<S>*>(&layer)) {
+      c = conv->filters(), h = conv->geometry().out_h(), w = conv->geometry().out_w();
+    } else if (const auto* pool = dynamic_cast<const Pooling<S>*>(&layer)) {
+      h = pool->geometry().out_h(), w = pool->geometry().out_w();
+    } else if (dynamic_cast<const Relu<S>*>(&layer) == nullptr) {
+      break;  // an affine (or dropout): from here on the sample is a vector, no longer an image
+    }
+    v = layer.forward(v, false);
+    maps.push_back({names_[i], c, h, w, v});
+  }
+  return maps;
 }
 
 template <class S>

@@ -140,3 +140,10 @@ TEST(ConvNetNpz, CopyParamsFrom) {
   ConvNet<float> deep(deep_conv_net_spec(), 1);
   expect_error("shape.mismatch", [&] { a.copy_params_from(deep); });
 }
+
+TEST(ConvNetNpz, KindOfAFile) {
+  const std::vector<std::uint8_t> conv = read_binary_file(kModels + "book-ch07-simple_convnet.npz");
+  EXPECT_EQ(npz_network_kind(conv.data(), conv.size()), "convnet");
+  const std::vector<std::uint8_t> book3 = read_binary_file(kModels + "book-ch03.npz");  // no architecture
+  EXPECT_EQ(npz_network_kind(book3.data(), book3.size()), "mlp");
+}
