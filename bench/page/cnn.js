@@ -26,7 +26,9 @@ const CONV_FLOPS = 2 * 24 * 24 * 30 * 25;
 const FORWARD_FLOPS = CONV_FLOPS + 2 * (4320 * 100 + 100 * 10);
 
 function scratchnetContender(sn, train) {
-  const net = sn.convNet('simple', { seed: 1 });
+  // the book's layers with He initial weights, like the tfjs contender (the book's own init is N(0, 0.01²))
+  const net = sn.convNet({ input: [1, 28, 28], init: 'he', layers: [{ type: 'conv', filters: 30, size: 5, stride: 1, pad: 0 },
+    { type: 'relu' }, { type: 'pool', size: 2, stride: 2 }, { type: 'affine', out: 100 }, { type: 'relu' }, { type: 'affine', out: 10 }] }, { seed: 1 });
   const tr = sn.trainer(net, { train, optimizer: 'adam', learningRate: 0.001, batchSize: BATCH, seed: 1 });
   return { name: 'scratchnet wasm SIMD', run: (steps) => tr.run(steps).last.loss, dispose: () => { tr.delete(); net.delete(); } };
 }
