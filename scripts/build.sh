@@ -53,7 +53,9 @@ for t in "${targets[@]}"; do
       node scripts/make-mnist-idx.mjs
       # The book's pretrained weights, served to the playground next to the data.
       mkdir -p web/public/models
-      cp -u models/book-ch03.npz web/public/models/ ;;
+      cp -u models/book-ch03.npz web/public/models/
+      # the book's trained convnets (ch. 7 SimpleConvNet, ch. 8 DeepConvNet) for the MNIST panel
+      cp -u models/book-ch07-simple_convnet.npz models/book-ch08-deep_convnet.npz web/public/models/ ;;
     web)
       # The static site in dist/ (what the browser tests load). Rebuilt only when
       # something under web/ (sources, wasm, data) is newer than the last build.

@@ -789,7 +789,15 @@ class TrainerJs {
   TrainerJs(NetworkJs& net, const std::string& optimizer, double lr, double weight_decay,
             const std::string& regularization, double regularization_rate, DatasetJs& train, DatasetJs& test,
             bool has_test, int batch_size, double seed, int eval_max_samples, bool shuffle)
-      : net_(net.shared()), train_(train.shared()), test_(has_test ? test.shared() : nullptr) {
+      : TrainerJs(net.shared(), *net.shared(), optimizer, lr, weight_decay, regularization, regularization_rate,
+                  train, test, has_test, batch_size, seed, eval_max_samples, shuffle) {}
+
+  // Any network kind the core's Trainer takes (Network, ConvNet); `keep` holds it alive.
+  template <class Net>
+  TrainerJs(std::shared_ptr<void> keep, Net& net, const std::string& optimizer, double lr, double weight_decay,
+            const std::string& regularization, double regularization_rate, DatasetJs& train, DatasetJs& test,
+            bool has_test, int batch_size, double seed, int eval_max_samples, bool shuffle)
+      : net_(std::move(keep)), train_(train.shared()), test_(has_test ? test.shared() : nullptr) {
     guarded([&] {
       sn::require(batch_size >= 1 && batch_size <= 100000, "trainer.bad_config",
                   "batch size must be in [1, 100000], got " + std::to_string(batch_size));
@@ -800,7 +808,7 @@ class TrainerJs {
       config.seed = static_cast<std::uint64_t>(seed);
       config.eval_max_samples = eval_max_samples;
       config.shuffle = shuffle;
-      trainer_ = std::make_unique<sn::Trainer<float>>(*net_, *opt_, *train_, test_.get(), config);
+      trainer_ = std::make_unique<sn::Trainer<float>>(net, *opt_, *train_, test_.get(), config);
       return 0;
     });
   }
@@ -865,11 +873,160 @@ class TrainerJs {
   }
 
  private:
-  std::shared_ptr<sn::Network<float>> net_;
+  std::shared_ptr<void> net_;  // the network trained: kept alive, used through trainer_
   std::shared_ptr<sn::Dataset> train_, test_;
   std::unique_ptr<sn::Optimizer<float>> opt_;
   std::unique_ptr<sn::Trainer<float>> trainer_;
 };
+
+// ---- convolutional networks (book ch. 7–8) ------------------------------------------
+// A ConvNet<float> for JavaScript. Its layer list travels as the architecture
+// JSON of agreement A ("scratchnet/1", kind "convnet"), which the core parses
+// and checks; `simple` and `deep` are the book's two networks.
+class ConvNetJs {
+ public:
+  ConvNetJs(const std::string& architecture, const std::string& init, double init_std, double seed)
+      : net_(guarded([&] {
+          sn::require(std::isfinite(seed) && seed >= 0, "net.bad_seed", "the seed must be a whole number ≥ 0");
+          sn::ConvNetSpec spec = architecture == "simple" ? sn::simple_conv_net_spec()
+                                 : architecture == "deep" ? sn::deep_conv_net_spec()
+                                                          : sn::conv_net_spec_from_json(architecture);
+          if (!init.empty()) spec.init = init;
+          if (init_std > 0) spec.init_std = init_std;
+          return std::make_shared<sn::ConvNet<float>>(spec, static_cast<std::uint64_t>(seed));
+        })) {}
+  explicit ConvNetJs(std::shared_ptr<sn::ConvNet<float>> net) : net_(std::move(net)) {}
+
+  static ConvNetJs* fromNpz(std::uintptr_t ptr, int n) {
+    return guarded([&] {
+      return new ConvNetJs(std::make_shared<sn::ConvNet<float>>(
+          sn::load_conv_net_npz(reinterpret_cast<const std::uint8_t*>(ptr), static_cast<std::size_t>(n))));
+    });
+  }
+
+  std::string architecture() const { return sn::conv_net_architecture_json(net_->spec()); }
+  std::string init() const { return net_->spec().init; }
+  double initStd() const { return net_->spec().init_std; }
+  int inputSize() const { return static_cast<int>(net_->input_size()); }
+  int outputSize() const { return static_cast<int>(net_->classes()); }
+  val layerNames() const { return names_out(net_->layer_names()); }
+
+  val predict(std::uintptr_t ptr, int n, int rows, bool probabilities) {
+    return guarded([&] {
+      const MatF x = matrix_in(ptr, n, rows, "x");
+      const MatF y = probabilities ? net_->output(x) : net_->predict(x, false);
+      return copy_out(y.data(), static_cast<std::size_t>(y.size()));
+    });
+  }
+
+  // t: one-hot rows (rows, classes) or one label per row (rows, 1).
+  double loss(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
+    return guarded([&] {
+      const MatF x = matrix_in(px, nx, rows, "x");
+      const MatF t = matrix_in(pt, nt, rows, "t");
+      if (t.cols() != 1 || net_->classes() == 1) return static_cast<double>(net_->loss(x, t, false));
+      std::vector<std::int32_t> labels(static_cast<std::size_t>(t.rows()));
+      for (sn::Index i = 0; i < t.rows(); ++i) labels[static_cast<std::size_t>(i)] = static_cast<std::int32_t>(t(i, 0));
+      return static_cast<double>(net_->loss(x, sn::one_hot<float>(labels, static_cast<int>(net_->classes())), false));
+    });
+  }
+
+  double accuracy(std::uintptr_t px, int nx, std::uintptr_t pl, int nl) {
+    return guarded([&] { return net_->accuracy(matrix_in(px, nx, nl, "x"), vector_in<std::int32_t>(pl, nl)); });
+  }
+
+  val outputOf(const DatasetJs& data, int start, int count) {
+    return guarded([&] {
+      data.check_range(start, count);
+      const MatF y = net_->output(data.shared()->x.middleRows(start, count));
+      return copy_out(y.data(), static_cast<std::size_t>(y.size()));
+    });
+  }
+  double accuracyOf(const DatasetJs& data) {
+    return guarded([&] {
+      sn::require(!data.shared()->labels.empty(), "dataset.no_labels", "this dataset has no class labels");
+      return net_->accuracy(data.shared()->x, data.shared()->labels);
+    });
+  }
+
+  val paramNames() {
+    val names = val::array();
+    for (const auto& p : net_->params()) names.call<void>("push", p.name);
+    return names;
+  }
+  val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
+  void setParam(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      const MatF m = matrix_in(ptr, n, rows, name.c_str());
+      sn::require(m.cols() == cols, "shape.mismatch", name + ": " + std::to_string(n) + " numbers are not " +
+                                                          std::to_string(rows) + "×" + std::to_string(cols));
+      net_->set_param(name, m);
+      return 0;
+    });
+  }
+  void copyParamsFrom(const ConvNetJs& other) { guarded([&] { net_->copy_params_from(*other.net_); return 0; }); }
+
+  // The first conv layer's filters (book fig. 7-24): { layer, count, channels, size, data } with
+  // filter f, channel c, row y, column x at data[((f·channels + c)·size + y)·size + x]. null without a conv.
+  val filters() {
+    for (std::size_t i = 0; i < net_->layers().size(); ++i) {
+      const auto* conv = dynamic_cast<const sn::Convolution<float>*>(net_->layers()[i].get());
+      if (conv == nullptr) continue;
+      const sn::ConvGeometry& g = conv->geometry();
+      const MatF& W = net_->param("W" + net_->layer_names()[i].substr(std::string("Convolution").size()));
+      val o = val::object();
+      o.set("layer", net_->layer_names()[i]);
+      o.set("count", static_cast<int>(conv->filters()));
+      o.set("channels", static_cast<int>(g.channels));
+      o.set("size", static_cast<int>(g.filter_h));
+      o.set("data", copy_out(W.data(), static_cast<std::size_t>(W.size())));
+      return o;
+    }
+    return val::null();
+  }
+
+  // Each conv/relu/pool layer's output for one image: [{ layer, channels, height, width, data }].
+  val featureMaps(std::uintptr_t ptr, int n) {
+    return guarded([&] {
+      val out = val::array();
+      for (const auto& m : net_->feature_maps(MatF(matrix_in(ptr, n, 1, "x")))) {
+        val o = val::object();
+        o.set("layer", m.layer);
+        o.set("channels", static_cast<int>(m.channels));
+        o.set("height", static_cast<int>(m.height));
+        o.set("width", static_cast<int>(m.width));
+        o.set("data", copy_out(m.values.data(), static_cast<std::size_t>(m.values.size())));
+        out.call<void>("push", o);
+      }
+      return out;
+    });
+  }
+
+  val toNpz() {
+    return guarded([&] {
+      const auto bytes = sn::save_conv_net_npz(*net_);
+      return copy_out(bytes.data(), bytes.size());
+    });
+  }
+
+  const std::shared_ptr<sn::ConvNet<float>>& shared() const { return net_; }
+
+ private:
+  std::shared_ptr<sn::ConvNet<float>> net_;
+};
+
+// Which class an .npz is for: "convnet", "mlp", … (its architecture's kind).
+std::string npz_network_kind(std::uintptr_t ptr, int n) {
+  return guarded([&] { return sn::npz_network_kind(reinterpret_cast<const std::uint8_t*>(ptr), static_cast<std::size_t>(n)); });
+}
+
+TrainerJs* conv_trainer(ConvNetJs& net, const std::string& optimizer, double lr, double weight_decay,
+                        const std::string& regularization, double regularization_rate, DatasetJs& train,
+                        DatasetJs& test, bool has_test, int batch_size, double seed, int eval_max_samples,
+                        bool shuffle) {
+  return new TrainerJs(net.shared(), *net.shared(), optimizer, lr, weight_decay, regularization,
+                       regularization_rate, train, test, has_test, batch_size, seed, eval_max_samples, shuffle);
+}
 
 // The core's limits, so the web reads them instead of copying them (sn.limits).
 val limits() {
@@ -1154,4 +1311,32 @@ EMSCRIPTEN_BINDINGS(scratchnet_precision) {
       .function("run", &Trainer64Js::run)
       .function("stepCount", &Trainer64Js::stepCount)
       .function("stepsPerEpoch", &Trainer64Js::stepsPerEpoch);
+}
+
+// Convolutional networks (book ch. 7–8): a block of their own.
+EMSCRIPTEN_BINDINGS(scratchnet_convnet) {
+  using namespace emscripten;
+  function("npzNetworkKind", &npz_network_kind);
+  function("convTrainer", &conv_trainer, allow_raw_pointers());
+  class_<ConvNetJs>("ConvNet")
+      .constructor<const std::string&, const std::string&, double, double>()
+      .class_function("fromNpz", &ConvNetJs::fromNpz, allow_raw_pointers())
+      .function("architecture", &ConvNetJs::architecture)
+      .function("init", &ConvNetJs::init)
+      .function("initStd", &ConvNetJs::initStd)
+      .function("inputSize", &ConvNetJs::inputSize)
+      .function("outputSize", &ConvNetJs::outputSize)
+      .function("layerNames", &ConvNetJs::layerNames)
+      .function("predict", &ConvNetJs::predict)
+      .function("loss", &ConvNetJs::loss)
+      .function("accuracy", &ConvNetJs::accuracy)
+      .function("outputOf", &ConvNetJs::outputOf)
+      .function("accuracyOf", &ConvNetJs::accuracyOf)
+      .function("paramNames", &ConvNetJs::paramNames)
+      .function("param", &ConvNetJs::param)
+      .function("setParam", &ConvNetJs::setParam)
+      .function("copyParamsFrom", &ConvNetJs::copyParamsFrom)
+      .function("filters", &ConvNetJs::filters)
+      .function("featureMaps", &ConvNetJs::featureMaps)
+      .function("toNpz", &ConvNetJs::toNpz);
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "../core/error.hpp"
+#include "../core/activations.hpp"
 #include "../layers/affine.hpp"
 #include "../layers/convolution.hpp"
 #include "../layers/dropout.hpp"
@@ -216,6 +217,33 @@ Matrix<S> ConvNet<S>::predict(const Matrix<S>& x, bool train) {
 }
 
 template <class S>
+Matrix<S> ConvNet<S>::output(const Matrix<S>& x) {
+  return softmax(predict(x, false));
+}
+
+template <class S>
+std::vector<typename ConvNet<S>::FeatureMap> ConvNet<S>::feature_maps(const Matrix<S>& x) {
+  require_input(x, "ConvNet.feature_maps");
+  require(x.rows() == 1, "shape.mismatch", "ConvNet.feature_maps: one image (1 row), got " + shape_string(x));
+  std::vector<FeatureMap> maps;
+  Index c = spec_.channels, h = spec_.height, w = spec_.width;  // the shape of what flows in
+  Matrix<S> v = x;
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    Layer<S>& layer = *layers_[i];
+    if (const auto* conv = dynamic_cast<const Convolution<S>*>(&layer)) {
+      c = conv->filters(), h = conv->geometry().out_h(), w = conv->geometry().out_w();
+    } else if (const auto* pool = dynamic_cast<const Pooling<S>*>(&layer)) {
+      h = pool->geometry().out_h(), w = pool->geometry().out_w();
+    } else if (dynamic_cast<const Relu<S>*>(&layer) == nullptr) {
+      break;  // an affine (or dropout): from here on the sample is a vector, no longer an image
+    }
+    v = layer.forward(v, false);
+    maps.push_back({names_[i], c, h, w, v});
+  }
+  return maps;
+}
+
+template <class S>
 S ConvNet<S>::loss(const Matrix<S>& x, const Matrix<S>& t, bool train) {
   return last_layer_->forward(predict(x, train), t);
 }
@@ -230,7 +258,8 @@ S ConvNet<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
 }
 
 template <class S>
-double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch) {
+double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch,
+                            Index rows) {
   require(x.cols() == input_size(), "shape.mismatch",
           "ConvNet.accuracy: x " + shape_string(x) + " vs the input (C·H·W) = " + std::to_string(input_size()));
   require(x.rows() > 0, "input.empty", "ConvNet.accuracy: the batch has no rows");
@@ -238,9 +267,11 @@ double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>&
           "ConvNet.accuracy: x " + shape_string(x) + " vs " + std::to_string(labels.size()) + " labels");
   require(batch >= 1, "input.empty", "ConvNet.accuracy: batch must be at least 1");
   // In batches: im2col of 10,000 images at once would need gigabytes.
+  const Index n = rows < 0 ? x.rows() : std::min(rows, x.rows());
+  require(n > 0, "input.empty", "ConvNet.accuracy: no rows to score");
   std::size_t correct = 0;
-  for (Index start = 0; start < x.rows(); start += batch) {
-    const Index count = std::min(batch, x.rows() - start);
+  for (Index start = 0; start < n; start += batch) {
+    const Index count = std::min(batch, n - start);
     const Matrix<S> y = predict(x.middleRows(start, count), false);
     for (Index i = 0; i < count; ++i) {
       Index best = 0;
@@ -248,7 +279,7 @@ double ConvNet<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>&
       correct += best == labels[static_cast<std::size_t>(start + i)];
     }
   }
-  return static_cast<double>(correct) / static_cast<double>(x.rows());
+  return static_cast<double>(correct) / static_cast<double>(n);
 }
 
 template <class S>
@@ -265,6 +296,18 @@ void ConvNet<S>::set_param(const std::string& name, const Matrix<S>& value) {
   Matrix<S>& p = param(name);
   require_same_shape("ConvNet.set_param", name.c_str(), p, "value", value);
   p = value;
+}
+
+template <class S>
+void ConvNet<S>::copy_params_from(const ConvNet& other) {
+  require(other.params_.size() == params_.size(), "shape.mismatch",
+          "ConvNet.copy_params_from: the other network has " + std::to_string(other.params_.size()) +
+              " parameters, this one " + std::to_string(params_.size()));
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    require_same_shape("ConvNet.copy_params_from", params_[i].name.c_str(), *params_[i].value, "other",
+                       *other.params_[i].value);
+    *params_[i].value = *other.params_[i].value;
+  }
 }
 
 template class ConvNet<float>;

@@ -88,12 +88,30 @@ class ConvNet {
   // Forward (training mode) and backward: fills every gradient, returns the loss.
   S gradient(const Matrix<S>& x, const Matrix<S>& t);
   // Inference mode, in batches of `batch` rows (the book's accuracy(x, t, batch_size=100)):
-  // share of rows whose argmax equals the label.
-  double accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch = 100);
+  // share of rows whose argmax equals the label. rows ≥ 0: the first `rows` rows only
+  // (the Trainer's eval_max_samples), read in place.
+  double accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index batch = 100,
+                  Index rows = -1);
+
+  // Class probabilities: softmax of predict(x) (book 3.5), inference mode.
+  Matrix<S> output(const Matrix<S>& x);
+
+  // What each layer makes of one image while it is still an image (book
+  // fig. 7-24/7-26): the outputs of the conv, relu and pool layers before the
+  // first affine, in inference mode. x is one row (1, C·H·W).
+  struct FeatureMap {
+    std::string layer;             // "Convolution1", "Relu1", "Pooling1", …
+    Index channels, height, width;
+    Matrix<S> values;              // (1, channels·height·width), channel-major
+  };
+  std::vector<FeatureMap> feature_maps(const Matrix<S>& x);
 
   std::vector<Param<S>> params() { return params_; }  // W1, b1, W2, b2, …
   Matrix<S>& param(const std::string& name);          // "param.unknown"
   void set_param(const std::string& name, const Matrix<S>& value);  // + "shape.mismatch"
+  // Every parameter from `other`, a net of the same spec ("shape.mismatch"
+  // otherwise): buffer to buffer, no allocation — the divergence guard's checkpoint.
+  void copy_params_from(const ConvNet& other);
 
   std::vector<std::unique_ptr<Layer<S>>>& layers() { return layers_; }
   const std::vector<std::string>& layer_names() const { return names_; }  // "Convolution1", "Relu1", …

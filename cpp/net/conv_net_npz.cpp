@@ -164,6 +164,23 @@ ConvNet<float> load_conv_net_npz(const std::uint8_t* data, std::size_t size) {
   return net;
 }
 
+std::string npz_network_kind(const std::uint8_t* data, std::size_t size) {
+  NamedTexts texts;
+  std::vector<std::vector<std::uint64_t>> shapes;  // any rank: a convnet's W is 4-D
+  load_npz(data, size, &texts, &shapes);
+  const std::string* architecture = find_text_or_null(texts, "architecture");
+  if (architecture == nullptr) return "mlp";
+  const JsonValue root = parse_json(*architecture);
+  if (root.kind != JsonValue::Kind::Object) bad("the text must be a JSON object");
+  return text_member(root, "kind");
+}
+
+std::vector<std::uint8_t> save_conv_net_npz(ConvNet<float>& net) {
+  NamedArrays arrays;
+  for (const auto& p : net.params()) arrays.emplace_back(p.name, *p.value);
+  return save_npz(arrays, {{"architecture", conv_net_architecture_json(net.spec())}});
+}
+
 ConvNet<float> load_conv_net_npz_file(const std::string& path) {
   const std::vector<std::uint8_t> bytes = read_binary_file(path);
   return load_conv_net_npz(bytes.data(), bytes.size());

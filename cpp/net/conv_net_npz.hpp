@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "conv_net.hpp"
 
@@ -40,5 +41,17 @@ std::string conv_net_architecture_json(const ConvNetSpec& spec);
 // architecture entry), npz.missing_array, shape.mismatch, input.not_finite.
 ConvNet<float> load_conv_net_npz(const std::uint8_t* data, std::size_t size);
 ConvNet<float> load_conv_net_npz_file(const std::string& path);  // + io.* errors
+
+// Which kind of network an .npz holds, from its architecture entry's "kind"
+// ("convnet", "mlp", …); "mlp" for a file without one (the book's ch. 3
+// weights). Lets one loader (sn.loadNetwork) pick the right class.
+// Errors: those of load_npz, json.bad_text, convnet.bad_architecture (no "kind").
+std::string npz_network_kind(const std::uint8_t* data, std::size_t size);
+
+// The network as .npz bytes: W1, b1, … and its architecture entry, so
+// load_conv_net_npz (and sn.loadNetwork) rebuilds it with no options. A conv W
+// is written as the layer keeps it, (FN, C·FH·FW) — numpy's
+// W.reshape(FN, C, FH, FW) gives the book's shape back.
+std::vector<std::uint8_t> save_conv_net_npz(ConvNet<float>& net);
 
 }  // namespace scratchnet

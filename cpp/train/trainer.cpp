@@ -27,24 +27,36 @@ bool is_not_finite_error(const Error& e) { return e.code() == "input.not_finite"
 template <class S>
 Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
                     const Dataset* test, TrainerConfig config)
-    : net_(net), opt_(opt), train_(train), test_(test), config_(config), rng_(config.seed) {
-  const NetSpec& spec = net_.spec();
+    : net_(&net), opt_(opt), train_(train), test_(test), config_(config), rng_(config.seed) {
+  const NetSpec& spec = net.spec();
   require(spec.sizes.size() >= 2, "trainer.bad_config", "Trainer: the network has no layers");
-  require(config_.batch_size >= 1, "trainer.bad_config",
-          "Trainer: batch size must be at least 1, got " + std::to_string(config_.batch_size));
   require(spec.weight_decay == 0.0 || opt_.weight_decay() == 0.0, "trainer.bad_config",
           "Trainer: weight decay is set on the network and on the optimizer; set it once");
+  init(spec.sizes.front(), spec.sizes.back(), spec.output == "softmax");
+}
+
+template <class S>
+Trainer<S>::Trainer(ConvNet<S>& net, Optimizer<S>& opt, const Dataset& train,
+                    const Dataset* test, TrainerConfig config)
+    : conv_net_(&net), opt_(opt), train_(train), test_(test), config_(config), rng_(config.seed) {
+  init(net.input_size(), net.classes(), true);
+}
+
+template <class S>
+void Trainer<S>::init(Index inputs, Index outputs, bool softmax) {
+  require(config_.batch_size >= 1, "trainer.bad_config",
+          "Trainer: batch size must be at least 1, got " + std::to_string(config_.batch_size));
   require(config_.eval_max_samples >= 0, "trainer.bad_config",
           "Trainer: eval_max_samples must be >= 0 (0 = whole set)");
 
   const Index n = train_.size();
   require(n > 0, "trainer.bad_data", "Trainer: the training set is empty");
-  require(train_.features() == spec.sizes.front(), "trainer.bad_data",
+  require(train_.features() == inputs, "trainer.bad_data",
           "Trainer: the data has " + std::to_string(train_.features()) +
-              " features but the network's input size is " + std::to_string(spec.sizes.front()));
+              " features but the network's input size is " + std::to_string(inputs));
   // Checked once here so that, later, a NaN can only mean the weights diverged.
   require(all_finite(train_.x), "trainer.bad_data", "Trainer: the training data contains NaN or inf");
-  outputs_ = spec.sizes.back();
+  outputs_ = outputs;
 
   const bool has_labels = !train_.labels.empty();
   if (has_labels) {
@@ -52,7 +64,7 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
             "Trainer: " + std::to_string(train_.labels.size()) + " labels for " +
                 std::to_string(n) + " rows");
   }
-  if (spec.output == "softmax") {
+  if (softmax) {
     // Softmax + cross-entropy wants a probability row per sample: one-hot.
     require(has_labels, "trainer.bad_data", "Trainer: a softmax network needs labels");
     kind_ = TargetKind::OneHot;
@@ -86,7 +98,9 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
   // ceil(N / batch): the last batch holds the remaining rows.
   const Index batch = std::min<Index>(config_.batch_size, n);
   // Batch size × layer widths, before the batch buffers below are allocated.
-  require_activation_memory(spec, static_cast<std::uint64_t>(batch), true, sizeof(S), "a training step");
+  // (A convnet checks its own, im2col included, on every forward: ConvNet::predict.)
+  if (net_ != nullptr)
+    require_activation_memory(net_->spec(), static_cast<std::uint64_t>(batch), true, sizeof(S), "a training step");
   steps_per_epoch_ = static_cast<int>((n + batch - 1) / batch);
   const Index tail = n - (steps_per_epoch_ - 1) * batch;  // rows of the last step, 1..batch
   batch_x_.resize(batch, train_.features());
@@ -101,12 +115,23 @@ Trainer<S>::Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train,
 
   // Network::params() promises stable pointers, so one copy of the list serves
   // every step (no vector rebuilt per step).
-  params_ = net_.params();
+  params_ = net_ != nullptr ? net_->params() : conv_net_->params();
   backup_.resize(params_.size());
-  for (auto& layer : net_.layers()) {
+  for (auto& layer : net_ != nullptr ? net_->layers() : conv_net_->layers()) {
     if (auto* bn = dynamic_cast<BatchNorm<S>*>(layer.get())) batch_norms_.push_back(bn);
   }
   bn_backup_.resize(batch_norms_.size());
+}
+
+template <class S>
+S Trainer<S>::net_gradient(const Matrix<S>& x, const Matrix<S>& t) {
+  return net_ != nullptr ? net_->gradient(x, t) : conv_net_->gradient(x, t);
+}
+
+template <class S>
+double Trainer<S>::net_accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index rows) {
+  if (net_ != nullptr) return net_->accuracy(x, labels, rows);
+  return conv_net_->accuracy(x, labels, 100, rows);  // 100 rows at a time: im2col of all would be huge
 }
 
 template <class S>
@@ -176,7 +201,7 @@ StepResult Trainer<S>::step() {
     // + ½λΣ‖W‖² of the optimizer's decay, at the weights the gradient saw
     // (the network's own λ is already in its loss)
     // and + λ₁Σ|W| of its L1 term
-    r.loss = static_cast<double>(net_.gradient(bx, bt)) + weight_decay_loss(params_, opt_.weight_decay()) +
+    r.loss = static_cast<double>(net_gradient(bx, bt)) + weight_decay_loss(params_, opt_.weight_decay()) +
              l1_loss(params_, opt_.l1());
   } catch (const Error& e) {
     // Any other error (a shape mismatch...) is a bug in the setup: rethrow,
@@ -288,10 +313,10 @@ double Trainer<S>::evaluate(const Dataset& data) {
                       : data.size();
   try {
     if constexpr (std::is_same_v<S, float>) {
-      return net_.accuracy(data.x, data.labels, k);  // no copy: the data already is float
+      return net_accuracy(data.x, data.labels, k);  // no copy: the data already is float
     } else {
       const std::vector<std::int32_t> labels(data.labels.begin(), data.labels.begin() + k);
-      return net_.accuracy(data.x.topRows(k).template cast<S>(), labels);
+      return net_accuracy(data.x.topRows(k).template cast<S>(), labels, k);
     }
   } catch (const Error& e) {
     if (!is_not_finite_error(e)) throw;

@@ -39,6 +39,7 @@
 #include "../data/dataset.hpp"
 #include "../layers/batch_norm.hpp"
 #include "../layers/layer.hpp"
+#include "../net/conv_net.hpp"
 #include "../net/network.hpp"
 #include "../optim/optimizer.hpp"
 
@@ -79,6 +80,11 @@ class Trainer {
   // "size.too_large" when batch size × layer widths would not fit in memory
   // (require_activation_memory), before any batch buffer is allocated.
   Trainer(Network<S>& net, Optimizer<S>& opt, const Dataset& train, const Dataset* test = nullptr,
+          TrainerConfig config = {});
+  // The same loop for a convnet (book 7.5, SimpleConvNet trained by the book's
+  // common/trainer.py): always softmax, so the targets are one_hot(labels).
+  // Weight decay goes on the optimizer only (a ConvNet has no λ of its own).
+  Trainer(ConvNet<S>& net, Optimizer<S>& opt, const Dataset& train, const Dataset* test = nullptr,
           TrainerConfig config = {});
 
   // One minibatch: forward + backward (net.gradient), check, optimizer update.
@@ -134,11 +140,19 @@ class Trainer {
  private:
   enum class TargetKind { OneHot, Targets, LabelValue };
 
+  // What the constructors share once they know the network's input size, its
+  // outputs and whether it ends in softmax.
+  void init(Index inputs, Index outputs, bool softmax);
+  // The two calls the loop makes on the network, to whichever kind it is.
+  S net_gradient(const Matrix<S>& x, const Matrix<S>& t);
+  double net_accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index rows);
+
   void fill_batch(Index first, Index rows, Matrix<S>& bx, Matrix<S>& bt) const;
   bool gradients_finite() const;
   bool values_finite() const;
 
-  Network<S>& net_;
+  Network<S>* net_ = nullptr;      // exactly one of these two is set
+  ConvNet<S>* conv_net_ = nullptr;
   Optimizer<S>& opt_;
   const Dataset& train_;
   const Dataset* test_;

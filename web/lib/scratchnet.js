@@ -241,6 +241,7 @@ class Scratchnet {
    *   weightDecay: 0 (λ: the loss adds ½λΣ‖W‖², the gradients λW) }.
    */
   network(spec, { seed = 42, precision = 'float32' } = {}) {
+    if (spec?.kind === 'convnet') return this.convNet(spec, { seed });   // a ConvNet's own spec comes back here
     if (precision !== 'float32') return this.#network64(spec, seed, precision);
     return this.#track(new Network(this, this.#M, guarded(() => new this.#M.Network(normalizeSpec(spec), seed))));
   }
@@ -252,8 +253,33 @@ class Scratchnet {
    * the spec says the activations and the W shapes the sizes.
    */
   loadNetwork(npzBytes, spec = {}) {
-    const raw = this.#withHeap(npzBytes, Uint8Array, (p, n) => this.#M.Network.fromNpz(p, n, normalizeSpec(spec)));
-    return this.#track(new Network(this, this.#M, raw));
+    // A convnet file (architecture kind "convnet") becomes a ConvNet, with no options.
+    return this.#withHeap(npzBytes, Uint8Array, (p, n) => (this.#M.npzNetworkKind(p, n) === 'convnet'
+      ? this.#track(new ConvNet(this, this.#M.ConvNet.fromNpz(p, n)))
+      : this.#track(new Network(this, this.#M, this.#M.Network.fromNpz(p, n, normalizeSpec(spec))))));
+  }
+
+  // ---- convolutional networks (book ch. 7–8) ------------------------------
+  /**
+   * A convolutional network. spec is 'simple' (the book's ch. 7 SimpleConvNet:
+   * conv 30×5×5 → relu → pool 2 → affine 100 → relu → affine 10, N(0, 0.01²)),
+   * 'deep' (ch. 8 DeepConvNet, He init), or a layer list as saved in an .npz:
+   * { input: [C, H, W], layers: [{ type: 'conv', filters, size, stride, pad },
+   *   { type: 'relu' }, { type: 'pool', size, stride }, { type: 'affine', out },
+   *   { type: 'dropout', ratio }, …], init: 'he' | 'std', initStd }.
+   * `net.spec` gives such an object back (kind: 'convnet'), and sn.network(spec)
+   * passes a spec of kind 'convnet' here. The object has the MLP Network's surface
+   * where it applies (predict, output, loss, accuracy, param…, toNpz; sn.trainer
+   * trains it), plus filters() and featureMaps(x).
+   */
+  convNet(spec = 'simple', { seed = 42 } = {}) {
+    const arch = typeof spec === 'string' ? spec : JSON.stringify({
+      format: 'scratchnet/1', kind: 'convnet', input: spec?.input ?? [1, 28, 28], layers: spec?.layers ?? [],
+      output: spec?.output ?? 'softmax', dropoutConvention: spec?.dropoutConvention ?? 'scale_at_inference',
+    });
+    const init = typeof spec === 'string' ? '' : spec?.init ?? 'he';
+    const initStd = typeof spec === 'string' ? 0 : spec?.initStd ?? 0.01;
+    return this.#track(new ConvNet(this, guarded(() => new this.#M.ConvNet(arch, init, initStd, seed))));
   }
 
   /** The seed's 2-3-2-2 network with the book's fixed weights (book 3.4). */
@@ -376,7 +402,8 @@ class Scratchnet {
    */
   trainer(net, { train, test = null, optimizer = 'sgd', learningRate = 0, weightDecay = 0, regularization = 'none', regularizationRate = 0, batchSize = 100, seed = 0, evalSamples = 0, shuffle = true } = {}) {
     if (net instanceof Network64) return this.#trainer64(net, { train, optimizer, learningRate, batchSize, seed });
-    const raw = guarded(() => new this.#M.Trainer(net._raw, optimizer, learningRate, weightDecay,
+    const make = net instanceof ConvNet ? (...a) => this.#M.convTrainer(...a) : (...a) => new this.#M.Trainer(...a);
+    const raw = guarded(() => make(net._raw, optimizer, learningRate, weightDecay,
       regularization, regularizationRate, train._raw, (test ?? train)._raw, test !== null, batchSize, seed, evalSamples, shuffle));
     return this.#track(new Trainer(raw));
   }
@@ -542,6 +569,9 @@ class Network extends Owned {
   #sn;
   constructor(sn, M, raw) { super(raw); this.#sn = sn; }
 
+  /** 'mlp' (a ConvNet says 'convnet'). */
+  get kind() { return 'mlp'; }
+
   /** The spec the network was built from. */
   get spec() { return this._call((r) => r.spec()); }
   get precision() { return 'float32'; }
@@ -679,6 +709,72 @@ class Network64 extends Owned {
   /** { rows, cols, data: Float64Array } of a parameter. */
   param(name) { return this._call((r) => r.param(name)); }
   accuracyOf(dataset) { return this._call((r) => r.accuracyOf(dataset._raw)); }
+}
+
+/** A convolutional network (book ch. 7–8); see Scratchnet.convNet. Every error a ScratchnetError. */
+class ConvNet extends Owned {
+  #sn;
+  constructor(sn, raw) { super(raw); this.#sn = sn; }
+
+  get kind() { return 'convnet'; }
+  /** { kind: 'convnet', input, layers, output, dropoutConvention, init, initStd }: sn.network(spec) rebuilds it. */
+  get spec() {
+    return this._call((r) => {
+      const { format, ...a } = JSON.parse(r.architecture());
+      return { ...a, init: r.init(), initStd: r.initStd() };
+    });
+  }
+  get inputSize() { return this._call((r) => r.inputSize()); }
+  get outputSize() { return this._call((r) => r.outputSize()); }
+  /** 'Convolution1', 'Relu1', 'Pooling1', 'Affine2', … in forward order. */
+  layerNames() { return this._call((r) => r.layerNames()); }
+
+  #rows(x, rows) { return rows ?? x.length / this.inputSize; }
+
+  /** Scores of the last Affine layer, (rows × classes) row-major. */
+  predict(x, rows) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), false));
+  }
+  /** Softmax probabilities. */
+  output(x, rows) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), true));
+  }
+  /** Mean cross-entropy; t is one-hot rows or one label per row. */
+  loss(x, t, rows) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this.#rows(x, rows))));
+  }
+  /** Share of rows whose arg-max equals the label (100 rows at a time, as the book's accuracy()). */
+  accuracy(x, labels) {
+    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
+      this.#sn._withHeap(labels, Int32Array, (pl, nl) => this._raw.accuracy(px, nx, pl, nl)));
+  }
+  /** Probabilities for rows [start, start+count) of a Dataset, read inside wasm. */
+  outputOf(dataset, start = 0, count = dataset.size - start) {
+    return guarded(() => this._raw.outputOf(dataset._raw, start, count));
+  }
+  accuracyOf(dataset) { return this._call((r) => r.accuracyOf(dataset._raw)); }
+  /** W1, b1, W2, … — a conv W as (FN, C·FH·FW), the book's W.reshape(FN, -1). */
+  paramNames() { return this._call((r) => r.paramNames()); }
+  param(name) { return this._call((r) => r.param(name)); }
+  setParam(name, data, rows, cols) {
+    this.#sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
+  }
+  copyParamsFrom(other) { this._call((r) => r.copyParamsFrom(other._raw)); }
+  /**
+   * The first conv layer's filters (book fig. 7-24): { layer, count, channels, size, data: Float32Array },
+   * filter f's channel c at data[(f·channels + c)·size², …) row by row; null for a net without a conv layer.
+   */
+  filters() { return this._call((r) => r.filters()); }
+  /**
+   * What the conv, relu and pool layers make of one image (inference mode, up to the first
+   * affine): [{ layer, channels, height, width, data: Float32Array }], channel by channel.
+   */
+  featureMaps(x) {
+    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.featureMaps(p, n));
+  }
+  /** .npz bytes: W1, b1, … and the architecture; sn.loadNetwork(bytes) rebuilds the net. */
+  toNpz() { return this._call((r) => r.toNpz()); }
 }
 
 // A matrix argument: a number (1×1) or { rows, cols, data }.

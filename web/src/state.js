@@ -70,6 +70,8 @@ export const SETTINGS = {
 
   // MNIST in the browser (book ch. 4–6): keys prefixed m_ so they never clash with backprop's
   m_data: { type: 'enum', values: ['mnist', 'fashion'], default: 'mnist', panel: 'mnist' },
+  // the network's kind: an MLP of m_hidden sizes, or the book's ch. 7 SimpleConvNet (conv 30×5×5, pool, 100, classes)
+  m_arch: { type: 'enum', values: ['mlp', 'simplecnn'], default: 'mlp', panel: 'mnist' },
   m_hidden: { type: 'list', integer: true, min: 1, max: 1024, maxLength: 4, default: [100], panel: 'mnist' },
   m_act: { type: 'enum', values: ['relu', 'sigmoid', 'tanh', 'leaky_relu'], default: 'relu', panel: 'mnist' },
   m_init: { type: 'enum', values: ['he', 'xavier', 'std'], default: 'he', panel: 'mnist' },

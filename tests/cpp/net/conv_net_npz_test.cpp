@@ -113,3 +113,37 @@ TEST(ConvNetNpz, LoadsTheBooksDeepConvNet) {
 TEST(ConvNetNpz, AnMlpFileHasNoArchitecture) {
   expect_error("convnet.bad_architecture", [] { load_conv_net_npz_file(kModels + "book-ch03.npz"); });
 }
+
+TEST(ConvNetNpz, SaveLoadRoundTripIsExact) {
+  ConvNet<float> net(deep_conv_net_spec(), 9);
+  const std::vector<std::uint8_t> bytes = save_conv_net_npz(net);
+  ConvNet<float> back = load_conv_net_npz(bytes.data(), bytes.size());
+  EXPECT_TRUE(same_spec(back.spec(), net.spec()));
+  ASSERT_EQ(back.params().size(), net.params().size());
+  for (std::size_t i = 0; i < net.params().size(); ++i) {
+    EXPECT_EQ(back.params()[i].name, net.params()[i].name);
+    EXPECT_TRUE(*back.params()[i].value == *net.params()[i].value) << net.params()[i].name;
+  }
+  // and the architecture entry is a text numpy reads: "scratchnet/1" and "convnet"
+  NamedTexts texts;
+  load_npz(bytes.data(), bytes.size(), &texts);
+  const std::string* a = find_text_or_null(texts, "architecture");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(a->find("\"kind\": \"convnet\""), std::string::npos);
+}
+
+TEST(ConvNetNpz, CopyParamsFrom) {
+  ConvNet<float> a(simple_conv_net_spec(), 1), b(simple_conv_net_spec(), 2);
+  EXPECT_FALSE(a.param("W1") == b.param("W1"));
+  a.copy_params_from(b);
+  for (std::size_t i = 0; i < a.params().size(); ++i) EXPECT_TRUE(*a.params()[i].value == *b.params()[i].value);
+  ConvNet<float> deep(deep_conv_net_spec(), 1);
+  expect_error("shape.mismatch", [&] { a.copy_params_from(deep); });
+}
+
+TEST(ConvNetNpz, KindOfAFile) {
+  const std::vector<std::uint8_t> conv = read_binary_file(kModels + "book-ch07-simple_convnet.npz");
+  EXPECT_EQ(npz_network_kind(conv.data(), conv.size()), "convnet");
+  const std::vector<std::uint8_t> book3 = read_binary_file(kModels + "book-ch03.npz");  // no architecture
+  EXPECT_EQ(npz_network_kind(book3.data(), book3.size()), "mlp");
+}

@@ -188,3 +188,21 @@ TEST(ConvNet, ValidationErrors) {
   expect_error("param.unknown", [&] { net.param("W9"); });
   expect_error("shape.mismatch", [&] { net.set_param("W1", Matrix<float>::Zero(3, 17)); });
 }
+
+TEST(ConvNetFeatureMaps, EveryImageLayerWithItsShape) {
+  ConvNet<float> net(simple_conv_net_spec(), 4);
+  Matrix<float> x = Matrix<float>::Zero(1, 784);
+  for (Index i = 0; i < 784; i += 3) x(0, i) = 1.0f;
+  const auto maps = net.feature_maps(x);
+  ASSERT_EQ(maps.size(), 3u);  // conv, relu, pool; the affine ends the images
+  EXPECT_EQ(maps[0].layer, "Convolution1");
+  EXPECT_EQ(maps[0].channels, 30);
+  EXPECT_EQ(maps[0].height, 24);  // (28 − 5) / 1 + 1
+  EXPECT_EQ(maps[2].layer, "Pooling1");
+  EXPECT_EQ(maps[2].height, 12);
+  EXPECT_EQ(maps[2].values.size(), 30 * 12 * 12);
+  // relu of the conv output, element by element
+  EXPECT_TRUE(maps[1].values == maps[0].values.cwiseMax(0.0f));
+  // the probabilities sum to 1
+  EXPECT_NEAR(net.output(x).sum(), 1.0f, 1e-5f);
+}

@@ -16,8 +16,10 @@ export const BUNDLED = {
   fashion: { dir: 'data/fashion-mnist', train: 'train', test: 't10k' },
 };
 export const BOOK_MODEL = 'models/book-ch03.npz';
+// The book's trained convnets (ch. 7 SimpleConvNet, ch. 8 DeepConvNet), converted by scripts/convert-book-convnets.py.
+export const BOOK_CONVNETS = { ch7: 'models/book-ch07-simple_convnet.npz', ch8: 'models/book-ch08-deep_convnet.npz' };
 // The settings a network is built from (the learning rate and the epochs change on the live run).
-export const NET_KEYS = ['m_hidden', 'm_act', 'm_init', 'm_opt', 'm_batch', 'm_wd', 'm_dropout', 'm_bn', 'm_seed'];
+export const NET_KEYS = ['m_arch', 'm_hidden', 'm_act', 'm_init', 'm_opt', 'm_batch', 'm_wd', 'm_dropout', 'm_bn', 'm_seed'];
 
 /**
  * createRun({ sn, state, assetBase, session }) → the run.
@@ -86,7 +88,7 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
     return {
       // spec.hidden is the hidden layers' activation, as in sn.network; their sizes go separately
       spec: { hidden: st.m_act, init: st.m_init, initStd: 0.01, batchNorm: st.m_bn, dropout: st.m_dropout },
-      hiddenSizes: st.m_hidden, optimizer: st.m_opt, lr: st.m_lr, wd: st.m_wd, batch: st.m_batch, seed: st.m_seed, epochs: st.m_epochs,
+      arch: st.m_arch, hiddenSizes: st.m_hidden, optimizer: st.m_opt, lr: st.m_lr, wd: st.m_wd, batch: st.m_batch, seed: st.m_seed, epochs: st.m_epochs,
     };
   }
 
@@ -270,6 +272,20 @@ export function createRun({ state: st, assetBase, session: sessionOptions = {}, 
         return null;
       }
     },
+    /** The book's trained convnet `which` ('ch7' | 'ch8'): its accuracy on the test split and on all digits. */
+    async bookConvNet(which) {
+      set({ book: { loading: true } });
+      try {
+        const result = await call('bookConvNet', { url: new URL(BOOK_CONVNETS[which], assetBase).href });
+        adopt(result, { book: { result: { ...result, which } } });
+        return result;
+      } catch (e) {
+        set({ book: { error: e } });
+        return null;
+      }
+    },
+    /** A convnet's feature maps of one image (the drawing); [] for an MLP. */
+    featureMaps: (pixels) => call('featureMaps', { pixels }, [pixels.buffer]),
     async loadNpz(bytes, spec) {
       set({ error: null });
       try {

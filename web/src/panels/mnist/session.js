@@ -17,7 +17,23 @@ import { argmax } from './argmax.js';
 // that the end of a Fashion-MNIST epoch (60,000 images) does not stall the curve.
 const EVAL_SAMPLES = 10000;
 const GRID_IMAGES = 60;       // test images shown with their predictions
+// A convnet runs its test outputs 100 images at a time: im2col copies every
+// pixel 25 times, and the wasm heap grows but never shrinks.
+const CONV_SLICE = 100;
 const WEIGHT_IMAGES = 64;     // first-layer units drawn as 28×28 pictures
+
+/**
+ * The book's SimpleConvNet (ch. 7 simple_convnet.py) for the data's image size
+ * and classes: conv 30×5×5 → ReLU → pool 2×2 → Affine 100 → ReLU → Affine classes.
+ * init 'std' is the book's N(0, 0.01²); 'he' (the default here) √(2/fan-in).
+ */
+function simpleConvNetSpec(dataset, init) {
+  return {
+    input: [1, dataset.height, dataset.width], init: init === 'std' ? 'std' : 'he', initStd: 0.01,
+    layers: [{ type: 'conv', filters: 30, size: 5, stride: 1, pad: 0 }, { type: 'relu' }, { type: 'pool', size: 2, stride: 2 },
+      { type: 'affine', out: 100 }, { type: 'relu' }, { type: 'affine', out: dataset.classes }],
+  };
+}
 
 async function fetchBytes(url, onProgress) {
   let res;
@@ -60,6 +76,7 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
   let healthyNet = null; // a second network in wasm holding those weights
   let healthyStep = null; // the step they are from, null when there are none
   let bestLoss = Infinity;
+  let initialFilters = null; // a convnet's first-layer filters before any training (book fig. 7-24)
 
   // A macrotask that is not clamped like setTimeout(0): lets queued messages in.
   const channel = new MessageChannel();
@@ -119,8 +136,15 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
     trainer = null;
     trainer = sn.trainer(net, {
       train: data.train, test: data.test, optimizer: config.optimizer, learningRate: config.lr,
-      weightDecay: config.wd, batchSize: config.batch, seed: config.seed, evalSamples: EVAL_SAMPLES,
+      weightDecay: config.wd, batchSize: config.batch, seed: config.seed, evalSamples: evalSamples(),
     });
+  }
+
+  // A convnet's inference costs ~40× an MLP's: its epoch-end accuracies use as many
+  // rows of each set as the test set has (all 2,000 bundled test digits; 10,000 for
+  // Fashion-MNIST), so that measuring does not take a third of the training time.
+  function evalSamples() {
+    return net.kind === 'convnet' ? Math.min(EVAL_SAMPLES, data.test.size) : EVAL_SAMPLES;
   }
 
   function dataInfo() {
@@ -133,9 +157,10 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
   }
 
   function netInfo() {
-    return {
-      sizes: Array.from(net.spec.sizes), stepsPerEpoch: trainer.stepsPerEpoch, lr: trainer.learningRate,
-    };
+    const base = { kind: net.kind, stepsPerEpoch: trainer.stepsPerEpoch, lr: trainer.learningRate };
+    if (net.kind !== 'convnet') return { ...base, sizes: Array.from(net.spec.sizes) };
+    // a convnet: its layer list, and input → classes as the sizes a file name or a check wants
+    return { ...base, sizes: [net.inputSize, net.outputSize], layers: net.spec.layers };
   }
 
   /** Make data sets from IDX bytes; the old ones stay until the new ones are good. */
@@ -208,8 +233,9 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
     const n = data.test.size;
     const k = data.test.classes;
     const out = new Float32Array(n * k);
-    for (let s = 0; s < n; s += 1000) {
-      const rows = Math.min(1000, n - s);
+    const slice = net.kind === 'convnet' ? CONV_SLICE : 1000;
+    for (let s = 0; s < n; s += slice) {
+      const rows = Math.min(slice, n - s);
       out.set(net.outputOf(data.test, s, rows), s * k);
     }
     return out;
@@ -268,8 +294,11 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
       requireData();
       freeNet();
       config = request;
-      net = sn.network({ ...request.spec, sizes: [data.train.features, ...request.hiddenSizes, data.train.classes] },
-        { seed: request.seed });
+      net = request.arch === 'simplecnn'
+        ? sn.convNet(simpleConvNetSpec(data.train, request.spec.init), { seed: request.seed })
+        : sn.network({ ...request.spec, sizes: [data.train.features, ...request.hiddenSizes, data.train.classes] },
+          { seed: request.seed });
+      initialFilters = net.kind === 'convnet' ? net.filters() : null;
       makeTrainer();
       return netInfo();
     },
@@ -311,15 +340,18 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
       const confusion = new Int32Array(k * k);   // row = true class, column = predicted
       for (let i = 0; i < n; i++) confusion[labels[i] * k + argmax(out, i * k, k)]++;
       const g = Math.min(GRID_IMAGES, n);
+      const grid = { images: data.test.x(0, g), labels: labels.slice(0, g), probs: out.slice(0, g * k) };
+      if (net.kind === 'convnet') {
+        // the first conv layer's filters now, and before training (null for loaded weights)
+        const filters = { now: net.filters(), before: initialFilters };
+        const result = { classes: k, confusion, grid, filters };
+        return { result, transfer: [confusion.buffer, grid.images.buffer, grid.probs.buffer] };
+      }
       const W1 = net.param('W1');   // (features, hidden): column j is what unit j looks for
       const units = Math.min(WEIGHT_IMAGES, W1.cols);
       const weights = new Float32Array(W1.rows * units);
       for (let j = 0; j < units; j++) for (let i = 0; i < W1.rows; i++) weights[j * W1.rows + i] = W1.data[i * W1.cols + j];
-      const result = {
-        classes: k, confusion,
-        grid: { images: data.test.x(0, g), labels: labels.slice(0, g), probs: out.slice(0, g * k) },
-        weights: { units, features: W1.rows, data: weights },
-      };
+      const result = { classes: k, confusion, grid, weights: { units, features: W1.rows, data: weights } };
       return { result, transfer: [confusion.buffer, result.grid.images.buffer, result.grid.probs.buffer, weights.buffer] };
     },
 
@@ -327,6 +359,12 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
     predict({ pixels }) {
       requireNet();
       return net.output(pixels, 1);
+    },
+
+    /** A convnet's feature maps of one image (the drawing): [{ layer, channels, height, width, data }]. */
+    featureMaps({ pixels }) {
+      requireNet();
+      return net.kind === 'convnet' ? net.featureMaps(pixels) : [];
     },
 
     saveNpz() {
@@ -348,7 +386,7 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
       }
       freeNet();
       net = loaded;
-      config = { ...config, spec: { ...config?.spec, ...spec } };
+      config = { ...config, spec: { ...config?.spec, ...spec }, arch: loaded.kind === 'convnet' ? 'simplecnn' : 'mlp' };
       makeTrainer();
       return netInfo();
     },
@@ -371,6 +409,26 @@ export function createSession(post, { sliceMs = 40, loadCore = loadScratchnet } 
       if (!data.testIsTrain) {
         const a = net.accuracyOf(data.train);
         r.allAcc = (a * data.train.size + hundred.accuracy * data.test.size) / (data.train.size + data.test.size);
+        r.allSize = data.train.size + data.test.size;
+      }
+      return r;
+    },
+
+    /**
+     * The book's trained convnets (ch. 7 SimpleConvNet, ch. 8 DeepConvNet): the
+     * .npz carries its layers, so it loads with no options; accuracy on the test
+     * split and on all bundled digits, inferred 100 images at a time.
+     */
+    async bookConvNet({ url }) {
+      requireData();
+      const bytes = await fetchBytes(url, () => {});
+      const result = handlers.loadNpz({ bytes: bytes.buffer, spec: {} });
+      const t0 = performance.now();
+      const testAcc = net.accuracyOf(data.test);
+      const r = { ...result, testAcc, testSize: data.test.size, batch100Ms: performance.now() - t0 };
+      if (!data.testIsTrain) {
+        const a = net.accuracyOf(data.train);
+        r.allAcc = (a * data.train.size + testAcc * data.test.size) / (data.train.size + data.test.size);
         r.allSize = data.train.size + data.test.size;
       }
       return r;

@@ -7,6 +7,7 @@ import { el, panelLayout, controlRow, formula, selectOf, showError, roundSig, pc
 import { lossPlot } from '../../shared/loss-plot.js';
 import { accuracyPlot, confusionPlot, probabilityPlot } from './plots.js';
 import { testGrid, weightImages } from './results.js';
+import { filterImages, featureMapImages } from './filters.js';
 import { drawingCanvas, mnistInput, paintImage } from './draw.js';
 import { identifyIdxFiles } from './files.js';
 import { argmax } from './argmax.js';
@@ -16,10 +17,18 @@ import { strings } from './strings.js';
 const PRESETS = {
   // 밑바닥부터 시작하는 딥러닝 1권 4.5 train_neuralnet.py: TwoLayerNet(784, 50, 10),
   // weight_init_std 0.01, SGD lr 0.1, batch 100, 10,000 iterations (≈ 17 epochs of 60,000).
-  book: { m_hidden: [50], m_act: 'sigmoid', m_init: 'std', m_opt: 'sgd', m_lr: 0.1, m_batch: 100, m_epochs: 17, m_wd: 0, m_dropout: 0, m_bn: false },
+  book: { m_arch: 'mlp', m_hidden: [50], m_act: 'sigmoid', m_init: 'std', m_opt: 'sgd', m_lr: 0.1, m_batch: 100, m_epochs: 17, m_wd: 0, m_dropout: 0, m_bn: false },
   // ch. 6's advice: ReLU with He initialisation, Adam. ≈ 94–95 % on the bundled test split in a few seconds.
-  fast: { m_hidden: [100], m_act: 'relu', m_init: 'he', m_opt: 'adam', m_lr: 0.002, m_batch: 50, m_epochs: 10, m_wd: 0, m_dropout: 0, m_bn: false },
+  fast: { m_arch: 'mlp', m_hidden: [100], m_act: 'relu', m_init: 'he', m_opt: 'adam', m_lr: 0.002, m_batch: 50, m_epochs: 10, m_wd: 0, m_dropout: 0, m_bn: false },
+  // 밑바닥부터 시작하는 딥러닝 1권 7.5 train_convnet.py: SimpleConvNet, Adam lr 0.001, batch 100
+  // (He initial weights here instead of the book's N(0, 0.01²): the first epoch learns faster).
+  cnn: { m_arch: 'simplecnn', m_init: 'he', m_opt: 'adam', m_lr: 0.001, m_batch: 100, m_epochs: 10, m_wd: 0 },
 };
+// A convnet's layer list as one line: conv 30×5×5 → relu → pool 2 → affine 100 → relu → affine 10.
+const layerText = (layers) => layers.map((l) => ({
+  conv: () => `conv ${l.filters}×${l.size}×${l.size}${l.pad ? ` pad ${l.pad}` : ''}`, pool: () => `pool ${l.size}`,
+  affine: () => `affine ${l.out}`, dropout: () => `dropout ${l.ratio}`,
+}[l.type]?.() ?? l.type)).join(' → ');
 const DRAW_EVERY_MS = 250;
 // Phones: the settings fold away so that the curves and the drawing pad come soon after Start.
 const NARROW = '(max-width: 720px)';
@@ -64,7 +73,9 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   settings.append(dropZone);
 
   // model
-  const presetSel = select('preset', ['', 'book', 'fast'], (v) => t(`mnist.preset.${v || 'custom'}`));
+  const presetSel = select('preset', ['', 'book', 'fast', 'cnn'], (v) => t(`mnist.preset.${v || 'custom'}`));
+  const archSel = select('m_arch', SETTINGS.m_arch.values, (v) => t(`mnist.arch.kind.${v}`));
+  const cnnNote = el('p', { className: 'sn-explain sn-tight', text: t('mnist.arch.cnn.off'), hidden: true });
   const hiddenIn = el('input', { type: 'text', id: id('m_hidden'), 'data-testid': 'm_hidden', inputMode: 'numeric', spellcheck: false, size: 10 });
   const actSel = select('m_act', SETTINGS.m_act.values, (v) => t(`mnist.act.${v}`));
   const initSel = select('m_init', SETTINGS.m_init.values, (v) => t(`mnist.init.${v}`));
@@ -78,9 +89,10 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   const lr = SETTINGS.m_lr;
   const lrRange = el('input', { type: 'range', id: id('m_lr'), min: Math.log10(lr.min), max: Math.log10(lr.max), step: 0.05, 'data-testid': 'lr-range', 'aria-label': t('mnist.lr.range') });
   const lrNum = el('input', { type: 'number', min: lr.min, max: lr.max, step: 'any', 'data-testid': 'lr-number', 'aria-label': t('mnist.lr.number') });
-  const modelControls = [presetSel, hiddenIn, actSel, initSel, optSel, batchIn, epochsIn, wdIn, dropIn, bnBox, seedIn];
+  const modelControls = [presetSel, archSel, hiddenIn, actSel, initSel, optSel, batchIn, epochsIn, wdIn, dropIn, bnBox, seedIn];
   settings.append(
     controlRow(t('mnist.preset'), id('preset'), presetSel),
+    controlRow(t('mnist.arch.kind'), id('m_arch'), archSel), cnnNote,
     controlRow(t('mnist.hidden'), id('m_hidden'), hiddenIn),
     controlRow(t('mnist.act'), id('m_act'), actSel),
     controlRow(t('mnist.init'), id('m_init'), initSel),
@@ -129,12 +141,16 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
 
   // the book's network, and model files
   const bookBtn = el('button', { type: 'button', text: t('mnist.book.run'), 'data-testid': 'book' });
+  const bookCnnBtns = ['ch7', 'ch8'].map((which) => el('button', { type: 'button', text: t(`mnist.book.${which}`), 'data-testid': `book-${which}` }));
+  const bookCnnOut = el('div', { 'data-testid': 'book-cnn-result', role: 'status' });
   const bookOut = el('div', { 'data-testid': 'book-result', role: 'status' });
   const saveBtn = el('button', { type: 'button', text: t('mnist.npz.save'), 'data-testid': 'download-npz' });
   const loadIn = el('input', { type: 'file', id: id('npz'), accept: '.npz,application/zip', 'data-testid': 'load-npz' });
   more.append(
     el('h3', { text: t('mnist.book.title') }), el('p', { className: 'sn-explain', text: t('mnist.book.explain') }),
     el('div', { className: 'sn-buttons' }, bookBtn), bookOut,
+    el('h3', { text: t('mnist.book.cnn.title') }), el('p', { className: 'sn-explain', text: t('mnist.book.cnn.explain') }),
+    el('div', { className: 'sn-buttons' }, ...bookCnnBtns), bookCnnOut,
     el('h3', { text: t('mnist.npz.title') }), el('p', { className: 'sn-explain', text: t('mnist.npz.explain') }),
     el('div', { className: 'sn-buttons' }, saveBtn), controlRow(t('mnist.npz.load'), id('npz'), loadIn));
   left.append(more);
@@ -153,6 +169,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   const confExplain = el('p', { className: 'sn-explain', text: t('mnist.confusion.explain') });
   const pickBox = el('div', { 'data-testid': 'picked-probs' });
   const weightBox = el('div');
+  const weightExplain = el('p', { className: 'sn-explain', text: t('mnist.weights.explain') });   // an MLP's; a convnet's filters explain themselves
   const draw = drawingCanvas({ label: t('mnist.draw.canvas'), onChange: () => schedulePredict() });
   const seenCanvas = el('canvas', { width: 28, height: 28, className: 'sn-seen', role: 'img', 'aria-label': t('mnist.draw.seen'), 'data-testid': 'draw-seen' });
   const clearBtn = el('button', { type: 'button', text: t('mnist.draw.clear'), 'data-testid': 'draw-clear' });
@@ -164,17 +181,21 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   const drawExplain = el('p', { className: 'sn-explain' });
   const drawRow = el('div', { className: 'sn-draw-row' }, draw.canvas, el('div', {}, seenCanvas, el('div', { className: 'sn-buttons' }, clearBtn)),
     el('div', { className: 'sn-draw-out' }, drawHint, drawAnswer, drawProbs));
-  right.append(drawTitle, drawExplain, drawRow);
+  // a convnet's feature maps of the drawing (hidden for an MLP)
+  const featBox = el('div', { 'data-testid': 'feature-maps' });
+  const featPart = el('div', { hidden: true }, el('h4', { text: t('mnist.featuremaps') }),
+    el('p', { className: 'sn-explain', text: t('mnist.featuremaps.explain') }), featBox);
+  right.append(drawTitle, drawExplain, drawRow, featPart);
   if (narrow) {
     // a phone: right after Start come the live loss curve and the drawing pad; the
     // numbers, the accuracy curve and the book's network follow them (in the DOM,
     // so that the keyboard meets them in the same order as the eye)
-    right.replaceChildren(lossHead, lossBox, drawTitle, drawRow, drawExplain, stats, accHead, accBox, more);
+    right.replaceChildren(lossHead, lossBox, drawTitle, drawRow, featPart, drawExplain, stats, accHead, accBox, more);
   }
   bottom.append(
     el('h3', { text: t('mnist.confusion') }), confExplain, confBox,
     el('h3', { text: t('mnist.grid') }), gridExplain, gridBox, pickBox,
-    el('h3', { text: t('mnist.weights') }), el('p', { className: 'sn-explain', text: t('mnist.weights.explain') }), weightBox,
+    el('h3', { text: t('mnist.weights') }), weightExplain, weightBox,
   );
   const formulas = el('details', { open: !embedded }, el('summary', { text: t('mnist.formulas') }));
   for (const [k, tex] of [['mnist.f.forward', String.raw`\mathbf{Y} = \operatorname{softmax}(h(\mathbf{X}\mathbf{W}_1 + \mathbf{b}_1)\,\mathbf{W}_2 + \mathbf{b}_2)`],
@@ -213,6 +234,8 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     dataSel.value = s.dataSource?.kind === 'files' ? 'files' : st.m_data;
     dataSel.options[dataSel.options.length - 1].disabled = s.dataSource?.kind !== 'files';
     hiddenIn.value = st.m_hidden.join(',');
+    archSel.value = st.m_arch;
+    cnnNote.hidden = st.m_arch !== 'simplecnn';
     actSel.value = st.m_act;
     initSel.value = st.m_init;
     optSel.value = st.m_opt;
@@ -269,7 +292,9 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     }) : '');
     await nextTask();
     if (destroyed) return;
-    weightBox.replaceChildren(side ? weightImages({ weights: r.weights, side, t }) : '');
+    weightExplain.hidden = !!r.filters;
+    if (r.filters) weightBox.replaceChildren(filtersView(r.filters));
+    else weightBox.replaceChildren(side && r.weights ? weightImages({ weights: r.weights, side, t }) : '');
   }
 
   function render(s) {
@@ -281,7 +306,9 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     trainBtn.disabled = !s.netInfo || s.status === 'loading';
     stopBtn.disabled = !(s.status === 'running' || s.status === 'paused' || s.status === 'diverged');
     resetBtn.disabled = busy(s) || !s.dataInfo;
-    for (const c of [...modelControls, dataSel, fileInput, bookBtn, loadIn]) c.disabled = busy(s);
+    for (const c of [...modelControls, dataSel, fileInput, bookBtn, ...bookCnnBtns, loadIn]) c.disabled = busy(s);
+    // settings a convnet does not use (its layers are the book's SimpleConvNet)
+    if (st.m_arch === 'simplecnn') for (const c of [hiddenIn, actSel, dropIn, bnBox]) c.disabled = true;
     saveBtn.disabled = busy(s) || !s.netInfo;
     // stats
     const lastEpoch = s.epochs[s.epochs.length - 1];
@@ -297,7 +324,9 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     stats.dataset.workerHeap = String(s.workerHeap);
     stats.dataset.workerLive = String(s.workerLive);
     trainProgress.value = s.totalSteps ? s.last.step / s.totalSteps : 0;
-    archLine.textContent = s.netInfo ? t('mnist.arch', { sizes: s.netInfo.sizes.join('-'), steps: s.netInfo.stepsPerEpoch }) : '';
+    archLine.textContent = !s.netInfo ? ''
+      : s.netInfo.kind === 'convnet' ? t('mnist.arch.cnn', { layers: layerText(s.netInfo.layers), steps: s.netInfo.stepsPerEpoch })
+        : t('mnist.arch', { sizes: s.netInfo.sizes.join('-'), steps: s.netInfo.stepsPerEpoch });
     if (s.mode) root.dataset.session = s.mode;
     if (s.build) {
       buildLine.dataset.build = s.build.name;
@@ -337,7 +366,19 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     shown = s;
   }
 
+  // Book fig. 7-24: the first conv layer's filters before training and now.
+  function filtersView({ before, now }) {
+    const label = (j) => t('mnist.filters.one', { j });
+    return el('div', { 'data-testid': 'filters' },
+      el('h4', { text: t('mnist.filters') }), el('p', { className: 'sn-explain', text: t('mnist.filters.explain') }),
+      el('p', { className: 'sn-tight', text: t('mnist.filters.before') }),
+      before ? filterImages(before, { testid: 'filters-before', label }) : el('p', { className: 'sn-explain', text: t('mnist.filters.loaded') }),
+      el('p', { className: 'sn-tight', text: t('mnist.filters.now') }), filterImages(now, { testid: 'filters-now', label }));
+  }
+
   function renderBook(b) {
+    if (b?.result?.which || (b && !b.result && bookTarget === 'cnn')) { renderBookCnn(b); return; }
+    bookCnnOut.replaceChildren();
     if (!b) { bookOut.replaceChildren(); return; }
     if (b.loading) { bookOut.replaceChildren(el('p', { className: 'sn-explain', text: t('mnist.book.loading') })); return; }
     if (b.error) { const p = el('p', { className: 'sn-error', role: 'alert' }); showError(p, b.error); bookOut.replaceChildren(p); return; }
@@ -348,6 +389,21 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     bookOut.replaceChildren(...lines.map((s, i) => el('p', { className: 'sn-mono', text: s, 'data-testid': `book-line-${i}` })));
     bookOut.dataset.testAcc = String(r.testAcc);
     bookOut.dataset.allAcc = String(r.allAcc ?? '');
+  }
+
+  function renderBookCnn(b) {
+    bookOut.replaceChildren();
+    if (!b) { bookCnnOut.replaceChildren(); return; }
+    if (b.loading) { bookCnnOut.replaceChildren(el('p', { className: 'sn-explain', text: t('mnist.book.loading') })); return; }
+    if (b.error) { const p = el('p', { className: 'sn-error', role: 'alert' }); showError(p, b.error); bookCnnOut.replaceChildren(p); return; }
+    const r = b.result;
+    // two decimals: the book's NumPy code gives 0.9600 and 0.9758 on all 10,000 digits
+    const pct2 = (v) => `${(100 * v).toFixed(2)} %`;
+    const lines = [t(`mnist.book.${r.which}`), t('mnist.book.acc', { acc: pct2(r.testAcc), n: r.testSize })];
+    if (r.allSize) lines.push(t('mnist.book.all', { acc: pct2(r.allAcc), n: r.allSize }));
+    bookCnnOut.replaceChildren(...lines.map((line, i) => el('p', { className: 'sn-mono', text: line, 'data-testid': `book-cnn-line-${i}` })));
+    bookCnnOut.dataset.testAcc = String(r.testAcc);
+    bookCnnOut.dataset.allAcc = String(r.allAcc ?? '');
   }
 
   // ---- controls ------------------------------------------------------------------------
@@ -387,7 +443,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     const sizes = hiddenIn.value.split(/[\s,;-]+/).filter(Boolean);
     applySettings({ m_hidden: sizes.length ? sizes.join(',') : st.m_hidden.join(',') });
   });
-  for (const [c, key] of [[actSel, 'm_act'], [initSel, 'm_init'], [optSel, 'm_opt'], [batchIn, 'm_batch'], [wdIn, 'm_wd'], [dropIn, 'm_dropout'], [seedIn, 'm_seed']]) {
+  for (const [c, key] of [[archSel, 'm_arch'], [actSel, 'm_act'], [initSel, 'm_init'], [optSel, 'm_opt'], [batchIn, 'm_batch'], [wdIn, 'm_wd'], [dropIn, 'm_dropout'], [seedIn, 'm_seed']]) {
     c.addEventListener('change', () => applySettings({ [key]: c.value }));
   }
   bnBox.addEventListener('change', () => applySettings({ m_bn: bnBox.checked }));
@@ -412,10 +468,19 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   resetBtn.addEventListener('click', () => run.reset());
   discardOk.addEventListener('click', () => run.reset());
 
+  let bookTarget = 'mlp';   // which of the two book boxes the run's `book` state is for
+  bookCnnBtns.forEach((btn, i) => btn.addEventListener('click', async () => {
+    bookTarget = 'cnn';
+    const which = ['ch7', 'ch8'][i];
+    const r = await run.bookConvNet(which);
+    // ch. 7's network is the CNN setting's; ch. 8's has no setting of its own (Reset builds the setting's network)
+    if (r && which === 'ch7') { setState({ m_arch: 'simplecnn' }); syncControls(run.snapshot()); }
+  }));
   bookBtn.addEventListener('click', async () => {
+    bookTarget = 'mlp';
     const r = await run.book();
     if (r) {
-      setState({ m_hidden: r.sizes.slice(1, -1).join(','), m_act: 'sigmoid' });
+      setState({ m_arch: 'mlp', m_hidden: r.sizes.slice(1, -1).join(','), m_act: 'sigmoid' });
       syncControls(run.snapshot());
     }
   });
@@ -423,7 +488,7 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
   async function download() {
     try {
       const bytes = await run.saveNpz();
-      const a = el('a', { href: URL.createObjectURL(new Blob([bytes], { type: 'application/zip' })), download: `scratchnet-${run.snapshot().netInfo.sizes.join('-')}-${st.m_act}.npz` });
+      const a = el('a', { href: URL.createObjectURL(new Blob([bytes], { type: 'application/zip' })), download: run.snapshot().netInfo.kind === 'convnet' ? 'scratchnet-convnet.npz' : `scratchnet-${run.snapshot().netInfo.sizes.join('-')}-${st.m_act}.npz` });
       document.body.append(a);
       a.click();
       a.remove();
@@ -443,7 +508,13 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
     const act = SETTINGS.m_act.values.find((a) => file.name.includes(`-${a}.`)) ?? st.m_act;
     const r = await run.loadNpz(await file.arrayBuffer(), { hidden: act, batchNorm: false, dropout: 0 });
     if (!r) return;
-    setState({ m_hidden: r.sizes.slice(1, -1).join(','), m_act: act, m_bn: false, m_dropout: 0 });
+    if (r.kind === 'convnet') {
+      setState({ m_arch: 'simplecnn' });
+      syncControls(run.snapshot());
+      run.setNote('mnist.npz.loaded.cnn', { name: file.name, layers: layerText(r.layers) });
+      return;
+    }
+    setState({ m_arch: 'mlp', m_hidden: r.sizes.slice(1, -1).join(','), m_act: act, m_bn: false, m_dropout: 0 });
     syncControls(run.snapshot());
     run.setNote('mnist.npz.loaded', { name: file.name, sizes: r.sizes.join('-'), act: t(`mnist.act.${act}`) });
   });
@@ -460,11 +531,13 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
         delete drawProbs.dataset.sum;
         drawAnswer.hidden = true;
         drawHint.hidden = true;
+        featPart.hidden = true;
         paintImage(seenCanvas, new Float32Array(784), 28);
         return;
       }
       paintImage(seenCanvas, pixels, 28);
       try {
+        const forMaps = s.netInfo.kind === 'convnet' ? pixels.slice() : null;   // predict() transfers pixels away
         const probs = await run.predict(pixels);
         if (destroyed) return;
         drawProbs.dataset.sum = String(probs.reduce((a, b) => a + b, 0));
@@ -479,12 +552,23 @@ export function mountView(root, { run, state: st, setState, t, embedded }) {
         const answer = { name: names(s)[best], p: Math.round(100 * probs[best]) };
         drawAnswer.textContent = t('mnist.draw.answer', answer);
         drawAnswer.dataset.value = String(best);
+        if (forMaps) showFeatureMaps(await run.featureMaps(forMaps));
       } catch (e) {
         report(e);
       }
     });
   }
   clearBtn.addEventListener('click', () => draw.clear());
+
+  // The conv layer after its ReLU (24×24) and the pooling layer (12×12), one picture per channel.
+  function showFeatureMaps(maps) {
+    if (destroyed) return;
+    const shownMaps = maps.filter((m) => /^(Relu|Pooling)1$/.test(m.layer));
+    featBox.replaceChildren(...shownMaps.map((m) => featureMapImages(m, {
+      testid: `featuremaps-${m.layer}`, label: (j) => t('mnist.featuremaps.map', { layer: m.layer, j }),
+    })));
+    featPart.hidden = shownMaps.length === 0;
+  }
 
   // Fault injection for the tests (a worker that dies is restarted and the UI says so).
   root.addEventListener('scratchnet:fault', () => run.crash());
