@@ -288,7 +288,7 @@ std::vector<StepResult> Trainer<S>::run(int steps, bool stop_at_divergence) {
 template <class S>
 double Trainer<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
   // the data loss's backprop (+ the network's own weight decay, if its spec has one)
-  const double loss = static_cast<double>(net_.gradient(x, t));
+  const double loss = static_cast<double>(net_gradient(x, t));
   // ∂/∂W (L + λ₁Σ|W| + ½λΣ‖W‖²) = ∂L/∂W + λ₁·sign(W) + λW, as update() adds them
   opt_.add_regularization_gradient(params_);
   return loss + weight_decay_loss(params_, opt_.weight_decay()) + l1_loss(params_, opt_.l1());
