@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "f32x4.hpp"
+#include "sigmoid.hpp"
 
 namespace scratchnet::kernels {
 
@@ -49,11 +50,42 @@ void pack_b(const StridedMatrix& b, gemm_index k0, gemm_index kc, gemm_index j0,
   pack_strips<kNr>(b.data, b.col_stride, b.row_stride, j0, n, k0, kc, out);
 }
 
+// The epilogue on four finished values of C: + bias (4 columns from `bias`),
+// then the activation. Exactly the operations of the separate passes it
+// replaces (Affine's `out.rowwise() += b`, then Relu's or Sigmoid's forward),
+// lane by lane, so the numbers are the same bit for bit.
+inline F32x4 finish4(F32x4 v, const Epilogue& ep, const float* bias) {
+  if (ep.bias) v = add4(v, load4(bias));
+  switch (ep.act) {
+    case Activation::Relu:  // x > 0 ? x : 0 (a NaN compares false: 0, as Relu's mask does)
+      return where_greater4(v, zero4(), v, zero4());
+    case Activation::Sigmoid:
+      return sigmoid4(v);
+    case Activation::None:
+      break;
+  }
+  return v;
+}
+
+// Column j's bias, or null when there is none (no arithmetic on a null pointer).
+inline const float* bias_at(const Epilogue& ep, gemm_index j) { return ep.bias ? ep.bias + j : nullptr; }
+
+// One value through the same 4-lane code (lane 0 of a padded group), for the
+// last columns that do not fill a vector: identical to what the vector path
+// would give that value.
+inline float finish1(float v, const Epilogue& ep, const float* bias) {
+  alignas(16) float lanes[4] = {v, 0.0f, 0.0f, 0.0f}, b[4] = {ep.bias ? *bias : 0.0f, 0.0f, 0.0f, 0.0f};
+  store4(lanes, finish4(load4(lanes), ep, b));
+  return lanes[0];
+}
+
 // The register tile: acc (kMr × kNr) = Σ_k ap[k] ⊗ bp[k], then written to C.
 // `overwrite` on the first pass over k, then add: later passes continue the
-// sum. m, n ≤ kMr, kNr are the valid part of the tile.
+// sum. m, n ≤ kMr, kNr are the valid part of the tile. `ep` (null except on
+// the last pass over k) finishes the values in the store; `bias` points at
+// the tile's first column of the epilogue's bias.
 void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc,
-                  bool overwrite, gemm_index m, gemm_index n) {
+                  bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
   F32x4 acc[kMr][2];
   for (auto& row : acc) row[0] = row[1] = zero4();
   for (gemm_index k = 0; k < kc; ++k) {
@@ -70,24 +102,40 @@ void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gem
   if (m == kMr && n == kNr) {
     for (gemm_index r = 0; r < kMr; ++r) {
       float* cr = c + r * ldc;
-      if (overwrite) {
-        store4(cr, acc[r][0]);
-        store4(cr + 4, acc[r][1]);
-      } else {
-        store4(cr, add4(load4(cr), acc[r][0]));
-        store4(cr + 4, add4(load4(cr + 4), acc[r][1]));
+      F32x4 v0 = acc[r][0], v1 = acc[r][1];
+      if (!overwrite) {
+        v0 = add4(load4(cr), v0);
+        v1 = add4(load4(cr + 4), v1);
       }
+      if (ep) {
+        v0 = finish4(v0, *ep, bias);
+        v1 = finish4(v1, *ep, bias ? bias + 4 : nullptr);
+      }
+      store4(cr, v0);
+      store4(cr + 4, v1);
     }
     return;
   }
-  // A ragged edge tile: spill to a buffer and copy only the valid m × n part.
+  // A ragged edge tile: finish it in a buffer and copy only the valid m × n part.
   alignas(16) float tile[kMr][kNr];
   for (gemm_index r = 0; r < kMr; ++r) {
     store4(tile[r], acc[r][0]);
     store4(tile[r] + 4, acc[r][1]);
   }
+  if (!overwrite) {
+    for (gemm_index r = 0; r < m; ++r)
+      for (gemm_index j = 0; j < n; ++j) tile[r][j] = c[r * ldc + j] + tile[r][j];
+  }
+  if (ep) {
+    alignas(16) float b[kNr] = {};  // the valid columns' bias, 0 past the edge
+    if (ep->bias) std::copy(bias, bias + n, b);
+    for (gemm_index r = 0; r < m; ++r) {
+      store4(tile[r], finish4(load4(tile[r]), *ep, b));
+      store4(tile[r] + 4, finish4(load4(tile[r] + 4), *ep, b + 4));
+    }
+  }
   for (gemm_index r = 0; r < m; ++r)
-    for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = overwrite ? tile[r][j] : c[r * ldc + j] + tile[r][j];
+    for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = tile[r][j];
 }
 
 // Fewer rows than one register tile (inference on a single sample): packing
@@ -95,7 +143,8 @@ void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gem
 // 16 columns at a time with the strip's sums held in registers:
 //   c_i,j..j+15 = Σ_k a_ik · b_k,j..j+15
 // Needs B's rows contiguous (col_stride 1), which x·W, the forward product, has.
-void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc) {
+void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+              const Epilogue& ep) {
   const gemm_index N = b.cols, K = a.cols;
   for (gemm_index i = 0; i < a.rows; ++i) {
     const float* ai = a.data + i * a.row_stride;
@@ -108,18 +157,18 @@ void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_ind
         const float* bk = b.data + k * b.row_stride + j;
         for (int q = 0; q < 4; ++q) acc[q] = add4(acc[q], mul4(aik, load4(bk + 4 * q)));
       }
-      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, acc[q]);
+      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, finish4(acc[q], ep, bias_at(ep, j + 4 * q)));
     }
     for (; j + 4 <= N; j += 4) {
       F32x4 acc = zero4();
       for (gemm_index k = 0; k < K; ++k)
         acc = add4(acc, mul4(splat4(ai + k * a.col_stride), load4(b.data + k * b.row_stride + j)));
-      store4(ci + j, acc);
+      store4(ci + j, finish4(acc, ep, bias_at(ep, j)));
     }
     for (; j < N; ++j) {  // the last N mod 4 columns
       float sum = 0.0f;
       for (gemm_index k = 0; k < K; ++k) sum += ai[k * a.col_stride] * b.data[k * b.row_stride + j];
-      ci[j] = sum;
+      ci[j] = finish1(sum, ep, bias_at(ep, j));
     }
   }
 }
@@ -134,15 +183,17 @@ float* scratch(std::size_t floats) {
 
 }  // namespace
 
-void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc) {
+void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+                 const Epilogue& epilogue) {
   const gemm_index M = a.rows, N = b.cols, K = a.cols;
   if (M == 0 || N == 0) return;
-  if (K == 0) {  // an empty sum: C = 0
-    for (gemm_index i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
+  if (K == 0) {  // an empty sum: C = 0, then the epilogue
+    for (gemm_index i = 0; i < M; ++i)
+      for (gemm_index j = 0; j < N; ++j) c[i * ldc + j] = finish1(0.0f, epilogue, bias_at(epilogue, j));
     return;
   }
   if (M < kMr && b.col_stride == 1) {
-    few_rows(a, b, c, ldc);
+    few_rows(a, b, c, ldc, epilogue);
     return;
   }
   const gemm_index nc_max = std::min(kNc, (N + kNr - 1) / kNr * kNr);
@@ -156,6 +207,8 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
     for (gemm_index pc = 0; pc < K; pc += kKc) {
       const gemm_index kc = std::min(kKc, K - pc);
       const bool overwrite = pc == 0;  // later depth passes add to what the first wrote
+      // The last depth pass finishes C (bias, activation); earlier ones store raw sums.
+      const Epilogue* ep = pc + kc == K && (epilogue.bias || epilogue.act != Activation::None) ? &epilogue : nullptr;
       pack_b(b, pc, kc, jc, nc, packed_b);
       for (gemm_index ic = 0; ic < M; ic += kMc) {
         const gemm_index mc = std::min(kMc, M - ic);
@@ -165,7 +218,7 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
           const float* bp = packed_b + jr * kc;
           for (gemm_index ir = 0; ir < mc; ir += kMr) {
             micro_kernel(kc, packed_a + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, overwrite,
-                         std::min(kMr, mc - ir), std::min(kNr, nc - jr));
+                         std::min(kMr, mc - ir), std::min(kNr, nc - jr), ep, bias_at(epilogue, jc + jr));
           }
         }
       }
