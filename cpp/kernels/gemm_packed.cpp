@@ -79,63 +79,75 @@ inline float finish1(float v, const Epilogue& ep, const float* bias) {
   return lanes[0];
 }
 
-// The register tile: acc (kMr × kNr) = Σ_k ap[k] ⊗ bp[k], then written to C.
+// The register tile: acc (kMr × 4·Vecs) = Σ_k ap[k] ⊗ bp[k], then written to C.
 // `overwrite` on the first pass over k, then add: later passes continue the
-// sum. m, n ≤ kMr, kNr are the valid part of the tile. `ep` (null except on
-// the last pass over k) finishes the values in the store; `bias` points at
-// the tile's first column of the epilogue's bias.
-void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc,
-                  bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
-  F32x4 acc[kMr][2];
-  for (auto& row : acc) row[0] = row[1] = zero4();
+// sum. m, n ≤ kMr, 4·Vecs are the valid part of the tile. `ep` (null except
+// on the last pass over k) finishes the values in the store; `bias` points
+// at the tile's first column of the epilogue's bias.
+// Vecs = 2 is the full 4 × 8 tile; Vecs = 1 a half tile for a last strip of
+// at most 4 columns (N = 50 or 100 leaves 2 or 4): the zero padding of the
+// packed strip's other half is not multiplied at all.
+// A is read packed (InPlaceA = false: the kMr values of one k side by side)
+// or where it lies in a row-major A (true: row r is lda floats further on).
+// Same values in the same order either way, so the same sums.
+template <bool InPlaceA, int Vecs>
+void micro_kernel(gemm_index kc, const float* ap, gemm_index lda, const float* bp, float* c,
+                  gemm_index ldc, bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep,
+                  const float* bias) {
+  constexpr gemm_index width = 4 * Vecs;
+  const gemm_index row_step = InPlaceA ? lda : 1, k_step = InPlaceA ? 1 : kMr;
+  F32x4 acc[kMr][Vecs];
+  for (auto& row : acc)
+    for (auto& v : row) v = zero4();
   for (gemm_index k = 0; k < kc; ++k) {
     // c_ij += a_ik · b_kj for the 4 × 8 tile: 2 loads of B, 4 broadcasts of A.
-    const F32x4 b0 = load4(bp), b1 = load4(bp + 4);
+    // (Unrolling this loop by 4 made V8 spill accumulators: 30 % slower.)
+    F32x4 bv[Vecs];
+    for (int v = 0; v < Vecs; ++v) bv[v] = load4(bp + 4 * v);
     for (gemm_index r = 0; r < kMr; ++r) {
-      const F32x4 ar = splat4(ap + r);
-      acc[r][0] = add4(acc[r][0], mul4(ar, b0));
-      acc[r][1] = add4(acc[r][1], mul4(ar, b1));
+      const F32x4 ar = splat4(ap + r * row_step);
+      for (int v = 0; v < Vecs; ++v) acc[r][v] = add4(acc[r][v], mul4(ar, bv[v]));
     }
-    ap += kMr;
-    bp += kNr;
+    ap += k_step;
+    bp += kNr;  // packed strips are kNr wide whatever part of them is used
   }
-  if (m == kMr && n == kNr) {
+  if (m == kMr && n == width) {
     for (gemm_index r = 0; r < kMr; ++r) {
       float* cr = c + r * ldc;
-      F32x4 v0 = acc[r][0], v1 = acc[r][1];
-      if (!overwrite) {
-        v0 = add4(load4(cr), v0);
-        v1 = add4(load4(cr + 4), v1);
+      for (int v = 0; v < Vecs; ++v) {
+        F32x4 x = acc[r][v];
+        if (!overwrite) x = add4(load4(cr + 4 * v), x);
+        if (ep) x = finish4(x, *ep, bias ? bias + 4 * v : nullptr);
+        store4(cr + 4 * v, x);
       }
-      if (ep) {
-        v0 = finish4(v0, *ep, bias);
-        v1 = finish4(v1, *ep, bias ? bias + 4 : nullptr);
-      }
-      store4(cr, v0);
-      store4(cr + 4, v1);
     }
     return;
   }
   // A ragged edge tile: finish it in a buffer and copy only the valid m × n part.
-  alignas(16) float tile[kMr][kNr];
-  for (gemm_index r = 0; r < kMr; ++r) {
-    store4(tile[r], acc[r][0]);
-    store4(tile[r] + 4, acc[r][1]);
-  }
+  alignas(16) float tile[kMr][width];
+  for (gemm_index r = 0; r < kMr; ++r)
+    for (int v = 0; v < Vecs; ++v) store4(tile[r] + 4 * v, acc[r][v]);
   if (!overwrite) {
     for (gemm_index r = 0; r < m; ++r)
       for (gemm_index j = 0; j < n; ++j) tile[r][j] = c[r * ldc + j] + tile[r][j];
   }
   if (ep) {
-    alignas(16) float b[kNr] = {};  // the valid columns' bias, 0 past the edge
+    alignas(16) float b[width] = {};  // the valid columns' bias, 0 past the edge
     if (ep->bias) std::copy(bias, bias + n, b);
-    for (gemm_index r = 0; r < m; ++r) {
-      store4(tile[r], finish4(load4(tile[r]), *ep, b));
-      store4(tile[r] + 4, finish4(load4(tile[r] + 4), *ep, b + 4));
-    }
+    for (gemm_index r = 0; r < m; ++r)
+      for (int v = 0; v < Vecs; ++v) store4(tile[r] + 4 * v, finish4(load4(tile[r] + 4 * v), *ep, b + 4 * v));
   }
   for (gemm_index r = 0; r < m; ++r)
     for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = tile[r][j];
+}
+
+// One tile, with the kernel variant that fits: in place or packed A, full or
+// half width.
+template <bool InPlaceA>
+void run_tile(gemm_index kc, const float* ap, gemm_index lda, const float* bp, float* c, gemm_index ldc,
+          bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
+  if (n <= 4) micro_kernel<InPlaceA, 1>(kc, ap, lda, bp, c, ldc, overwrite, m, n, ep, bias);
+  else micro_kernel<InPlaceA, 2>(kc, ap, lda, bp, c, ldc, overwrite, m, n, ep, bias);
 }
 
 // Fewer rows than one register tile (inference on a single sample): packing
@@ -212,13 +224,26 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
       pack_b(b, pc, kc, jc, nc, packed_b);
       for (gemm_index ic = 0; ic < M; ic += kMc) {
         const gemm_index mc = std::min(kMc, M - ic);
-        pack_a(a, ic, mc, pc, kc, packed_a);
+        // Whole kMr-row strips of a row-major A (x in x·W, dout in dout·Wᵀ) are
+        // read in place: packing them would copy all of A once more per call.
+        // Only a transposed A (xᵀ in dW = xᵀ·dout) and a ragged last strip,
+        // whose missing rows must read as 0, are packed.
+        const gemm_index in_place = a.col_stride == 1 ? mc / kMr * kMr : 0;
+        if (in_place < mc) pack_a(a, ic + in_place, mc - in_place, pc, kc, packed_a);
         // One B strip stays in L1 while every A strip of the block passes it.
         for (gemm_index jr = 0; jr < nc; jr += kNr) {
           const float* bp = packed_b + jr * kc;
+          const gemm_index n = std::min(kNr, nc - jr);
+          const float* bias = bias_at(epilogue, jc + jr);
           for (gemm_index ir = 0; ir < mc; ir += kMr) {
-            micro_kernel(kc, packed_a + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, overwrite,
-                         std::min(kMr, mc - ir), std::min(kNr, nc - jr), ep, bias_at(epilogue, jc + jr));
+            float* cp = c + (ic + ir) * ldc + jc + jr;
+            const gemm_index m = std::min(kMr, mc - ir);
+            if (ir < in_place) {
+              run_tile<true>(kc, a.data + (ic + ir) * a.row_stride + pc, a.row_stride, bp, cp, ldc, overwrite,
+                         m, n, ep, bias);
+            } else {
+              run_tile<false>(kc, packed_a + (ir - in_place) * kc, 0, bp, cp, ldc, overwrite, m, n, ep, bias);
+            }
           }
         }
       }

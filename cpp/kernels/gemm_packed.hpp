@@ -13,11 +13,17 @@
 //                 of B, broadcasts 4 values of A, and does 8 mul + 8 add.
 //                 Eight accumulators + 3 operands fit in the 16 SSE/AVX
 //                 registers V8 maps wasm SIMD onto, so nothing spills.
-//   packing       the micro-kernel wants A and B as contiguous strips in
-//                 exactly the order it reads them, zero-padded to whole
-//                 tiles. Packing copies them once per block (O(M·K + K·N)
-//                 work for O(M·N·K) arithmetic) and absorbs transposes and
-//                 ragged edges, so the kernel itself has no branches.
+//   packing       the micro-kernel wants B as contiguous strips in exactly
+//                 the order it reads them, zero-padded to whole tiles.
+//                 Packing copies B once per block (O(K·N) work for O(M·N·K)
+//                 arithmetic) and absorbs transposes and ragged edges, so
+//                 the kernel itself has no branches. A is packed the same
+//                 way only when it is read transposed (xᵀ in dW = xᵀ·dout)
+//                 and for a ragged last strip of rows: a row-major A (x in
+//                 x·W, dout in dout·Wᵀ) is read in place, four rows side by
+//                 side — copying it would cost a pass over all of x per call.
+//   edge strip    a last strip of at most 4 columns (N = 50 or 100) runs a
+//                 half-width 4 × 4 tile instead of multiplying padding zeros.
 //   blocking      kKc rows of B per pass keep one B strip (kKc × kNr) in L1
 //                 and one packed A block (kMc × kKc) in L2.
 //   few rows      with fewer than kMr rows (a single sample at inference)

@@ -58,7 +58,8 @@ TEST_P(EpilogueShapes, EqualsTheSeparatePassesBitForBit) {
   MatF c = MatF::Constant(s.m, s.n, 123.0f);  // must be overwritten, not added to
   packed_gemm(view(a), view(b), c.data(), c.cols(), Epilogue{with_bias ? bias.data() : nullptr, act});
   EXPECT_EQ(c, expected) << s.m << "x" << s.n << "x" << s.k;
-  if (act == Activation::Relu) EXPECT_EQ(c.minCoeff(), 0.0f);  // negative sums were there and clipped
+  // With more than a few outputs some sums were negative and got clipped.
+  if (act == Activation::Relu && c.size() >= 20) EXPECT_EQ(c.minCoeff(), 0.0f);
 }
 
 // Ragged tiles (kMr = 4, kNr = 8), several depth passes (kKc = 256: the

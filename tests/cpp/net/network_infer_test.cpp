@@ -95,7 +95,7 @@ TEST(NetworkInfer, RegressionOutputsMatchToo) {
   const MatF x = random_matrix(10, 6, 13);
   const MatF scores = net.forward_layers(x, false);
   EXPECT_EQ(net.infer(x), scores);
-  EXPECT_EQ(net.output(x), (1.0f + (-scores.array()).exp()).inverse().matrix());
+  EXPECT_EQ(net.output(x), net.output_activation()->forward(scores, false));  // the Sigmoid layer
 }
 
 TEST(NetworkInfer, RefusesBadInputLikeTheLayerForward) {
