@@ -11,6 +11,9 @@ namespace scratchnet::kernels {
 
 namespace {
 
+// Up to this many columns of C (16 register tiles) A is read in place, see packed_gemm.
+constexpr gemm_index kInPlaceMaxCols = 128;
+
 // Pack lines [s0, s0+len) × depth [k0, k0+kc) into strips of `Width` lines:
 // strip s holds, for each k, the Width values
 // at(s0 + s·Width + w, k0 + k), w = 0..Width-1, so the micro-kernel reads the
@@ -225,10 +228,14 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
       for (gemm_index ic = 0; ic < M; ic += kMc) {
         const gemm_index mc = std::min(kMc, M - ic);
         // Whole kMr-row strips of a row-major A (x in x·W, dout in dout·Wᵀ) are
-        // read in place: packing them would copy all of A once more per call.
-        // Only a transposed A (xᵀ in dW = xᵀ·dout) and a ragged last strip,
-        // whose missing rows must read as 0, are packed.
-        const gemm_index in_place = a.col_stride == 1 ? mc / kMr * kMr : 0;
+        // read in place when C is narrow: packing A costs a copy of it, paid
+        // back only over many B strips, and four row pointers cost the kernel a
+        // few integer adds per k. Measured in V8: in place wins for the book's
+        // 50- and 100-wide layers, packing for 256 columns. A transposed A
+        // (xᵀ in dW = xᵀ·dout) and a ragged last strip, whose missing rows
+        // must read as 0, are always packed.
+        const bool read_in_place = a.col_stride == 1 && nc <= kInPlaceMaxCols;
+        const gemm_index in_place = read_in_place ? mc / kMr * kMr : 0;
         if (in_place < mc) pack_a(a, ic + in_place, mc - in_place, pc, kc, packed_a);
         // One B strip stays in L1 while every A strip of the block passes it.
         for (gemm_index jr = 0; jr < nc; jr += kNr) {
