@@ -506,8 +506,8 @@ class NetworkJs {
 
   val predict(std::uintptr_t ptr, int n, int rows, bool probabilities) {
     return guarded([&] {
-      const MatF x = input(ptr, n, rows);
-      const MatF y = probabilities ? net_->output(x) : net_->predict(x, false);
+      const auto x = input(ptr, n, rows);  // read in place in the wasm heap: no copy
+      const MatF y = probabilities ? net_->output(x) : net_->infer(x);
       return copy_out(y.data(), static_cast<std::size_t>(y.size()));
     });
   }
@@ -522,7 +522,7 @@ class NetworkJs {
 
   double accuracy(std::uintptr_t px, int nx, std::uintptr_t pl, int nl) {
     return guarded([&] {
-      const MatF x = input(px, nx, nl);
+      const auto x = input(px, nx, nl);  // read in place: no copy
       return net_->accuracy(x, vector_in<std::int32_t>(pl, nl));
     });
   }
@@ -662,7 +662,7 @@ class NetworkJs {
   const std::shared_ptr<sn::Network<float>>& shared() const { return net_; }
 
  private:
-  MatF input(std::uintptr_t ptr, int n, int rows) const {
+  Eigen::Map<const MatF> input(std::uintptr_t ptr, int n, int rows) const {
     const auto x = matrix_in(ptr, n, rows, "x");
     sn::require(x.cols() == net_->spec().sizes.front(), "shape.mismatch",
                 "x has " + std::to_string(x.cols()) + " features per row but the network expects " +

@@ -57,4 +57,18 @@ inline bool all_finite(const Matrix<float>& m) {
 #endif
 }
 
+// A row-major float block, e.g. a Map of the caller's buffer (Network::infer
+// reads its input in place): one kernel call per row when rows are not adjacent.
+inline bool all_finite(const Eigen::Ref<const Matrix<float>>& m) {
+#if defined(__wasm_simd128__)
+  const auto cols = static_cast<std::size_t>(m.cols());
+  if (m.outerStride() == m.cols()) return kernels::all_finite(m.data(), cols * static_cast<std::size_t>(m.rows()));
+  for (Index i = 0; i < m.rows(); ++i)
+    if (!kernels::all_finite(m.data() + i * m.outerStride(), cols)) return false;
+  return true;
+#else
+  return all_finite<Eigen::Ref<const Matrix<float>>>(m);
+#endif
+}
+
 }  // namespace scratchnet

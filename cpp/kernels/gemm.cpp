@@ -3,6 +3,7 @@
 #include "gemm.hpp"
 
 #include "gemm_packed.hpp"
+#include "sigmoid.hpp"
 #if defined(SCRATCHNET_THREADS)
 #include "gemm_parallel.hpp"
 #include "threads.hpp"
@@ -19,9 +20,19 @@ namespace scratchnet::kernels {
 namespace {
 
 // Xᵀ of a row-major X (R, C) is a (C, R) view with the strides swapped.
-StridedMatrix view(const Matrix<float>& m, Transpose t) {
-  if (t == Transpose::No) return {m.data(), m.rows(), m.cols(), m.cols(), 1};
-  return {m.data(), m.cols(), m.rows(), 1, m.cols()};
+StridedMatrix view(const float* data, Index rows, Index cols, Index row_stride, Transpose t) {
+  if (t == Transpose::No) return {data, rows, cols, row_stride, 1};
+  return {data, cols, rows, 1, row_stride};
+}
+StridedMatrix view(const Matrix<float>& m, Transpose t) { return view(m.data(), m.rows(), m.cols(), m.cols(), t); }
+
+// The epilogue as passes of their own after Eigen's product: the same
+// expressions as Affine::forward (out.rowwise() += b), Relu::forward (x > 0 ?
+// x : 0) and Sigmoid::forward (kernels::sigmoid).
+void apply_epilogue(Matrix<float>& c, const Epilogue& ep) {
+  if (ep.bias) c.rowwise() += Eigen::Map<const RowVector<float>>(ep.bias, c.cols());
+  if (ep.act == Activation::Relu) c = (c.array() > 0.0f).select(c.array(), 0.0f).matrix();
+  if (ep.act == Activation::Sigmoid) sigmoid(c, c);  // element-wise, so in place is fine
 }
 
 }  // namespace
@@ -39,6 +50,18 @@ void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Tr
 #endif
   } else {
     eigen_gemm(a, ta, b, tb, c);
+  }
+}
+
+void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Matrix<float>& b,
+                Transpose tb, Matrix<float>& c, const Epilogue& epilogue) {
+  const StridedMatrix va = view(a.data(), a.rows(), a.cols(), a.outerStride(), ta), vb = view(b, tb);
+  c.resize(va.rows, vb.cols);
+  if constexpr (SCRATCHNET_GEMM_PACKED) {
+    packed_gemm(va, vb, c.data(), c.cols(), epilogue);  // finished in the kernel's store
+  } else {
+    eigen_gemm(a, ta, b, tb, c);
+    apply_epilogue(c, epilogue);
   }
 }
 

@@ -15,6 +15,12 @@
 //   float, every other build      Eigen's product (native: its SSE/AVX kernels)
 //   double (gradient checks)      always Eigen, so the checks never depend on
 //                                 the kernel they are meant to check
+//
+// Inference adds a fourth call, gemm(..., Epilogue): out = act(x·W + b) in
+// one go (Affine::infer). The kernel adds b and applies the activation in
+// the store of its register tile; Eigen's product is followed by the very
+// same element-wise functions as passes of their own. Either way the numbers
+// equal those of Affine::forward → Relu/Sigmoid::forward bit for bit.
 #pragma once
 
 #include <string>
@@ -22,6 +28,7 @@
 
 #include "../core/error.hpp"
 #include "../core/matrix.hpp"
+#include "gemm_packed.hpp"
 
 namespace scratchnet {
 
@@ -33,14 +40,20 @@ namespace kernels {
 void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Transpose tb,
                 Matrix<float>& c);
 
+// c = act(op(a) · op(b) + bias) (see gemm_packed.hpp's Epilogue) for any
+// row-major float block a, e.g. a Map of a caller's buffer: not copied.
+void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Matrix<float>& b,
+                Transpose tb, Matrix<float>& c, const Epilogue& epilogue);
+
 // "packed-wasm-simd128" or "eigen": what gemm<float> runs in this build.
 const char* gemm_backend();
 
 // Eigen's product for op(a) · op(b). The four combinations are spelled out:
 // Eigen picks its kernel from the expression type, so a runtime flag cannot
 // be passed to it directly.
-template <class S>
-void eigen_gemm(const Matrix<S>& a, Transpose ta, const Matrix<S>& b, Transpose tb, Matrix<S>& c) {
+// `a` may be any dense Eigen operand (a Matrix, or a Ref of a caller's buffer).
+template <class A, class S>
+void eigen_gemm(const A& a, Transpose ta, const Matrix<S>& b, Transpose tb, Matrix<S>& c) {
   if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
   else if (ta == Transpose::No) c.noalias() = a * b.transpose();
   else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
@@ -65,6 +78,20 @@ void gemm(const Matrix<S>& a, Transpose ta, const Matrix<S>& b, Transpose tb, Ma
   } else {
     kernels::eigen_gemm(a, ta, b, tb, c);
   }
+}
+
+// c = act(op(a) · op(b) + bias), float only: the inference product of an
+// Affine layer and the activation after it (Affine::infer). epilogue.bias, when
+// set, holds one value per column of c. Same errors and resizing as above.
+inline void gemm(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Matrix<float>& b,
+                 Transpose tb, Matrix<float>& c, const kernels::Epilogue& epilogue) {
+  const Index inner_a = ta == Transpose::No ? a.cols() : a.rows();
+  const Index inner_b = tb == Transpose::No ? b.rows() : b.cols();
+  if (inner_a != inner_b) {
+    throw Error("shape.mismatch", "gemm: op(a) has " + std::to_string(inner_a) +
+                                      " columns but op(b) has " + std::to_string(inner_b) + " rows");
+  }
+  kernels::gemm_float(a, ta, b, tb, c, epilogue);
 }
 
 }  // namespace scratchnet

@@ -5,10 +5,14 @@
 #include <vector>
 
 #include "f32x4.hpp"
+#include "sigmoid.hpp"
 
 namespace scratchnet::kernels {
 
 namespace {
+
+// Up to this many columns of C (16 register tiles) A is read in place, see packed_gemm.
+constexpr gemm_index kInPlaceMaxCols = 128;
 
 // Pack lines [s0, s0+len) × depth [k0, k0+kc) into strips of `Width` lines:
 // strip s holds, for each k, the Width values
@@ -49,45 +53,104 @@ void pack_b(const StridedMatrix& b, gemm_index k0, gemm_index kc, gemm_index j0,
   pack_strips<kNr>(b.data, b.col_stride, b.row_stride, j0, n, k0, kc, out);
 }
 
-// The register tile: acc (kMr × kNr) = Σ_k ap[k] ⊗ bp[k], then written to C.
+// The epilogue on four finished values of C: + bias (4 columns from `bias`),
+// then the activation. Exactly the operations of the separate passes it
+// replaces (Affine's `out.rowwise() += b`, then Relu's or Sigmoid's forward),
+// lane by lane, so the numbers are the same bit for bit.
+inline F32x4 finish4(F32x4 v, const Epilogue& ep, const float* bias) {
+  if (ep.bias) v = add4(v, load4(bias));
+  switch (ep.act) {
+    case Activation::Relu:  // x > 0 ? x : 0 (a NaN compares false: 0, as Relu's mask does)
+      return where_greater4(v, zero4(), v, zero4());
+    case Activation::Sigmoid:
+      return sigmoid4(v);
+    case Activation::None:
+      break;
+  }
+  return v;
+}
+
+// Column j's bias, or null when there is none (no arithmetic on a null pointer).
+inline const float* bias_at(const Epilogue& ep, gemm_index j) { return ep.bias ? ep.bias + j : nullptr; }
+
+// One value through the same 4-lane code (lane 0 of a padded group), for the
+// last columns that do not fill a vector: identical to what the vector path
+// would give that value.
+inline float finish1(float v, const Epilogue& ep, const float* bias) {
+  alignas(16) float lanes[4] = {v, 0.0f, 0.0f, 0.0f}, b[4] = {ep.bias ? *bias : 0.0f, 0.0f, 0.0f, 0.0f};
+  store4(lanes, finish4(load4(lanes), ep, b));
+  return lanes[0];
+}
+
+// The register tile: acc (kMr × 4·Vecs) = Σ_k ap[k] ⊗ bp[k], then written to C.
 // `overwrite` on the first pass over k, then add: later passes continue the
-// sum. m, n ≤ kMr, kNr are the valid part of the tile.
-void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc,
-                  bool overwrite, gemm_index m, gemm_index n) {
-  F32x4 acc[kMr][2];
-  for (auto& row : acc) row[0] = row[1] = zero4();
+// sum. m, n ≤ kMr, 4·Vecs are the valid part of the tile. `ep` (null except
+// on the last pass over k) finishes the values in the store; `bias` points
+// at the tile's first column of the epilogue's bias.
+// Vecs = 2 is the full 4 × 8 tile; Vecs = 1 a half tile for a last strip of
+// at most 4 columns (N = 50 or 100 leaves 2 or 4): the zero padding of the
+// packed strip's other half is not multiplied at all.
+// A is read packed (InPlaceA = false: the kMr values of one k side by side)
+// or where it lies in a row-major A (true: row r is lda floats further on).
+// Same values in the same order either way, so the same sums.
+template <bool InPlaceA, int Vecs>
+void micro_kernel(gemm_index kc, const float* ap, gemm_index lda, const float* bp, float* c,
+                  gemm_index ldc, bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep,
+                  const float* bias) {
+  constexpr gemm_index width = 4 * Vecs;
+  const gemm_index row_step = InPlaceA ? lda : 1, k_step = InPlaceA ? 1 : kMr;
+  F32x4 acc[kMr][Vecs];
+  for (auto& row : acc)
+    for (auto& v : row) v = zero4();
   for (gemm_index k = 0; k < kc; ++k) {
     // c_ij += a_ik · b_kj for the 4 × 8 tile: 2 loads of B, 4 broadcasts of A.
-    const F32x4 b0 = load4(bp), b1 = load4(bp + 4);
+    // (Unrolling this loop by 4 made V8 spill accumulators: 30 % slower.)
+    F32x4 bv[Vecs];
+    for (int v = 0; v < Vecs; ++v) bv[v] = load4(bp + 4 * v);
     for (gemm_index r = 0; r < kMr; ++r) {
-      const F32x4 ar = splat4(ap + r);
-      acc[r][0] = add4(acc[r][0], mul4(ar, b0));
-      acc[r][1] = add4(acc[r][1], mul4(ar, b1));
+      const F32x4 ar = splat4(ap + r * row_step);
+      for (int v = 0; v < Vecs; ++v) acc[r][v] = add4(acc[r][v], mul4(ar, bv[v]));
     }
-    ap += kMr;
-    bp += kNr;
+    ap += k_step;
+    bp += kNr;  // packed strips are kNr wide whatever part of them is used
   }
-  if (m == kMr && n == kNr) {
+  if (m == kMr && n == width) {
     for (gemm_index r = 0; r < kMr; ++r) {
       float* cr = c + r * ldc;
-      if (overwrite) {
-        store4(cr, acc[r][0]);
-        store4(cr + 4, acc[r][1]);
-      } else {
-        store4(cr, add4(load4(cr), acc[r][0]));
-        store4(cr + 4, add4(load4(cr + 4), acc[r][1]));
+      for (int v = 0; v < Vecs; ++v) {
+        F32x4 x = acc[r][v];
+        if (!overwrite) x = add4(load4(cr + 4 * v), x);
+        if (ep) x = finish4(x, *ep, bias ? bias + 4 * v : nullptr);
+        store4(cr + 4 * v, x);
       }
     }
     return;
   }
-  // A ragged edge tile: spill to a buffer and copy only the valid m × n part.
-  alignas(16) float tile[kMr][kNr];
-  for (gemm_index r = 0; r < kMr; ++r) {
-    store4(tile[r], acc[r][0]);
-    store4(tile[r] + 4, acc[r][1]);
+  // A ragged edge tile: finish it in a buffer and copy only the valid m × n part.
+  alignas(16) float tile[kMr][width];
+  for (gemm_index r = 0; r < kMr; ++r)
+    for (int v = 0; v < Vecs; ++v) store4(tile[r] + 4 * v, acc[r][v]);
+  if (!overwrite) {
+    for (gemm_index r = 0; r < m; ++r)
+      for (gemm_index j = 0; j < n; ++j) tile[r][j] = c[r * ldc + j] + tile[r][j];
+  }
+  if (ep) {
+    alignas(16) float b[width] = {};  // the valid columns' bias, 0 past the edge
+    if (ep->bias) std::copy(bias, bias + n, b);
+    for (gemm_index r = 0; r < m; ++r)
+      for (int v = 0; v < Vecs; ++v) store4(tile[r] + 4 * v, finish4(load4(tile[r] + 4 * v), *ep, b + 4 * v));
   }
   for (gemm_index r = 0; r < m; ++r)
-    for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = overwrite ? tile[r][j] : c[r * ldc + j] + tile[r][j];
+    for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = tile[r][j];
+}
+
+// One tile, with the kernel variant that fits: in place or packed A, full or
+// half width.
+template <bool InPlaceA>
+void run_tile(gemm_index kc, const float* ap, gemm_index lda, const float* bp, float* c, gemm_index ldc,
+          bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
+  if (n <= 4) micro_kernel<InPlaceA, 1>(kc, ap, lda, bp, c, ldc, overwrite, m, n, ep, bias);
+  else micro_kernel<InPlaceA, 2>(kc, ap, lda, bp, c, ldc, overwrite, m, n, ep, bias);
 }
 
 // Fewer rows than one register tile (inference on a single sample): packing
@@ -95,7 +158,8 @@ void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gem
 // 16 columns at a time with the strip's sums held in registers:
 //   c_i,j..j+15 = Σ_k a_ik · b_k,j..j+15
 // Needs B's rows contiguous (col_stride 1), which x·W, the forward product, has.
-void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc) {
+void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+              const Epilogue& ep) {
   const gemm_index N = b.cols, K = a.cols;
   for (gemm_index i = 0; i < a.rows; ++i) {
     const float* ai = a.data + i * a.row_stride;
@@ -108,18 +172,18 @@ void few_rows(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_ind
         const float* bk = b.data + k * b.row_stride + j;
         for (int q = 0; q < 4; ++q) acc[q] = add4(acc[q], mul4(aik, load4(bk + 4 * q)));
       }
-      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, acc[q]);
+      for (int q = 0; q < 4; ++q) store4(ci + j + 4 * q, finish4(acc[q], ep, bias_at(ep, j + 4 * q)));
     }
     for (; j + 4 <= N; j += 4) {
       F32x4 acc = zero4();
       for (gemm_index k = 0; k < K; ++k)
         acc = add4(acc, mul4(splat4(ai + k * a.col_stride), load4(b.data + k * b.row_stride + j)));
-      store4(ci + j, acc);
+      store4(ci + j, finish4(acc, ep, bias_at(ep, j)));
     }
     for (; j < N; ++j) {  // the last N mod 4 columns
       float sum = 0.0f;
       for (gemm_index k = 0; k < K; ++k) sum += ai[k * a.col_stride] * b.data[k * b.row_stride + j];
-      ci[j] = sum;
+      ci[j] = finish1(sum, ep, bias_at(ep, j));
     }
   }
 }
@@ -134,15 +198,17 @@ float* scratch(std::size_t floats) {
 
 }  // namespace
 
-void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc) {
+void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
+                 const Epilogue& epilogue) {
   const gemm_index M = a.rows, N = b.cols, K = a.cols;
   if (M == 0 || N == 0) return;
-  if (K == 0) {  // an empty sum: C = 0
-    for (gemm_index i = 0; i < M; ++i) std::fill(c + i * ldc, c + i * ldc + N, 0.0f);
+  if (K == 0) {  // an empty sum: C = 0, then the epilogue
+    for (gemm_index i = 0; i < M; ++i)
+      for (gemm_index j = 0; j < N; ++j) c[i * ldc + j] = finish1(0.0f, epilogue, bias_at(epilogue, j));
     return;
   }
   if (M < kMr && b.col_stride == 1) {
-    few_rows(a, b, c, ldc);
+    few_rows(a, b, c, ldc, epilogue);
     return;
   }
   const gemm_index nc_max = std::min(kNc, (N + kNr - 1) / kNr * kNr);
@@ -156,16 +222,35 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
     for (gemm_index pc = 0; pc < K; pc += kKc) {
       const gemm_index kc = std::min(kKc, K - pc);
       const bool overwrite = pc == 0;  // later depth passes add to what the first wrote
+      // The last depth pass finishes C (bias, activation); earlier ones store raw sums.
+      const Epilogue* ep = pc + kc == K && (epilogue.bias || epilogue.act != Activation::None) ? &epilogue : nullptr;
       pack_b(b, pc, kc, jc, nc, packed_b);
       for (gemm_index ic = 0; ic < M; ic += kMc) {
         const gemm_index mc = std::min(kMc, M - ic);
-        pack_a(a, ic, mc, pc, kc, packed_a);
+        // Whole kMr-row strips of a row-major A (x in x·W, dout in dout·Wᵀ) are
+        // read in place when C is narrow: packing A costs a copy of it, paid
+        // back only over many B strips, and four row pointers cost the kernel a
+        // few integer adds per k. Measured in V8: in place wins for the book's
+        // 50- and 100-wide layers, packing for 256 columns. A transposed A
+        // (xᵀ in dW = xᵀ·dout) and a ragged last strip, whose missing rows
+        // must read as 0, are always packed.
+        const bool read_in_place = a.col_stride == 1 && nc <= kInPlaceMaxCols;
+        const gemm_index in_place = read_in_place ? mc / kMr * kMr : 0;
+        if (in_place < mc) pack_a(a, ic + in_place, mc - in_place, pc, kc, packed_a);
         // One B strip stays in L1 while every A strip of the block passes it.
         for (gemm_index jr = 0; jr < nc; jr += kNr) {
           const float* bp = packed_b + jr * kc;
+          const gemm_index n = std::min(kNr, nc - jr);
+          const float* bias = bias_at(epilogue, jc + jr);
           for (gemm_index ir = 0; ir < mc; ir += kMr) {
-            micro_kernel(kc, packed_a + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, overwrite,
-                         std::min(kMr, mc - ir), std::min(kNr, nc - jr));
+            float* cp = c + (ic + ir) * ldc + jc + jr;
+            const gemm_index m = std::min(kMr, mc - ir);
+            if (ir < in_place) {
+              run_tile<true>(kc, a.data + (ic + ir) * a.row_stride + pc, a.row_stride, bp, cp, ldc, overwrite,
+                         m, n, ep, bias);
+            } else {
+              run_tile<false>(kc, packed_a + (ir - in_place) * kc, 0, bp, cp, ldc, overwrite, m, n, ep, bias);
+            }
           }
         }
       }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,20 @@ class Affine final : public Layer<S> {
     gemm(x, Transpose::No, W_, Transpose::No, out);
     out.rowwise() += b_.row(0);
     return out;
+  }
+
+  // Inference only (Network::infer), float only: out = h(x·W + b) where h is
+  // the activation layer that follows (none, Relu or Sigmoid). The same numbers
+  // as forward() and then h's forward(), bit for bit, but in one pass: the GEMM
+  // adds b and applies h in the store of its register tile (kernels/gemm.hpp,
+  // "epilogue") instead of writing out and reading it back twice. Nothing is
+  // kept for backward, and x may be a block of the caller's buffer: no copy.
+  void infer(const Eigen::Ref<const Matrix<S>>& x, kernels::Activation h, Matrix<S>& out) const
+    requires std::is_same_v<S, float>
+  {
+    require_shape(x.cols() == W_.rows(), "Affine.forward", "x", x, "W", W_);
+    require_finite(x, "Affine.forward");
+    gemm(x, Transpose::No, W_, Transpose::No, out, kernels::Epilogue{b_.data(), h});
   }
 
   // dout (N, out) → dx (N, in); fills dW (in, out) and db (1, out)

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "../layers/activation_layer.hpp"
 #include "../layers/affine.hpp"
 #include "../layers/dropout.hpp"
 #include "../layers/identity_with_loss.hpp"
+#include "../layers/relu.hpp"
+#include "../layers/sigmoid.hpp"
 #include "../layers/softmax_with_loss.hpp"
 #include "../optim/weight_decay.hpp"
 
@@ -192,7 +195,7 @@ Network<S>::Network(const NetSpec& spec, std::uint64_t seed)
 }
 
 template <class S>
-void Network<S>::require_input(const Matrix<S>& x, const char* where) const {
+void Network<S>::require_input(const Eigen::Ref<const Matrix<S>>& x, const char* where) const {
   if (x.cols() != spec_.sizes.front()) {
     throw Error("shape.mismatch", std::string(where) + ": x " + shape_string(x) +
                                       " vs the network's input (N, " +
@@ -202,6 +205,11 @@ void Network<S>::require_input(const Matrix<S>& x, const char* where) const {
 
 template <class S>
 Matrix<S> Network<S>::predict(const Matrix<S>& x, bool train) {
+  return train ? forward_layers(x, true) : infer(x);
+}
+
+template <class S>
+Matrix<S> Network<S>::forward_layers(const Matrix<S>& x, bool train) {
   require_input(x, "Network.predict");
   require_activation_memory(spec_, static_cast<std::uint64_t>(x.rows()), train, sizeof(S), "a forward pass");
   // Each layer's output is the next one's input (book: for layer in layers: x = layer.forward(x)).
@@ -212,6 +220,37 @@ Matrix<S> Network<S>::predict(const Matrix<S>& x, bool train) {
 }
 
 template <class S>
+Matrix<S> Network<S>::infer(const Eigen::Ref<const Matrix<S>>& x) {
+  if constexpr (!std::is_same_v<S, float>) {
+    return forward_layers(Matrix<S>(x), false);  // double is for gradient checks: the book's loop
+  } else {
+    require_input(x, "Network.predict");
+    require_activation_memory(spec_, static_cast<std::uint64_t>(x.rows()), false, sizeof(S), "a forward pass");
+    // h alternates between two buffers: the Affine reads one and writes the other.
+    Matrix<S> h, next;
+    for (std::size_t i = 0; i < layers_.size();) {
+      auto* affine = dynamic_cast<Affine<S>*>(layers_[i].get());
+      if (!affine) {  // BatchNorm, Dropout, an activation the GEMM does not fuse
+        h = layers_[i]->forward(h, false);
+        ++i;
+        continue;
+      }
+      // Affine then Relu or Sigmoid: one fused product; anything else: Affine alone.
+      const Layer<S>* after = i + 1 < layers_.size() ? layers_[i + 1].get() : nullptr;
+      kernels::Activation act = kernels::Activation::None;
+      if (dynamic_cast<const Relu<S>*>(after)) act = kernels::Activation::Relu;
+      if (dynamic_cast<const Sigmoid<S>*>(after)) act = kernels::Activation::Sigmoid;
+      // The first Affine reads x where it lies (layers_ always starts with one).
+      if (i == 0) affine->infer(x, act, next);
+      else affine->infer(h, act, next);
+      std::swap(h, next);
+      i += act == kernels::Activation::None ? 1 : 2;
+    }
+    return h;
+  }
+}
+
+template <class S>
 Matrix<S> Network<S>::forward_to_loss_input(const Matrix<S>& x, bool train) {
   Matrix<S> scores = predict(x, train);
   if (output_activation_) return output_activation_->forward(scores, train);
@@ -219,8 +258,10 @@ Matrix<S> Network<S>::forward_to_loss_input(const Matrix<S>& x, bool train) {
 }
 
 template <class S>
-Matrix<S> Network<S>::output(const Matrix<S>& x) {
-  return last_layer_->output(forward_to_loss_input(x, false));
+Matrix<S> Network<S>::output(const Eigen::Ref<const Matrix<S>>& x) {
+  Matrix<S> scores = infer(x);
+  if (output_activation_) scores = output_activation_->forward(scores, false);
+  return last_layer_->output(scores);
 }
 
 template <class S>
@@ -280,7 +321,7 @@ S Network<S>::gradient(const Matrix<S>& x, const Matrix<S>& t) {
 }
 
 template <class S>
-double Network<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index rows) {
+double Network<S>::accuracy(const Eigen::Ref<const Matrix<S>>& x, const std::vector<std::int32_t>& labels, Index rows) {
   require(static_cast<std::size_t>(x.rows()) == labels.size(), "shape.mismatch",
           "Network.accuracy: x " + shape_string(x) + " vs " + std::to_string(labels.size()) +
               " labels");
@@ -295,9 +336,9 @@ double Network<S>::accuracy(const Matrix<S>& x, const std::vector<std::int32_t>&
   std::size_t correct = 0;
   for (Index start = 0; start < n; start += kForwardChunkRows) {
     const Index count = std::min<Index>(kForwardChunkRows, n - start);
-    // (x itself when it is one chunk: a Block would be copied into a Matrix first)
-    const auto forward = [&](const Matrix<S>& part) { return single_output ? output(part) : predict(part, false); };
-    const Matrix<S> y = count == x.rows() ? forward(x) : forward(x.middleRows(start, count));
+    // The chunk's rows are read where they lie (infer takes a block, no copy).
+    const auto part = x.middleRows(start, count);
+    const Matrix<S> y = single_output ? output(part) : infer(part);
     for (Index i = 0; i < count; ++i) {
       Index best = 0;
       if (single_output) best = y(i, 0) > S(0.5) ? 1 : 0;

@@ -104,10 +104,22 @@ class Network {
   Network& operator=(Network&&) noexcept = default;
 
   // x (N, n0) → scores (N, nL): the output of the last Affine, before softmax.
-  // train = true makes Dropout draw masks and BatchNorm use batch statistics.
+  // train = true makes Dropout draw masks and BatchNorm use batch statistics
+  // (forward_layers); train = false is inference (infer): the same numbers.
   Matrix<S> predict(const Matrix<S>& x, bool train = false);
-  // x (N, n0) → (N, nL) probabilities (softmax) or regression outputs; inference mode.
-  Matrix<S> output(const Matrix<S>& x);
+  // The book's predict, layer by layer (for layer in layers: x = layer.forward(x)):
+  // what training runs. Every layer keeps what its backward() needs.
+  Matrix<S> forward_layers(const Matrix<S>& x, bool train);
+  // Inference only: the scores of forward_layers(x, false), bit for bit, with
+  // less memory traffic. For float, each Affine and the Relu or Sigmoid after
+  // it run as one fused product (Affine::infer: bias and activation in the
+  // GEMM's store); nothing is cached for backward; x may be a block of the
+  // caller's buffer (a Map of the wasm heap, rows of a Dataset), never copied.
+  // Other layers (BatchNorm, Dropout, other activations) run their own
+  // forward(h, false). For double it is forward_layers.
+  Matrix<S> infer(const Eigen::Ref<const Matrix<S>>& x);
+  // x (N, n0) → (N, nL) probabilities (softmax) or regression outputs; inference mode (infer).
+  Matrix<S> output(const Eigen::Ref<const Matrix<S>>& x);
   // Mean loss over the batch plus ½λ·Σ‖W‖² (spec.weight_decay; book
   // MultiLayerNet.loss). t (N, nL): one-hot for softmax, targets for MSE — or
   // (N, 1) class labels, see targets().
@@ -125,7 +137,7 @@ class Network {
   // Inference mode. Share of the first `rows` rows (all when rows < 0) whose prediction equals
   // the label: the argmax, or for a single output (the XOR networks) class 1
   // when the output is above 0.5, halfway between the 0 and 1 targets.
-  double accuracy(const Matrix<S>& x, const std::vector<std::int32_t>& labels, Index rows = -1);
+  double accuracy(const Eigen::Ref<const Matrix<S>>& x, const std::vector<std::int32_t>& labels, Index rows = -1);
 
   // Every parameter with its gradient, named and ordered like the book (W1, b1, ...).
   // The pointers stay valid for the network's lifetime, also after a move.
@@ -180,7 +192,7 @@ class Network {
   template <class>
   friend class Network;
 
-  void require_input(const Matrix<S>& x, const char* where) const;
+  void require_input(const Eigen::Ref<const Matrix<S>>& x, const char* where) const;
   Matrix<S> forward_to_loss_input(const Matrix<S>& x, bool train);
   S data_loss(const Matrix<S>& x, const Matrix<S>& t, bool train);
 
