@@ -861,13 +861,10 @@ class TrainerJs {
   // { W1: {rows, cols, data}, b1: … } like NetworkJs::gradients (bound below, in its own block).
   val gradients(std::uintptr_t px, int nx, std::uintptr_t pt, int nt, int rows) {
     return guarded([&] {
-      const MatF x = matrix_in(px, nx, rows, "x");
-      sn::require(x.cols() == net_->spec().sizes.front(), "shape.mismatch",
-                  "x has " + std::to_string(x.cols()) + " features per row but the network expects " +
-                      std::to_string(net_->spec().sizes.front()));
-      trainer_->gradient(x, MatF(matrix_in(pt, nt, rows, "t")));
+      // (the first layer refuses an x of the wrong width with shape.mismatch)
+      trainer_->gradient(MatF(matrix_in(px, nx, rows, "x")), MatF(matrix_in(pt, nt, rows, "t")));
       val out = val::object();
-      for (const auto& p : net_->params()) out.set(p.name, matrix_out(*p.grad));
+      for (const auto& p : trainer_->params()) out.set(p.name, matrix_out(*p.grad));
       return out;
     });
   }

@@ -107,6 +107,8 @@ class Trainer {
   // loss + ½λ‖W‖²: + λW), left in the network's gradient buffers. Returns the
   // regularized loss, as step() reports it. The weights do not move.
   double gradient(const Matrix<S>& x, const Matrix<S>& t);
+  // The parameters a step updates, with their gradient buffers (what gradient() fills).
+  const std::vector<Param<S>>& params() const { return params_; }
 
   // Takes effect on the next step (forwards to Optimizer::set_lr).
   void set_learning_rate(double lr);
