@@ -27,16 +27,17 @@ const embedScriptInDev = {
 
 // In dev, the threads build's pthread Worker script (Emscripten's worker.js, a
 // classic script) is served as it is: Vite's module transform would add
-// `import` statements, which a classic Worker cannot run. The build emits it
+// `import` statements, which a classic Worker cannot run. So is lib/import-url.js,
+// whose import(url) Vite would otherwise route through /@vite/client. The build emits it
 // as a plain asset anyway (web/lib/builds.js).
 const pthreadWorkerInDev = {
   name: 'scratchnet-pthread-worker-in-dev',
   configureServer(server) {
     server.middlewares.use((req, res, next) => {
-      const m = req.url?.match(/^\/generated\/wasm\/(scratchnet[\w-]*\.worker\.js)(?:\?|$)/);
+      const m = req.url?.match(/^\/(generated\/wasm\/scratchnet[\w-]*\.worker\.js|lib\/import-url\.js)(?:\?|$)/);
       if (!m) { next(); return; }
       res.writeHead(200, { ...server.config.server.headers, 'Content-Type': 'text/javascript', 'Cache-Control': 'no-cache' });
-      fs.createReadStream(here(`generated/wasm/${m[1]}`)).pipe(res);
+      fs.createReadStream(here(m[1])).pipe(res);
     });
   },
 };

@@ -10,6 +10,7 @@
 // than one core) and simd everywhere else (most embeds: a tutorial page on
 // another origin is not isolated).
 export const BUILD_NAMES = ['simd', 'scalar', 'threads'];
+import { importUrl } from './import-url.js';
 
 /** True when `name` can run here: threads needs shared memory (a cross-origin-isolated page). */
 export function buildAvailable(name) {
@@ -61,7 +62,7 @@ export function threadsFor(requested) {
 
 async function threadsFactory() {
   const files = threadsFiles();
-  const { default: factory } = await import(/* @vite-ignore */ files.glue);
+  const { default: factory } = await importUrl(files.glue);
   return ({ threads, ...options }) => {
     const count = threadsFor(threads);
     const ready = factory({
