@@ -29,6 +29,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const gate = s0.gate;     // data=xor: the four points are train and test at once (no split, no noise)
   let logY = true;
   let lastLoss = 0;
+  let lossTimer = 0;                // a chart redraw waiting for its own task (while playing)
   let shownMaps = -1;
   let shownGc = null;
   let selected = null;      // the edge being edited { layer, i, j }
@@ -343,7 +344,13 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     }
     // the selected edge's numbers; its field follows too while the learner is not typing in it
     if (selected) showEdge(!s.playing);
-    if (force || !s.playing || performance.now() - lastLoss >= LOSS_EVERY_MS) drawLoss(s);
+    if (force || !s.playing) {
+      drawLoss(s);
+    } else if (!lossTimer && performance.now() - lastLoss >= LOSS_EVERY_MS) {
+      // Its own task, after this frame's: the chart and the network in one task made the
+      // main thread's longest tasks (over 50 ms); apart, each stays short.
+      lossTimer = setTimeout(() => { lossTimer = 0; if (!destroyed) drawLoss(run.snapshot()); }, 0);
+    }
   }
 
   // While playing, the run notifies once per animation frame, from inside it: draw at once (a
@@ -459,6 +466,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     destroy() {
       destroyed = true;
       if (frameId) cancelAnimationFrame(frameId);
+      clearTimeout(lossTimer);
       unsubscribe();
       if (root.snRun === run) delete root.snRun;
     },
