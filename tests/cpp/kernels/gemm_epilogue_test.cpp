@@ -16,21 +16,15 @@
 #include "kernels/gemm.hpp"
 #include "kernels/gemm_packed.hpp"
 #include "kernels/sigmoid.hpp"
+#include "gemm_test_util.hpp"
 
 namespace scratchnet::kernels {
 namespace {
 
 using MatF = Matrix<float>;
 
-MatF random_matrix(Index rows, Index cols, unsigned seed, float scale = 1.0f) {
-  std::mt19937 gen(seed);
-  std::uniform_real_distribution<float> u(-scale, scale);
-  MatF m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = u(gen);
-  return m;
-}
-
-StridedMatrix view(const MatF& m) { return {m.data(), m.rows(), m.cols(), m.cols(), 1}; }
+using test::random_matrix;
+using test::view;
 
 // The separate passes the epilogue replaces, on the kernel's plain product.
 MatF unfused(const MatF& a, const MatF& b, const MatF* bias, Activation act) {

@@ -11,6 +11,7 @@
 
 #include "kernels/gemm_parallel.hpp"
 #include "kernels/thread_pool.hpp"
+#include "gemm_test_util.hpp"
 #include "core/matrix.hpp"
 
 namespace scratchnet::kernels {
@@ -18,18 +19,8 @@ namespace {
 
 using MatF = Matrix<float>;
 
-MatF random_matrix(Index rows, Index cols, unsigned seed) {
-  std::mt19937 gen(seed);
-  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
-  MatF m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = u(gen);
-  return m;
-}
-
-StridedMatrix view(const MatF& m, bool transposed) {
-  return transposed ? StridedMatrix{m.data(), m.cols(), m.rows(), 1, m.cols()}
-                    : StridedMatrix{m.data(), m.rows(), m.cols(), m.cols(), 1};
-}
+using test::random_matrix;
+using test::view;
 
 struct Shape {
   Index m, n, k;

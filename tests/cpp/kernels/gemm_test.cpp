@@ -12,6 +12,7 @@
 
 #include "../error_of.hpp"
 #include "kernels/gemm.hpp"
+#include "gemm_test_util.hpp"
 #include "kernels/gemm_packed.hpp"
 
 namespace scratchnet::kernels {
@@ -20,19 +21,8 @@ namespace {
 using MatF = Matrix<float>;
 using MatD = Matrix<double>;
 
-MatF random_matrix(Index rows, Index cols, unsigned seed) {
-  std::mt19937 gen(seed);
-  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
-  MatF m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = u(gen);
-  return m;
-}
-
-// op(X) as a strided view, as gemm.cpp builds it.
-StridedMatrix view(const MatF& m, bool transposed) {
-  return transposed ? StridedMatrix{m.data(), m.cols(), m.rows(), 1, m.cols()}
-                    : StridedMatrix{m.data(), m.rows(), m.cols(), m.cols(), 1};
-}
+using test::random_matrix;
+using test::view;
 
 // Float sums of K products differ from the double reference by rounding that
 // grows like √K·ε·Σ|a||b|; with |a|,|b| ≤ 1 this bound is generous and still
