@@ -161,6 +161,17 @@ export async function coreStats(page) {
 /** The text of the element with data-testid="id". */
 export const testidText = (page, id) => page.textContent(tid(id));
 
+/** A "7"-ish stroke on the MNIST panel's drawing canvas (the MLP and CNN tests draw the same one). */
+export async function drawSeven(page) {
+  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
+  const box = await page.locator(tid('draw-canvas')).boundingBox();
+  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
+  await page.mouse.move(...at(0.25, 0.2));
+  await page.mouse.down();
+  for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.6, 0.5], [0.5, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 6 });
+  await page.mouse.up();
+}
+
 /** Assert the page does not scroll sideways at its width (1px of rounding allowed). */
 export async function assertNoOverflow(page, width = PHONE.width) {
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -7,7 +7,7 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, assertNoOverflow, PHONE, drawSeven } from './harness.mjs';
 
 after(stop);
 
@@ -19,15 +19,6 @@ async function ready(page) {
   await page.waitForSelector(`${tid('status')}[data-value="ready"]`, { timeout: 30000 });
 }
 
-async function drawSeven(page) {
-  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
-  const box = await page.locator(tid('draw-canvas')).boundingBox();
-  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
-  await page.mouse.move(...at(0.25, 0.2));
-  await page.mouse.down();
-  for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.6, 0.5], [0.5, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 6 });
-  await page.mouse.up();
-}
 
 test('a CNN epoch in the worker passes 95 % test accuracy; filters before/after and the drawing\'s feature maps render', async () => {
   await withPage('mnist-cnn-train', CNN, async (page) => {

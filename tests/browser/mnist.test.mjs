@@ -5,7 +5,7 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, waitShown, assertNoOverflow, PHONE } from './harness.mjs';
+import { withPage, panelReady, stop, tid, testidText, dataValue, waitValue, waitShown, assertNoOverflow, PHONE, drawSeven } from './harness.mjs';
 
 after(stop);
 
@@ -22,16 +22,6 @@ async function setNumber(page, id, v) {
   await page.dispatchEvent(tid(id), 'change');
 }
 
-/** A "7"-ish stroke on the drawing canvas. */
-async function drawSeven(page) {
-  await page.locator(tid('draw-canvas')).scrollIntoViewIfNeeded();
-  const box = await page.locator(tid('draw-canvas')).boundingBox();
-  const at = (fx, fy) => [box.x + fx * box.width, box.y + fy * box.height];
-  await page.mouse.move(...at(0.25, 0.2));
-  await page.mouse.down();
-  for (const [fx, fy] of [[0.5, 0.2], [0.75, 0.2], [0.6, 0.5], [0.5, 0.8]]) await page.mouse.move(...at(fx, fy), { steps: 6 });
-  await page.mouse.up();
-}
 
 const probsOf = (page) => page.$eval(tid('draw-probs'), (e) => (e.dataset.probs ?? '').split(',').filter(Boolean).map(Number));
 
