@@ -565,9 +565,47 @@ class PerceptronTrainer extends Owned {
   cycleLength() { return this._call((r) => r.cycleLength()); }
 }
 
-class Network extends Owned {
-  #sn;
-  constructor(sn, M, raw) { super(raw); this.#sn = sn; }
+/**
+ * What an MLP (Network) and a ConvNet share: rows of float inputs in, scores,
+ * probabilities, loss and accuracy out, each one call into wasm.
+ */
+class ScoringNet extends Owned {
+  constructor(sn, raw) { super(raw); this._sn = sn; }
+
+  get inputSize() { return this._call((r) => r.inputSize()); }
+  get outputSize() { return this._call((r) => r.outputSize()); }
+
+  _rows(x, rows) { return rows ?? x.length / this.inputSize; }
+
+  /** Scores of the last Affine layer (the book's predict), (rows × outputs) row-major. */
+  predict(x, rows) {
+    return this._sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this._rows(x, rows), false));
+  }
+
+  /** Probabilities (softmax) or the regression output. */
+  output(x, rows) {
+    return this._sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this._rows(x, rows), true));
+  }
+
+  /**
+   * Mean loss over the rows, + ½λΣ‖W‖² when an MLP's spec has weightDecay λ (the
+   * book's MultiLayerNet.loss). t is one-hot rows or targets, or one integer
+   * label per row (for a network with several outputs), as the book's code takes.
+   */
+  loss(x, t, rows) {
+    return this._sn._withHeap(x, Float32Array, (px, nx) =>
+      this._sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this._rows(x, rows))));
+  }
+
+  /** Share of rows whose arg-max equals the label. */
+  accuracy(x, labels) {
+    return this._sn._withHeap(x, Float32Array, (px, nx) =>
+      this._sn._withHeap(labels, Int32Array, (pl, nl) => this._raw.accuracy(px, nx, pl, nl)));
+  }
+}
+
+class Network extends ScoringNet {
+  constructor(sn, M, raw) { super(sn, raw); }
 
   /** 'mlp' (a ConvNet says 'convnet'). */
   get kind() { return 'mlp'; }
@@ -575,30 +613,10 @@ class Network extends Owned {
   /** The spec the network was built from. */
   get spec() { return this._call((r) => r.spec()); }
   get precision() { return 'float32'; }
-  get inputSize() { return this._call((r) => r.inputSize()); }
-  get outputSize() { return this._call((r) => r.outputSize()); }
 
-  #rows(x, rows) { return rows ?? x.length / this.inputSize; }
 
-  /** Scores of the last Affine layer (the book's predict), (rows × outputs) row-major. */
-  predict(x, rows) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), false));
-  }
 
-  /** Probabilities (softmax) or the regression output. */
-  output(x, rows) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), true));
-  }
 
-  /**
-   * Mean loss over the rows, + ½λΣ‖W‖² when the spec has weightDecay λ (the
-   * book's MultiLayerNet.loss). t is one-hot rows or targets, or one integer
-   * label per row (for a network with several outputs), as the book's code takes.
-   */
-  loss(x, t, rows) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this.#rows(x, rows))));
-  }
 
   /**
    * Outputs (probabilities) for rows [start, start+count) of a Dataset. The
@@ -611,11 +629,6 @@ class Network extends Owned {
   /** Share of a Dataset's rows whose arg-max equals its label (read inside wasm). */
   accuracyOf(dataset) { return this._call((r) => r.accuracyOf(dataset._raw)); }
 
-  /** Share of rows whose arg-max equals the label. */
-  accuracy(x, labels) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(labels, Int32Array, (pl, nl) => this._raw.accuracy(px, nx, pl, nl)));
-  }
 
   /** Names of the parameters in the book's order: W1, b1, W2, … */
   paramNames() { return this._call((r) => r.paramNames()); }
@@ -627,12 +640,12 @@ class Network extends Owned {
   copyParamsFrom(other) { this._call((r) => r.copyParamsFrom(other._raw)); }
 
   setParam(name, data, rows, cols) {
-    this.#sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
+    this._sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
   }
 
   /** Every intermediate of a forward pass: [{ layer, kind, rows, cols, data }]. */
   trace(x, rows) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.trace(p, n, this.#rows(x, rows)));
+    return this._sn._withHeap(x, Float32Array, (p, n) => this._raw.trace(p, n, this._rows(x, rows)));
   }
 
   /**
@@ -643,7 +656,7 @@ class Network extends Owned {
    * neuron j's value at point k is data[j·points + k].
    */
   neuronMaps(x, rows) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.neuronMaps(p, n, this.#rows(x, rows)));
+    return this._sn._withHeap(x, Float32Array, (p, n) => this._raw.neuronMaps(p, n, this._rows(x, rows)));
   }
 
   /**
@@ -652,8 +665,8 @@ class Network extends Owned {
    * maxError = max |a − n| / max(1, |a| + |n|) and ok = maxError < 1e-6.
    */
   gradientCheck(x, t, rows) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradientCheck(px, nx, pt, nt, this.#rows(x, rows))));
+    return this._sn._withHeap(x, Float32Array, (px, nx) =>
+      this._sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradientCheck(px, nx, pt, nt, this._rows(x, rows))));
   }
 
   /**
@@ -664,8 +677,8 @@ class Network extends Owned {
    * running statistics stay as they were.
    */
   traceBackward(x, t, rows) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.traceBackward(px, nx, pt, nt, this.#rows(x, rows))));
+    return this._sn._withHeap(x, Float32Array, (px, nx) =>
+      this._sn._withHeap(t, Float32Array, (pt, nt) => this._raw.traceBackward(px, nx, pt, nt, this._rows(x, rows))));
   }
 
   /**
@@ -673,8 +686,8 @@ class Network extends Owned {
    * mode) for every parameter, { W1: { rows, cols, data: Float32Array }, b1: …, gamma1: … }.
    */
   gradients(x, t, rows) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradients(px, nx, pt, nt, this.#rows(x, rows))));
+    return this._sn._withHeap(x, Float32Array, (px, nx) =>
+      this._sn._withHeap(t, Float32Array, (pt, nt) => this._raw.gradients(px, nx, pt, nt, this._rows(x, rows))));
   }
 
   /**
@@ -682,8 +695,8 @@ class Network extends Owned {
    * in double on a copy of the network; { W1: { rows, cols, data: Float64Array }, … }.
    */
   numericalGradients(x, t, rows) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.numericalGradients(px, nx, pt, nt, this.#rows(x, rows))));
+    return this._sn._withHeap(x, Float32Array, (px, nx) =>
+      this._sn._withHeap(t, Float32Array, (pt, nt) => this._raw.numericalGradients(px, nx, pt, nt, this._rows(x, rows))));
   }
 
   /**
@@ -691,7 +704,7 @@ class Network extends Owned {
    * { dtype: 'float16' } writes the arrays as '<f2' (rounded to half precision); loadNetwork reads both.
    */
   toNpz({ dtype = 'float32' } = {}) {
-    return dtype === 'float32' ? this._call((r) => r.toNpz()) : this.#sn._networkToNpz(this._raw, dtype);
+    return dtype === 'float32' ? this._call((r) => r.toNpz()) : this._sn._networkToNpz(this._raw, dtype);
   }
 
   /** The same as toNpz: { dtype: 'float16' } writes '<f2' arrays (vol. 2 1.5.1 save_params), half the bytes. */
@@ -712,9 +725,8 @@ class Network64 extends Owned {
 }
 
 /** A convolutional network (book ch. 7–8); see Scratchnet.convNet. Every error a ScratchnetError. */
-class ConvNet extends Owned {
-  #sn;
-  constructor(sn, raw) { super(raw); this.#sn = sn; }
+class ConvNet extends ScoringNet {
+  constructor(sn, raw) { super(sn, raw); }
 
   get kind() { return 'convnet'; }
   /** { kind: 'convnet', input, layers, output, dropoutConvention, init, initStd }: sn.network(spec) rebuilds it. */
@@ -724,31 +736,10 @@ class ConvNet extends Owned {
       return { ...a, init: r.init(), initStd: r.initStd() };
     });
   }
-  get inputSize() { return this._call((r) => r.inputSize()); }
-  get outputSize() { return this._call((r) => r.outputSize()); }
   /** 'Convolution1', 'Relu1', 'Pooling1', 'Affine2', … in forward order. */
   layerNames() { return this._call((r) => r.layerNames()); }
 
-  #rows(x, rows) { return rows ?? x.length / this.inputSize; }
 
-  /** Scores of the last Affine layer, (rows × classes) row-major. */
-  predict(x, rows) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), false));
-  }
-  /** Softmax probabilities. */
-  output(x, rows) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.predict(p, n, this.#rows(x, rows), true));
-  }
-  /** Mean cross-entropy; t is one-hot rows or one label per row. */
-  loss(x, t, rows) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(t, Float32Array, (pt, nt) => this._raw.loss(px, nx, pt, nt, this.#rows(x, rows))));
-  }
-  /** Share of rows whose arg-max equals the label (100 rows at a time, as the book's accuracy()). */
-  accuracy(x, labels) {
-    return this.#sn._withHeap(x, Float32Array, (px, nx) =>
-      this.#sn._withHeap(labels, Int32Array, (pl, nl) => this._raw.accuracy(px, nx, pl, nl)));
-  }
   /** Probabilities for rows [start, start+count) of a Dataset, read inside wasm. */
   outputOf(dataset, start = 0, count = dataset.size - start) {
     return guarded(() => this._raw.outputOf(dataset._raw, start, count));
@@ -758,7 +749,7 @@ class ConvNet extends Owned {
   paramNames() { return this._call((r) => r.paramNames()); }
   param(name) { return this._call((r) => r.param(name)); }
   setParam(name, data, rows, cols) {
-    this.#sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
+    this._sn._withHeap(data, Float32Array, (p, n) => this._raw.setParam(name, p, n, rows, cols));
   }
   copyParamsFrom(other) { this._call((r) => r.copyParamsFrom(other._raw)); }
   /**
@@ -771,7 +762,7 @@ class ConvNet extends Owned {
    * affine): [{ layer, channels, height, width, data: Float32Array }], channel by channel.
    */
   featureMaps(x) {
-    return this.#sn._withHeap(x, Float32Array, (p, n) => this._raw.featureMaps(p, n));
+    return this._sn._withHeap(x, Float32Array, (p, n) => this._raw.featureMaps(p, n));
   }
   /** .npz bytes: W1, b1, … and the architecture; sn.loadNetwork(bytes) rebuilds the net. */
   toNpz() { return this._call((r) => r.toNpz()); }
