@@ -18,17 +18,22 @@ function tOfPixel([r, , b]) {
   return b < r ? 0.5 * (b - NEG[2]) / (255 - NEG[2]) : 0.5 + 0.5 * (255 - r) / (255 - POS[0]);
 }
 
-/** Pixels (ix, iy) of the canvas under `selector`, and the core's trace of the network at those grid points. */
+/**
+ * Pixels (ix, iy) of the 40 × 40 map under `selector` — a canvas, or a neuron, whose map is its
+ * rows of the picture's atlas (data-atlas-row) — and the core's trace of the network at those grid points.
+ */
 const readPixels = (page, selector, cells) => page.evaluate(([sel, cs]) => {
-  const canvas = document.querySelector(sel);
+  const target = document.querySelector(sel);
+  const canvas = target.tagName === 'CANVAS' ? target : target.closest('[data-testid="network"]').querySelector('[data-testid="neuron-atlas"]');
   const ctx = canvas.getContext('2d');
   const run = document.querySelector('.sn-panel').snRun;
   const n = canvas.width;
+  const y0 = target === canvas ? 0 : n * Number(target.dataset.atlasRow);
   const h = 12 / n;
   return cs.map(([ix, iy]) => {
     const x1 = -6 + (ix + 0.5) * h;
     const x2 = 6 - (iy + 0.5) * h;
-    return { rgb: [...ctx.getImageData(ix, iy, 1, 1).data], trace: run.probe(x1, x2).map((e) => ({ layer: e.layer, data: [...e.data] })) };
+    return { rgb: [...ctx.getImageData(ix, y0 + iy, 1, 1).data], trace: run.probe(x1, x2).map((e) => ({ layer: e.layer, data: [...e.data] })) };
   });
 }, [selector, cells]);
 const CELLS = [[0, 0], [5, 33], [20, 20], [31, 7], [39, 39], [12, 27]];
@@ -39,10 +44,13 @@ test('the default circle: play trains to ≥ 90 % test accuracy; every neuron ha
     assert.equal(await value(page, 'step'), 0);
     assert.equal(await page.inputValue(tid('data')), 'circle');
     assert.match(await testidText(page, 'architecture'), /inputs \(x₁, x₂\) → hidden 4 → 2 \(tanh\) → 2 outputs \(softmax/);
-    // 2 inputs + 4 + 2 hidden + 2 outputs, each a 40 × 40 canvas; 2·4 + 4·2 + 2·2 = 20 edges
-    assert.equal(await page.locator(`${tid('network')} .sn-net-node canvas`).count(), 10);
+    // 2 inputs + 4 + 2 hidden + 2 outputs, each a 40 × 40 map; 2·4 + 4·2 + 2·2 = 20 edges
+    assert.equal(await page.locator(`${tid('network')} .sn-net-node.sn-net-mapped`).count(), 10);
     assert.equal(await page.locator(`${tid('network')} path.sn-edge-hit`).count(), 20);
-    assert.equal(await page.$eval(`${tid('neuron-1-0')} canvas`, (c) => `${c.width}×${c.height}`), '40×40');
+    // the maps are rows of one atlas, drawn with the edges on one canvas (and the lens' own):
+    // no canvas per neuron for the browser to hand to its compositor every frame
+    assert.equal(await page.$eval(tid('neuron-atlas'), (c) => `${c.width}×${c.height}`), '40×400');
+    assert.equal(await page.locator(`${tid('network')} canvas`).count(), 3);
     const initialLoss = await value(page, 'loss');
     await page.click(tid('play'));
     assert.equal(await page.getAttribute(tid('play'), 'aria-pressed'), 'true');
@@ -69,7 +77,7 @@ test('a neuron\'s heat-map pixels are the core\'s trace of that neuron at those 
     await nextFrame(page);
     let checked = 0;
     for (const [testid, layer, j, domain] of [['neuron-1-2', 'Tanh1', 2, [-1, 1]], ['neuron-2-1', 'Tanh2', 1, [-1, 1]], ['neuron-3-1', 'SoftmaxWithLoss', 1, [0, 1]]]) {
-      for (const { rgb, trace } of await readPixels(page, `${tid(testid)} canvas`, CELLS)) {
+      for (const { rgb, trace } of await readPixels(page, tid(testid), CELLS)) {
         const want = trace.find((e) => e.layer === layer).data[j];
         const t = (want - domain[0]) / (domain[1] - domain[0]);
         if (t < 0.01 || t > 0.99) continue;   // clamped at the scale's ends: no value to read back
@@ -79,6 +87,23 @@ test('a neuron\'s heat-map pixels are the core\'s trace of that neuron at those 
       }
     }
     assert.ok(checked >= 10, `${checked} pixels compared`);
+    // the picture shows each neuron's atlas rows inside its box: the middle of the box on the
+    // network's canvas is the map's middle (bilinear scaling 40 → 38 px: within a few levels)
+    const shown = await page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="network-canvas"]');
+      const atlas = document.querySelector('[data-testid="neuron-atlas"]');
+      const k = canvas.width / canvas.getBoundingClientRect().width;
+      return ['neuron-1-2', 'neuron-2-1', 'neuron-3-1'].map((id) => {
+        const host = document.querySelector(`[data-testid="${id}"]`);
+        const box = host.getBoundingClientRect();
+        const c = canvas.getBoundingClientRect();
+        const x = Math.round((box.left + box.width / 2 - c.left) * k);
+        const y = Math.round((box.top + box.height / 2 - c.top) * k);
+        const a = [...atlas.getContext('2d').getImageData(20, 40 * Number(host.dataset.atlasRow) + 20, 1, 1).data];
+        return { id, got: [...canvas.getContext('2d').getImageData(x, y, 1, 1).data], want: a };
+      });
+    });
+    for (const { id, got, want } of shown) assert.ok(got.every((v, i) => Math.abs(v - want[i]) <= 24), `${id}: the picture ${got}, the atlas ${want}`);
     // the big output map is the same output neuron's map
     for (const { rgb, trace } of await readPixels(page, tid('output-map'), CELLS)) {
       const want = trace.at(-1).data[1];
@@ -179,7 +204,7 @@ test('features and layers change on the picture; the link reproduces them', asyn
     await page.click(tid('feature-x1sq'));
     await page.waitForSelector(`${tid('feature-x1sq')}[aria-pressed="true"]`);
     assert.match(page.url(), /features=x1%2Cx2%2Cx1sq/);
-    assert.equal(await page.locator(`${tid('network')} .sn-net-node canvas`).count(), 11);
+    assert.equal(await page.locator(`${tid('network')} .sn-net-node.sn-net-mapped`).count(), 11);
     await page.click(tid('add-layer'));
     await page.waitForSelector(tid('neuron-3-0'));
     assert.match(page.url(), /layers=3/);

@@ -13,6 +13,7 @@ import { SETTINGS, parseSetting } from './state.js';
 import { getLanguage, registerMessages, translator } from './i18n.js';
 import { el, showError } from './ui.js';
 import { missingFeatures } from './features.js';
+import { timed } from './shared/profile.js';
 
 registerMessages({
   ko: {
@@ -148,7 +149,7 @@ export function createHost({ embedded = false, onState = () => {}, lang: fixedLa
       entry = null;
     }
     if (!entry) {
-      entry = { key, run: module.createRun({ sn, state }) };
+      entry = { key, run: timed('new run', () => module.createRun({ sn, state })) };
       runs.set(name, entry);
     }
     return { run: entry.run, discarded };
@@ -219,7 +220,7 @@ export function createHost({ embedded = false, onState = () => {}, lang: fixedLa
         return state;
       };
       const mountView = module.mountView ?? module.mount;
-      view = mountView(body, { run, sn, state, setState, checkTyped, t, lang, embedded, discarded });
+      view = timed('view', () => mountView(body, { run, sn, state, setState, checkTyped, t, lang, embedded, discarded }));
       run?.setVisible?.(true);
       body.dataset.ready = 'true';
       restoreFocus(root, focus);

@@ -1,10 +1,15 @@
 // network-view.js — the network at the centre of the playground (TensorFlow Playground's
 // picture, issue 11): inputs → hidden layers → outputs, every neuron a small heat map of
-// its value over the input plane (a 40 × 40 canvas, one ImageData each), every weight an
-// edge coloured by its sign and as thick as |w|. Buttons on the picture toggle the input
+// its value over the input plane (40 × 40 values), every weight an edge coloured by its
+// sign and as thick as |w|. Buttons on the picture toggle the input
 // features and add or remove layers and neurons; hovering or focusing a neuron enlarges
 // its map, hovering an edge shows w and ∂L/∂w, clicking one selects it for editing.
 // It draws numbers it is given (the run's maps and weights) and computes none.
+// The whole picture — edges and every neuron's map — is ONE canvas: with a canvas per neuron
+// the browser handed 59 canvases (6 × 8 hidden, 7 inputs, 2 outputs, edges, output map) to its
+// compositor in every frame's commit, each a shared image mapped and copied on the main thread,
+// a wait that grew with the machine's load (issue 11's tasks over 50 ms). The maps' pixels live
+// in one atlas (gridN × gridN·count, a canvas outside the layout) scaled onto it by drawImage.
 import { el, svgEl, fmtSig } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { paint, edgeColorOf } from './colors.js';
@@ -21,13 +26,13 @@ export const outputDomain = (regression) => (regression ? [-1, 1] : [0, 1]);
 const MAX_LAYERS = SETTINGS.layers.max;
 const MAX_NEURONS = SETTINGS.neurons.max;
 
-/** One neuron: a canvas of gridN² pixels (CSS-scaled to size) and its ImageData. */
-function neuronCanvas(gridN, size) {
+/** The lens' canvas of gridN² pixels (CSS-scaled to size) and its context. */
+function lensCanvas(gridN, size) {
   const canvas = el('canvas', { width: gridN, height: gridN, className: 'sn-net-map' });
   canvas.style.width = `${size}px`;
   canvas.style.height = `${size}px`;
   const ctx = canvas.getContext('2d');
-  return { canvas, ctx, image: ctx.createImageData(gridN, gridN) };
+  return { canvas, ctx };
 }
 
 /**
@@ -57,16 +62,25 @@ export function networkDiagram(opts) {
   const box = el('div', { className: compact ? 'sn-net sn-net-compact' : 'sn-net', 'data-testid': 'network', role: 'group', 'aria-label': t('bp.net.aria') });
   box.style.width = `${W}px`;
   box.style.height = `${H}px`;
-  // the edges are painted on one canvas (392 curves for 6 × 8 in a few ms, no SVG to re-render each
-  // frame); an SVG of transparent paths that never change on top of it is what the pointer hits
+  // the edges and the maps are painted on one canvas (392 curves for 6 × 8 in a few ms, no SVG to
+  // re-render each frame); an SVG of transparent paths that never change on top of it is what the
+  // pointer hits, and the neurons' boxes (buttons, focusable images) lie over their maps
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-  const edgeCanvas = el('canvas', { width: Math.round(W * dpr), height: Math.round(H * dpr), className: 'sn-net-edges' });
+  const edgeCanvas = el('canvas', { width: Math.round(W * dpr), height: Math.round(H * dpr), className: 'sn-net-edges', 'data-testid': 'network-canvas' });
   edgeCanvas.style.width = `${W}px`;
   edgeCanvas.style.height = `${H}px`;
   const ectx = edgeCanvas.getContext('2d');
   ectx.scale(dpr, dpr);
   const svg = svgEl('svg', { width: W, height: H, class: 'sn-net-edges', 'aria-hidden': 'true' });
   box.append(edgeCanvas, svg);
+
+  // the atlas: neuron k's gridN × gridN pixels are rows k·gridN … of one canvas that is never laid
+  // out (hidden), so the compositor never sees it; neuron k's host carries data-atlas-row="k"
+  const mapCount = features.length + hidden.reduce((a, b) => a + b, 0) + outputs;
+  const atlas = el('canvas', { width: gridN, height: gridN * mapCount, hidden: true, 'data-testid': 'neuron-atlas' });
+  const actx = atlas.getContext('2d');
+  const atlasImage = actx.createImageData(gridN, gridN * mapCount);
+  box.append(atlas);
 
   // ---- edges: a curve per weight, and a wide transparent path to point at ----
   const edges = [];   // per layer l (from 1): rows × cols of { x1, y1, mx, x2, y2 }
@@ -87,6 +101,7 @@ export function networkDiagram(opts) {
   }
   let selectedEdge = null;
   let lastWeights = null;
+  let hasMaps = false;
   const edgeOf = (target) => (target?.dataset?.layer ? { layer: Number(target.dataset.layer), i: Number(target.dataset.i), j: Number(target.dataset.j) } : null);
   svg.addEventListener('pointerover', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
   svg.addEventListener('pointermove', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
@@ -95,7 +110,7 @@ export function networkDiagram(opts) {
 
   // ---- the enlarged map of the neuron under the pointer or the keyboard focus ----
   const lens = el('div', { className: 'sn-net-lens', hidden: true, 'data-testid': 'lens' });
-  const lensMap = neuronCanvas(gridN, compact ? 120 : 150);
+  const lensMap = lensCanvas(gridN, compact ? 120 : 150);
   const lensCaption = el('div', { className: 'sn-explain sn-tight' });
   lens.append(lensMap.canvas, lensCaption);
   let lensOf = null;   // the neuron the lens shows
@@ -114,13 +129,20 @@ export function networkDiagram(opts) {
   // ---- neurons ----
   const neurons = [];   // per column: [{ canvas, ctx, image, domain, label }]
   const layerTitle = (c) => (c === 0 ? t('bp.net.inputs') : c === columns - 1 ? t('bp.net.output') : t('bp.net.hidden', { k: c }));
+  let rowsUsed = 0;
   function addNeuron(c, n, domain, label, host) {
     const p = pos(c, n);
-    const m = neuronCanvas(gridN, S);
-    const item = { ...m, domain, label };
+    const row = rowsUsed++;
+    const bytes = 4 * gridN * gridN;
+    // its pixels: a view on the atlas' rows (the lens shows them as they are)
+    const image = new ImageData(new Uint8ClampedArray(atlasImage.data.buffer, row * bytes, bytes), gridN, gridN);
+    const item = { image, row, x: p.x + 1, y: p.y + 1, domain, label };   // inside the host's 1 px border
+    host.classList.add('sn-net-mapped');
+    host.dataset.atlasRow = String(row);
     host.style.left = `${p.x}px`;
     host.style.top = `${p.y}px`;
-    host.append(m.canvas);
+    host.style.width = `${S}px`;
+    host.style.height = `${S}px`;
     const enter = () => showLens(item, p);
     const leave = () => hideLens(item);
     host.addEventListener('pointerenter', enter);
@@ -192,22 +214,33 @@ export function networkDiagram(opts) {
   box.append(lens);
 
   // ---- drawing ----
-  function drawMaps(maps) {
+  /** The new maps into the atlas (one putImageData for all of them). */
+  function paintMaps(maps) {
     const columnsData = [maps.inputs.map((d) => ({ data: d, offset: 0 })), ...maps.layers.map((m) => Array.from({ length: m.neurons }, (_, j) => ({ data: m.data, offset: j * m.points })))];
     const points = gridN * gridN;
     for (let c = 0; c < columns; c++) {
       neurons[c].forEach((n, j) => {
         const src = columnsData[c][j];
         paint(n.image.data, src.data, src.offset, points, n.domain);
-        n.ctx.putImageData(n.image, 0, 0);
       });
     }
+    actx.putImageData(atlasImage, 0, 0);
+    hasMaps = true;
     if (lensOf) lensMap.ctx.putImageData(lensOf.image, 0, 0);
   }
 
-  function drawEdges(weights) {
-    lastWeights = weights;
+  /** The picture: the edges (lastWeights), the maps on top of their ends, the selected edge's mark. */
+  function drawPicture() {
     ectx.clearRect(0, 0, W, H);
+    if (lastWeights) drawEdges(lastWeights);
+    if (hasMaps) {
+      for (const column of neurons) for (const n of column) ectx.drawImage(atlas, 0, n.row * gridN, gridN, gridN, n.x, n.y, S, S);
+    }
+    drawSelected();
+  }
+
+  function drawEdges(weights) {
+    ectx.setLineDash([]);
     for (let l = 1; l < columns; l++) {
       const w = weights[l - 1];
       const layer = edges[l];
@@ -217,14 +250,16 @@ export function networkDiagram(opts) {
         const [r, gr, b] = edgeColorOf(v);
         ectx.strokeStyle = `rgb(${r},${gr},${b})`;
         ectx.lineWidth = 1 + 2.24 * Math.min(Math.abs(v), 2.5);   // at least 1 px (TensorFlow Playground's too): w = 0 still shows
-        ectx.setLineDash([]);
         ectx.beginPath();
         ectx.moveTo(g.x1, g.y1);
         ectx.bezierCurveTo(g.mx, g.y1, g.mx, g.y2, g.x2, g.y2);
         ectx.stroke();
       }
     }
-    // the edge being edited: a dark dashed line along it
+  }
+
+  /** The edge being edited: a dark dashed line along it. */
+  function drawSelected() {
     const sel = selectedEdge && edges[selectedEdge.layer]?.[selectedEdge.i * sizes[selectedEdge.layer] + selectedEdge.j];
     if (sel) {
       ectx.strokeStyle = '#1d1d1f';
@@ -243,13 +278,14 @@ export function networkDiagram(opts) {
   return {
     element: el('div', { className: 'sn-net-wrap' }, layersBar, box),
     draw(maps, weights) {
-      if (maps) drawMaps(maps);
-      if (weights) drawEdges(weights);
+      if (maps) paintMaps(maps);
+      if (weights) lastWeights = weights;
+      drawPicture();
     },
     /** Mark the selected edge (null: none). */
     select(edge) {
       selectedEdge = edge;
-      if (lastWeights) drawEdges(lastWeights);
+      drawPicture();
     },
     /** The hover note of an edge at client point (x, y); null hides it. */
     tip(text, x, y) {

@@ -16,6 +16,7 @@
 // shows (sn.trainerGradients: regularization included) and the gradient check.
 import { LossHistory } from '../../shared/loss-history.js';
 import { nextFrame } from '../../shared/next-frame.js';
+import { timed } from '../../shared/profile.js';
 
 export const GRID = 40;                       // every neuron's map: 40 × 40 pixel centres of the plane
 export const PLANE = { from: -6, to: 6 };     // the core's toy data sets live on [−6, 6]²
@@ -27,6 +28,12 @@ const GC_ROWS = 30;                           // gradient check: 30 rows spread 
 // the panel's data names → the core's (sn.toyDatasetNames) and how many points they have
 const TOY = { circle: 'circle', gauss: 'gauss', 'xor-cloud': 'xor', spiral2: 'spiral', spiral: 'spiral3', 'reg-plane': 'reg-plane', 'reg-gauss': 'reg-gauss' };
 const POINTS = { spiral: 300 };               // the book's spiral: 100 per class; the others 500 (TensorFlow Playground's)
+
+// an idle moment of the page (a short timer where there is none: Node); returns its canceller
+const idle = globalThis.requestIdleCallback
+  ? (f) => { const id = requestIdleCallback(f, { timeout: 1000 }); return () => cancelIdleCallback(id); }
+  : (f) => { const id = setTimeout(f, 50); return () => clearTimeout(id); };
+const WARM = new WeakMap();   // per core module: the kinds of training step already run once (createRun's warm-up)
 
 // The settings that make a new network (and so a new run); lr and the speed change the live run.
 export const NET_KEYS = ['data', 'layers', 'neurons', 'act', 'optimizer', 'init', 'batch', 'noise', 'ratio', 'features', 'reg', 'rate', 'seed'];
@@ -153,6 +160,54 @@ export function createRun({ sn, state }) {
     if (test) testHist.push(last.step, last.testLoss);
   }
 
+  /** The network and trainer the settings describe (the same seed: the same first weights). */
+  function makeNet() {
+    const n = sn.network({
+      sizes: [features.length, ...config.hidden, classes], hidden: config.act,
+      // the gate: one tanh output and the squared error on its 0/1 targets
+      output: gate ? 'tanh' : regression ? 'identity' : 'softmax', init: config.init, initStd: 0.01,
+    }, { seed: config.seed });
+    try {
+      const tr = sn.trainer(n, {
+        train, test, optimizer: config.optimizer, learningRate: lr, batchSize: config.batch, seed: config.seed,
+        regularization: config.reg, regularizationRate: config.reg === 'none' ? 0 : config.rate,
+      });
+      return { net: n, trainer: tr };
+    } catch (e) {
+      n.delete();
+      throw e;
+    }
+  }
+
+  // The first training step in a page runs WebAssembly the page has not run before (the
+  // minibatch draw, the optimizer's update, the regularization): the browser compiles it
+  // lazily, on its first call, and the first frame after Play took 30–90 ms longer than the
+  // others (scripts/bench-plane.mjs: 'train' in the first frame's long task). So once the run is
+  // built, an idle moment gives one step to a twin of the network (same settings and seed) and
+  // deletes it: the code is ready before the learner presses Play, and the run has not moved.
+  // Once per kind of step in a page: a later run of the same kind finds its code compiled.
+  let warmId = null;
+  function warmUpLater() {
+    const kind = [config.act, config.optimizer, config.reg, gate, regression].join('|');
+    const done = (WARM.get(sn) ?? WARM.set(sn, new Set()).get(sn));
+    if (done.has(kind) || warmId) return;
+    warmId = idle(() => {
+      warmId = null;
+      if (disposed || done.has(kind)) return;
+      done.add(kind);
+      let twin = null;
+      try {
+        twin = timed('warm-up', makeNet);
+        timed('warm-up', () => twin.trainer.run(1));
+      } catch {
+        // only a head start: the real run reports its own errors
+      } finally {
+        twin?.trainer.delete();
+        twin?.net.delete();
+      }
+    });
+  }
+
   /** A fresh network and trainer (the old ones are freed), measured untrained. */
   function build() {
     trainer?.delete();
@@ -168,16 +223,9 @@ export function createRun({ sn, state }) {
     weightsVersion++;
     last = { step: 0, epoch: 0, loss: NaN, trainLoss: NaN, testLoss: NaN, acc: NaN, testAcc: NaN };
     try {
-      net = sn.network({
-        sizes: [features.length, ...config.hidden, classes], hidden: config.act,
-        // the gate: one tanh output and the squared error on its 0/1 targets
-        output: gate ? 'tanh' : regression ? 'identity' : 'softmax', init: config.init, initStd: 0.01,
-      }, { seed: config.seed });
-      trainer = sn.trainer(net, {
-        train, test, optimizer: config.optimizer, learningRate: lr, batchSize: config.batch, seed: config.seed,
-        regularization: config.reg, regularizationRate: config.reg === 'none' ? 0 : config.rate,
-      });
+      ({ net, trainer } = makeNet());
       measure();
+      warmUpLater();
     } catch (e) {
       trainer?.delete();
       net?.delete();
@@ -215,7 +263,7 @@ export function createRun({ sn, state }) {
     if (!playing || disposed) return;
     const k = Math.max(1, Math.min(speed, cap));
     const t0 = performance.now();
-    trainSteps(k);
+    timed('train', () => trainSteps(k));
     const dt = performance.now() - t0;
     // keep each frame's core work inside the budget, so no task grows past a frame
     if (dt > FRAME_BUDGET_MS) cap = Math.max(1, Math.floor((k * FRAME_BUDGET_MS) / dt));
@@ -299,7 +347,7 @@ export function createRun({ sn, state }) {
     /** One minibatch step (pauses a playing run first). */
     step() { setPlaying(false); diverged = null; trainSteps(1); notify(); },
     /** A fresh network with the same settings (the same seed: the same first weights). */
-    reset() { const was = playing; setPlaying(false); build(); setPlaying(was); notify(); },
+    reset() { const was = playing; setPlaying(false); timed('build', build); setPlaying(was); notify(); },
     setSpeed(n) { speed = Number(n); cap = Infinity; notify(); },
 
     /**
@@ -334,7 +382,7 @@ export function createRun({ sn, state }) {
       if (!net) return null;
       if (cache.maps !== weightsVersion) {
         cache.maps = weightsVersion;
-        cache.mapsValue = { inputs: inputMaps, layers: net.neuronMaps(gridX, GRID * GRID) };
+        cache.mapsValue = { inputs: inputMaps, layers: timed('maps', () => net.neuronMaps(gridX, GRID * GRID)) };
       }
       return cache.mapsValue;
     },
@@ -358,7 +406,7 @@ export function createRun({ sn, state }) {
       if (!trainer) return null;
       if (cache.grads !== weightsVersion) {
         cache.grads = weightsVersion;
-        const g = sn.trainerGradients(trainer, trainX, trainT, train.size);
+        const g = timed('gradients', () => sn.trainerGradients(trainer, trainX, trainT, train.size));
         cache.gradsValue = config.hidden.concat([classes]).map((_, l) => g[wName(l + 1)]);
       }
       return cache.gradsValue;
@@ -416,6 +464,8 @@ export function createRun({ sn, state }) {
 
     dispose() {
       disposed = true;
+      warmId?.();
+      warmId = null;
       setPlaying(false);
       listeners.clear();
       free();

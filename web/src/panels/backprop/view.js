@@ -7,6 +7,7 @@
 import { SETTINGS, PLANE_PRESETS } from '../../state.js';
 import { el, controlRow, formula, selectOf, showError, fmtSig, fmtTrim, roundSig, pct, idMaker } from '../../ui.js';
 import { lossPlot } from '../../shared/loss-plot.js';
+import { timed } from '../../shared/profile.js';
 import { networkDiagram, edgeText, outputDomain } from './network-view.js';
 import { outputMap, legend } from './plots.js';
 import { SPEEDS, hiddenSizes } from './run.js';
@@ -209,6 +210,9 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   }
 
   // ---- drawing from a snapshot, at most once per animation frame ---------------
+  // a text is written only when it changes: rewriting the same words every frame still makes the
+  // browser recompute style and layout of the page for that frame
+  const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
   const showErr = (e) => showError(errorBox, e);
   // fixed at mount: reading the box's width every redraw would force a layout in the middle of play
   const lossWidth = () => Math.max(220, compact ? width - 8 : outSize);
@@ -238,7 +242,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     if (!selected) return;
     const { w, g } = edgeValues(selected);
     const reg = regName();
-    edgeInfo.textContent = t(reg ? 'bp.edge.info.reg' : 'bp.edge.info', { w: fmtSig(w, 4), g: fmtSig(g, 3), name: reg });
+    setText(edgeInfo, t(reg ? 'bp.edge.info.reg' : 'bp.edge.info', { w: fmtSig(w, 4), g: fmtSig(g, 3), name: reg }));
     edgeInfo.dataset.w = String(w);
     edgeInfo.dataset.g = String(g);
     if (withValue && root.ownerDocument.activeElement !== weightNum) weightNum.value = String(roundSig(w, 4));
@@ -293,26 +297,26 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   function put(key, value, text) {
     if (!statEls[key]) return;
     statEls[key].dataset.value = String(value);
-    statEls[key].textContent = text;
+    setText(statEls[key], text);
   }
 
   function drawLoss(s) {
     lastLoss = performance.now();
-    lossBox.replaceChildren(lossPlot({
+    lossBox.replaceChildren(timed('loss chart', () => lossPlot({
       points: s.losses, markers: s.markers.map((m) => ({ ...m, label: fmtSig(m.lr, 3) })), divergences: s.divergences,
       more: [{ points: s.testLosses, stroke: TEST_STROKE, dash: '4 3', className: 'sn-test-loss' }],
       logY, lastStep: s.step, width: lossWidth(),
-    }));
+    })));
   }
 
   function render(s, { force = false } = {}) {
     if (destroyed) return;
     const feats = st.features.map((f) => t(`bp.feature.${f}`)).join(', ');
-    archLine.textContent = t('bp.arch', {
+    setText(archLine, t('bp.arch', {
       inputs: feats, hidden: hidden.length ? hidden.join(' → ') : t('bp.arch.none'), act: t(`bp.act.${st.act}`),
       out: t(gate ? 'bp.arch.gate' : regression ? 'bp.arch.reg' : 'bp.arch.class', { k: s.classes }),
-    });
-    playBtn.textContent = s.playing ? `❚❚ ${t('bp.pause')}` : `▶ ${t('bp.play')}`;
+    }));
+    setText(playBtn, s.playing ? `❚❚ ${t('bp.pause')}` : `▶ ${t('bp.play')}`);
     playBtn.setAttribute('aria-label', s.playing ? t('bp.pause') : t('bp.play'));
     playBtn.setAttribute('aria-pressed', String(s.playing));
     put('step', s.step, String(s.step));
@@ -323,7 +327,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     put('test-accuracy', s.testAcc, pct(s.testAcc));
     put('lr-current', s.lr, fmtSig(s.lr));
     hintBox.hidden = !s.hint;
-    if (s.hint) { hintBox.textContent = t(`bp.hint.${s.hint}`, { lr: fmtSig(s.lr) }); hintBox.dataset.kind = s.hint; }
+    if (s.hint) { setText(hintBox, t(`bp.hint.${s.hint}`, { lr: fmtSig(s.lr) })); hintBox.dataset.kind = s.hint; }
     divergedBox.hidden = !s.diverged;
     if (s.diverged) divergedBox.textContent = t('bp.diverged', { step: s.diverged.step, lr: fmtSig(s.diverged.lr) });
     if (s.error) showErr(s.error);
@@ -333,8 +337,10 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
         const maps = run.maps();
         const weights = run.weights();
         if (maps) {
-          diagram.draw(maps, weights);
-          out.draw(maps.layers[maps.layers.length - 1]);
+          timed('picture', () => {
+            diagram.draw(maps, weights);
+            out.draw(maps.layers[maps.layers.length - 1]);
+          });
           netBox.dataset.version = String(s.weightsVersion);
         }
         shownMaps = s.weightsVersion;
@@ -344,11 +350,10 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
     }
     // the selected edge's numbers; its field follows too while the learner is not typing in it
     if (selected) showEdge(!s.playing);
-    if (force || !s.playing) {
-      drawLoss(s);
-    } else if (!lossTimer && performance.now() - lastLoss >= LOSS_EVERY_MS) {
-      // Its own task, after this frame's: the chart and the network in one task made the
-      // main thread's longest tasks (over 50 ms); apart, each stays short.
+    // The chart (an Observable Plot figure, 5–15 ms) always gets a task of its own, after this
+    // one: with the network's frame, or with a new view's first drawing (a layer added), one task
+    // grew over 50 ms; apart, each stays short. While playing, at most every LOSS_EVERY_MS.
+    if (!lossTimer && (force || !s.playing || performance.now() - lastLoss >= LOSS_EVERY_MS)) {
       lossTimer = setTimeout(() => { lossTimer = 0; if (!destroyed) drawLoss(run.snapshot()); }, 0);
     }
   }
