@@ -113,7 +113,32 @@ function label() {
   }
   langSel.setAttribute('aria-label', t('app.language'));
   langSel.value = getLanguage();
+  revealCurrent();
 }
+
+/**
+ * On a phone the panel links are one row that scrolls sideways (style.css): the current
+ * panel's link is brought into the row's view — by the row's own scrollLeft, not
+ * scrollIntoView, so the page does not move and focus stays where it is — and the row's
+ * ends fade where more links are hidden (sn-more-left / sn-more-right).
+ */
+function revealCurrent() {
+  const current = links.find((a) => a.dataset.panel === state.panel);
+  if (current && nav.scrollWidth > nav.clientWidth) {
+    const row = nav.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    nav.scrollLeft += (link.left + link.width / 2) - (row.left + row.width / 2);   // centred in the row
+  }
+  markHiddenLinks();
+}
+function markHiddenLinks() {
+  const more = nav.scrollWidth - nav.clientWidth;
+  nav.classList.toggle('sn-more-left', more > 1 && nav.scrollLeft > 1);
+  nav.classList.toggle('sn-more-right', more > 1 && nav.scrollLeft < more - 1);
+}
+nav.addEventListener('scroll', markHiddenLinks, { passive: true });
+window.addEventListener('resize', revealCurrent);
+document.fonts?.ready.then(revealCurrent);   // the links' widths once the web fonts are in
 
 function showPanel(notes) {
   label();
