@@ -47,10 +47,10 @@ test('the default circle: play trains to ≥ 90 % test accuracy; every neuron ha
     // 2 inputs + 4 + 2 hidden + 2 outputs, each a 40 × 40 map; 2·4 + 4·2 + 2·2 = 20 edges
     assert.equal(await page.locator(`${tid('network')} .sn-net-node.sn-net-mapped`).count(), 10);
     assert.equal(await page.locator(`${tid('network')} path.sn-edge-hit`).count(), 20);
-    // the maps are rows of one atlas, drawn with the edges on one canvas (and the lens' own):
+    // the maps are rows of one atlas, drawn on one canvas over the edges' (and the lens' own):
     // no canvas per neuron for the browser to hand to its compositor every frame
     assert.equal(await page.$eval(tid('neuron-atlas'), (c) => `${c.width}×${c.height}`), '40×400');
-    assert.equal(await page.locator(`${tid('network')} canvas`).count(), 3);
+    assert.equal(await page.locator(`${tid('network')} canvas`).count(), 4);
     const initialLoss = await value(page, 'loss');
     await page.click(tid('play'));
     assert.equal(await page.getAttribute(tid('play'), 'aria-pressed'), 'true');
@@ -90,7 +90,7 @@ test('a neuron\'s heat-map pixels are the core\'s trace of that neuron at those 
     // the picture shows each neuron's atlas rows inside its box: the middle of the box on the
     // network's canvas is the map's middle (bilinear scaling 40 → 38 px: within a few levels)
     const shown = await page.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="network-canvas"]');
+      const canvas = document.querySelector('[data-testid="map-canvas"]');
       const atlas = document.querySelector('[data-testid="neuron-atlas"]');
       const k = canvas.width / canvas.getBoundingClientRect().width;
       return ['neuron-1-2', 'neuron-2-1', 'neuron-3-1'].map((id) => {

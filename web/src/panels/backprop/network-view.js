@@ -5,11 +5,13 @@
 // features and add or remove layers and neurons; hovering or focusing a neuron enlarges
 // its map, hovering an edge shows w and ∂L/∂w, clicking one selects it for editing.
 // It draws numbers it is given (the run's maps and weights) and computes none.
-// The whole picture — edges and every neuron's map — is ONE canvas: with a canvas per neuron
-// the browser handed 59 canvases (6 × 8 hidden, 7 inputs, 2 outputs, edges, output map) to its
-// compositor in every frame's commit, each a shared image mapped and copied on the main thread,
-// a wait that grew with the machine's load (issue 11's tasks over 50 ms). The maps' pixels live
-// in one atlas (gridN × gridN·count, a canvas outside the layout) scaled onto it by drawImage.
+// The picture is two canvases, whatever the network's size: the edges, and every neuron's map
+// on top. With a canvas per neuron the browser handed 59 canvases (6 × 8 hidden, 7 inputs,
+// 2 outputs, edges, output map) to its compositor in every frame's commit, each a shared image
+// mapped and copied on the main thread. The maps' pixels live in one atlas (gridN × gridN·count,
+// a canvas outside the layout) scaled onto theirs by drawImage. The edges' canvas is redrawn
+// only when a weight moved by a visible amount (EDGE_EPS): its 392 anti-aliased curves are the
+// costliest pixels of a frame for the browser to raster, and late in training they barely move.
 import { el, svgEl, fmtSig } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { paint, edgeColorOf } from './colors.js';
@@ -23,6 +25,9 @@ export function featureDomain(f, { from, to }) {
   return { x1: [-m, m], x2: [-m, m], x1sq: [0, m * m], x2sq: [0, m * m], x1x2: [-m * m / 2, m * m / 2], sinx1: [-1, 1], sinx2: [-1, 1] }[f];
 }
 export const outputDomain = (regression) => (regression ? [-1, 1] : [0, 1]);
+// an edge is redrawn when its w moved by this much since it was drawn: under one level of the
+// colour scale (215 levels per unit of w between grey and blue) and 0.01 px of width
+const EDGE_EPS = 0.004;
 const MAX_LAYERS = SETTINGS.layers.max;
 const MAX_NEURONS = SETTINGS.neurons.max;
 
@@ -66,13 +71,18 @@ export function networkDiagram(opts) {
   // re-render each frame); an SVG of transparent paths that never change on top of it is what the
   // pointer hits, and the neurons' boxes (buttons, focusable images) lie over their maps
   const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-  const edgeCanvas = el('canvas', { width: Math.round(W * dpr), height: Math.round(H * dpr), className: 'sn-net-edges', 'data-testid': 'network-canvas' });
-  edgeCanvas.style.width = `${W}px`;
-  edgeCanvas.style.height = `${H}px`;
-  const ectx = edgeCanvas.getContext('2d');
-  ectx.scale(dpr, dpr);
+  const layerCanvas = (testid) => {
+    const c = el('canvas', { width: Math.round(W * dpr), height: Math.round(H * dpr), className: 'sn-net-edges', 'data-testid': testid });
+    c.style.width = `${W}px`;
+    c.style.height = `${H}px`;
+    const ctx = c.getContext('2d');
+    ctx.scale(dpr, dpr);
+    return { canvas: c, ctx };
+  };
+  const { canvas: edgeCanvas, ctx: ectx } = layerCanvas('edge-canvas');
+  const { canvas: mapCanvas, ctx: mctx } = layerCanvas('map-canvas');
   const svg = svgEl('svg', { width: W, height: H, class: 'sn-net-edges', 'aria-hidden': 'true' });
-  box.append(edgeCanvas, svg);
+  box.append(edgeCanvas, mapCanvas, svg);
 
   // the atlas: neuron k's gridN × gridN pixels are rows k·gridN … of one canvas that is never laid
   // out (hidden), so the compositor never sees it; neuron k's host carries data-atlas-row="k"
@@ -101,7 +111,7 @@ export function networkDiagram(opts) {
   }
   let selectedEdge = null;
   let lastWeights = null;
-  let hasMaps = false;
+  let drawn = null;          // { weights: [Float32Array per layer], selected } the edges' canvas shows
   const edgeOf = (target) => (target?.dataset?.layer ? { layer: Number(target.dataset.layer), i: Number(target.dataset.i), j: Number(target.dataset.j) } : null);
   svg.addEventListener('pointerover', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
   svg.addEventListener('pointermove', (e) => { const edge = edgeOf(e.target); if (edge) on.hoverEdge(edge, e); });
@@ -225,21 +235,26 @@ export function networkDiagram(opts) {
       });
     }
     actx.putImageData(atlasImage, 0, 0);
-    hasMaps = true;
+    mctx.clearRect(0, 0, W, H);
+    for (const column of neurons) for (const n of column) mctx.drawImage(atlas, 0, n.row * gridN, gridN, gridN, n.x, n.y, S, S);
     if (lensOf) lensMap.ctx.putImageData(lensOf.image, 0, 0);
   }
 
-  /** The picture: the edges (lastWeights), the maps on top of their ends, the selected edge's mark. */
-  function drawPicture() {
-    ectx.clearRect(0, 0, W, H);
-    if (lastWeights) drawEdges(lastWeights);
-    if (hasMaps) {
-      for (const column of neurons) for (const n of column) ectx.drawImage(atlas, 0, n.row * gridN, gridN, gridN, n.x, n.y, S, S);
+  /** Has an edge moved visibly (or the selection changed) since the edges' canvas was drawn? */
+  function edgesMoved(weights) {
+    if (!drawn || drawn.selected !== selectedEdge) return true;
+    for (let l = 0; l < weights.length; l++) {
+      const now = weights[l].data;
+      const then = drawn.weights[l];
+      for (let k = 0; k < now.length; k++) if (!(Math.abs(now[k] - then[k]) < EDGE_EPS)) return true;
     }
-    drawSelected();
+    return false;
   }
 
+  /** The edges' canvas: every weight, then the selected edge's mark. */
   function drawEdges(weights) {
+    drawn = { weights: weights.map((w) => w.data), selected: selectedEdge };
+    ectx.clearRect(0, 0, W, H);
     ectx.setLineDash([]);
     for (let l = 1; l < columns; l++) {
       const w = weights[l - 1];
@@ -256,6 +271,7 @@ export function networkDiagram(opts) {
         ectx.stroke();
       }
     }
+    drawSelected();
   }
 
   /** The edge being edited: a dark dashed line along it. */
@@ -280,12 +296,12 @@ export function networkDiagram(opts) {
     draw(maps, weights) {
       if (maps) paintMaps(maps);
       if (weights) lastWeights = weights;
-      drawPicture();
+      if (lastWeights && edgesMoved(lastWeights)) drawEdges(lastWeights);
     },
     /** Mark the selected edge (null: none). */
     select(edge) {
       selectedEdge = edge;
-      drawPicture();
+      if (lastWeights) drawEdges(lastWeights);
     },
     /** The hover note of an edge at client point (x, y); null hides it. */
     tip(text, x, y) {

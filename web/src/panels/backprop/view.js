@@ -30,6 +30,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const gate = s0.gate;     // data=xor: the four points are train and test at once (no split, no noise)
   let logY = true;
   let lastLoss = 0;
+  let lastEdge = 0;                 // when the selected edge's numbers were last shown
   let lossTimer = 0;                // a chart redraw waiting for its own task (while playing)
   let shownMaps = -1;
   let shownGc = null;
@@ -348,8 +349,13 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
         showErr(e);
       }
     }
-    // the selected edge's numbers; its field follows too while the learner is not typing in it
-    if (selected) showEdge(!s.playing);
+    // the selected edge's numbers; its field follows too while the learner is not typing in it.
+    // While playing, as often as the loss chart: its ∂L/∂w is a backprop over the whole training
+    // set (run.gradients), work for every frame that nobody can read at 40 changes a second
+    if (selected && (!s.playing || performance.now() - lastEdge >= LOSS_EVERY_MS)) {
+      lastEdge = performance.now();
+      showEdge(!s.playing);
+    }
     // The chart (an Observable Plot figure, 5–15 ms) always gets a task of its own, after this
     // one: with the network's frame, or with a new view's first drawing (a layer added), one task
     // grew over 50 ms; apart, each stays short. While playing, at most every LOSS_EVERY_MS.
