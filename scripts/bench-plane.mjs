@@ -58,7 +58,7 @@ const collect = (page, from, to) => page.evaluate(([from, to]) => {
     }
     add('other script', scripts - ours);
     const known = Object.values(parts).reduce((a, v) => a + v, 0);
-    add('browser after the frame (commit, GC) or descheduled', t.dur - known);
+    add('browser after the frame (commit: canvas raster; GC) or descheduled', t.dur - known);
     return { at: t.start - from, dur: t.dur, parts };
   });
 }, [from, to]);

@@ -15,6 +15,7 @@
 import { el, svgEl, fmtSig } from '../../ui.js';
 import { SETTINGS } from '../../state.js';
 import { paint, edgeColorOf } from './colors.js';
+import { timed } from '../../shared/profile.js';
 
 // the value range each kind of map is coloured over (the scale of colors.js)
 export const ACT_DOMAIN = { tanh: [-1, 1], relu: [-1, 1], leaky_relu: [-1, 1], sigmoid: [0, 1] };
@@ -296,7 +297,7 @@ export function networkDiagram(opts) {
     draw(maps, weights) {
       if (maps) paintMaps(maps);
       if (weights) lastWeights = weights;
-      if (lastWeights && edgesMoved(lastWeights)) drawEdges(lastWeights);
+      if (lastWeights && edgesMoved(lastWeights)) timed('edges', () => drawEdges(lastWeights));
     },
     /** Mark the selected edge (null: none). */
     select(edge) {
