@@ -11,7 +11,11 @@
 // chart, new run, view, build); the browser's 'long-animation-frame' entries add the
 // frame's other scripts and its style/layout/paint. For the longest task of each phase the
 // script prints how many ms each piece took inside it; what is left is the browser's work
-// after the frame (the commit to the compositor, GC) or time the page was descheduled.
+// after the frame or time the page was descheduled. A Chrome trace (2026-11-29) showed what
+// that work is: the commit (LayerTreeHost::DoUpdateLayers) rasterizing the canvases drawn in
+// the frame — mostly the 392 thick anti-aliased edge curves, 9–25 ms a redraw on this machine
+// under load, which is why the edges are redrawn only when a weight moved visibly — and
+// V8's GC (a major GC of ~11 ms about once per 10 s).
 // Needs the built site (`bash scripts/build.sh web`).
 //   node scripts/bench-plane.mjs [seconds=8] [steps per frame=5]
 import os from 'node:os';
