@@ -54,23 +54,28 @@ const collect = (page, from, to) => page.evaluate(([from, to]) => {
     }
     const ours = Object.values(parts).reduce((a, v) => a + v, 0);
     let scripts = 0;
+    let top = null;   // the frame's longest script: who called it (the browser's attribution)
     for (const f of b.frames) {
       if (!overlap(f.startTime, f.startTime + f.duration, t.start, end)) continue;
-      for (const s of f.scripts) scripts += overlap(s.startTime, s.startTime + s.duration, t.start, end);
+      for (const s of f.scripts) {
+        scripts += overlap(s.startTime, s.startTime + s.duration, t.start, end);
+        if (!top || s.duration > top.duration) top = s;
+      }
       // the frame's rendering: style, layout, paint (after its scripts and rAF callbacks)
       if (f.styleAndLayoutStart) add('style/layout/paint', overlap(f.styleAndLayoutStart, f.startTime + f.duration, t.start, end));
     }
     add('other script', scripts - ours);
     const known = Object.values(parts).reduce((a, v) => a + v, 0);
     add('browser after the frame (commit: canvas raster; GC) or descheduled', t.dur - known);
-    return { at: t.start - from, dur: t.dur, parts };
+    const script = top && `${top.invoker}${top.sourceFunctionName ? ` ${top.sourceFunctionName}` : ''} ${top.duration.toFixed(0)} ms`;
+    return { at: t.start - from, dur: t.dur, parts, script };
   });
 }, [from, to]);
 
 const describe = (t) => {
   const parts = Object.entries(t.parts).sort((a, b) => b[1] - a[1]);
   return `${t.dur.toFixed(0)} ms at +${t.at.toFixed(0)} ms: ${parts.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}`
-    + ` — mostly ${parts[0]?.[0] ?? '?'}`;
+    + ` — mostly ${parts[0]?.[0] ?? '?'}${t.script ? ` (longest script: ${t.script})` : ''}`;
 };
 const report = (name, tasks) => {
   if (!tasks.length) { console.log(`  ${name}: no task ≥ 50 ms`); return; }
