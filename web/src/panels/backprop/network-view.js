@@ -9,7 +9,9 @@
 // on top. With a canvas per neuron the browser handed 59 canvases (6 × 8 hidden, 7 inputs,
 // 2 outputs, edges, output map) to its compositor in every frame's commit, each a shared image
 // mapped and copied on the main thread. The maps' pixels live in one atlas (gridN × gridN·count,
-// a canvas outside the layout) scaled onto theirs by drawImage. The edges' canvas is redrawn
+// also a hidden canvas, for the tests to read) and are scaled to their boxes here, nearest pixel,
+// then written with putImageData: drawImage from a canvas source cost 26–90 ms the first time
+// a new view drew (a layer added) on this machine. The edges' canvas is redrawn
 // only when a weight moved by a visible amount (EDGE_EPS): its 392 anti-aliased curves are the
 // costliest pixels of a frame for the browser to raster, and late in training they barely move.
 import { el, svgEl, fmtSig } from '../../ui.js';
@@ -31,6 +33,18 @@ export const outputDomain = (regression) => (regression ? [-1, 1] : [0, 1]);
 const EDGE_EPS = 0.004;
 const MAX_LAYERS = SETTINGS.layers.max;
 const MAX_NEURONS = SETTINGS.neurons.max;
+
+/** `from` (an ImageData) into the larger or smaller ImageData `to`, each pixel the nearest source pixel. */
+function scaleNearest(from, to) {
+  const src = new Uint32Array(from.data.buffer, from.data.byteOffset, from.width * from.height);
+  const dst = new Uint32Array(to.data.buffer, to.data.byteOffset, to.width * to.height);
+  const D = to.width;
+  const N = from.width;
+  for (let ty = 0; ty < D; ty++) {
+    const row = Math.min(N - 1, Math.floor(((ty + 0.5) * N) / D)) * N;
+    for (let tx = 0; tx < D; tx++) dst[ty * D + tx] = src[row + Math.min(N - 1, Math.floor(((tx + 0.5) * N) / D))];
+  }
+}
 
 /** The lens' canvas of gridN² pixels (CSS-scaled to size) and its context. */
 function lensCanvas(gridN, size) {
@@ -147,7 +161,9 @@ export function networkDiagram(opts) {
     const bytes = 4 * gridN * gridN;
     // its pixels: a view on the atlas' rows (the lens shows them as they are)
     const image = new ImageData(new Uint8ClampedArray(atlasImage.data.buffer, row * bytes, bytes), gridN, gridN);
-    const item = { image, row, x: p.x + 1, y: p.y + 1, domain, label };   // inside the host's 1 px border
+    // inside the host's 1 px border, in the canvas' device pixels: D × D of them, scaled from gridN²
+    const D = Math.round(S * dpr);
+    const item = { image, row, X: Math.round((p.x + 1) * dpr), Y: Math.round((p.y + 1) * dpr), scaled: new ImageData(D, D), domain, label };
     host.classList.add('sn-net-mapped');
     host.dataset.atlasRow = String(row);
     host.style.left = `${p.x}px`;
@@ -236,8 +252,12 @@ export function networkDiagram(opts) {
       });
     }
     actx.putImageData(atlasImage, 0, 0);
-    mctx.clearRect(0, 0, W, H);
-    for (const column of neurons) for (const n of column) mctx.drawImage(atlas, 0, n.row * gridN, gridN, gridN, n.x, n.y, S, S);
+    for (const column of neurons) {
+      for (const n of column) {
+        scaleNearest(n.image, n.scaled);
+        mctx.putImageData(n.scaled, n.X, n.Y);
+      }
+    }
     if (lensOf) lensMap.ctx.putImageData(lensOf.image, 0, 0);
   }
 

@@ -72,7 +72,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const outSize = compact ? Math.min(width - 8, 300) : 280;
   const diagramWidth = compact ? width - 4 : Math.max(420, width - outSize - 48);
   const domain = outputDomain(regression);
-  const diagram = networkDiagram({
+  const diagram = timed('diagram', () => networkDiagram({
     t, gridN: s0.gridN, plane: s0.plane, allFeatures, features: st.features, hidden, outputs: s0.classes, act: st.act, regression,
     width: diagramWidth, compact,
     on: {
@@ -98,7 +98,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
         diagram.tip(edgeText(t, edge, w, g, regName()), e.clientX, e.clientY);
       },
     },
-  });
+  }));
   const out = outputMap({ t, gridN: s0.gridN, plane: s0.plane, size: outSize, classes: s0.classes, regression, points: s0.points, showTest: st.showTest, domain });
   const logYBox = el('input', { type: 'checkbox', id: id('logy'), checked: true, 'data-testid': 'log-y' });
   const lossBox = el('div', { className: 'sn-plot', 'data-testid': 'loss-plot' });
@@ -183,7 +183,7 @@ export function mountView(root, { run, state: st, setState: setStateRaw, t, embe
   const gcBody = el('div', { className: 'sn-scroll' });
   const gcSection = el('div', { 'data-testid': 'gradcheck-section', hidden: true },
     el('h3', { text: t('bp.gc.title') }), el('p', { className: 'sn-explain', text: t('bp.gc.explain') }), gcBody);
-  bottom.append(gcSection, formulas());
+  bottom.append(gcSection, timed('formulas', formulas));
   if (!embedded) {
     const ex = el('details', { open: !compact }, el('summary', { text: t('bp.explain.title') }));
     if (compact) ex.append(el('p', { className: 'sn-explain', text: t('bp.intro') }));
