@@ -79,6 +79,17 @@ test('phone (375 px): the current panel\'s link is scrolled into the row, on loa
     assert.ok(s.inside, `speed: the link ${s.link} inside the row ${s.row}`);
     assert.equal(s.scrollY, y, 'the page did not move');
     assert.equal(s.active, 'BODY', 'no focus taken');
+    // Tab along the row: every link it reaches is wholly inside the row, not half under its fade
+    await page.focus('nav a[data-panel="perceptron"]');
+    for (let i = 1; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const n = document.querySelector('nav').getBoundingClientRect();
+        const r = document.activeElement.getBoundingClientRect();
+        return { name: document.activeElement.dataset.panel, inside: r.left >= n.left - 0.5 && r.right <= n.right + 0.5 };
+      });
+      assert.ok(f.inside, `${f.name}: focused, inside the row`);
+    }
     // a tap on a link back at the row's start brings it in too
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('nav a[data-panel="perceptron"]');

@@ -123,11 +123,14 @@ function label() {
  * ends fade where more links are hidden (sn-more-left / sn-more-right).
  */
 function revealCurrent() {
-  const current = links.find((a) => a.dataset.panel === state.panel);
-  if (current && nav.scrollWidth > nav.clientWidth) {
+  revealLink(links.find((a) => a.dataset.panel === state.panel));
+}
+/** Centre `a` in the row when the row scrolls (a link the browser scrolls to on focus may stay half under the fade). */
+function revealLink(a) {
+  if (a && nav.scrollWidth > nav.clientWidth) {
     const row = nav.getBoundingClientRect();
-    const link = current.getBoundingClientRect();
-    nav.scrollLeft += (link.left + link.width / 2) - (row.left + row.width / 2);   // centred in the row
+    const link = a.getBoundingClientRect();
+    nav.scrollLeft += (link.left + link.width / 2) - (row.left + row.width / 2);
   }
   markHiddenLinks();
 }
@@ -137,6 +140,7 @@ function markHiddenLinks() {
   nav.classList.toggle('sn-more-right', more > 1 && nav.scrollLeft < more - 1);
 }
 nav.addEventListener('scroll', markHiddenLinks, { passive: true });
+nav.addEventListener('focusin', (e) => revealLink(e.target.closest('a')));   // Tab along the row: each link in full view
 window.addEventListener('resize', revealCurrent);
 document.fonts?.ready.then(revealCurrent);   // the links' widths once the web fonts are in
 
