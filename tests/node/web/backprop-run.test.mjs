@@ -226,3 +226,26 @@ test('runKey: the network and data settings need a new run; the learning rate an
   }
   assert.equal(runKey({ ...a, layers: 1, neurons: [4, 2] }), runKey({ ...a, layers: 1, neurons: [4, 7] }), 'only the first `layers` sizes count');
 });
+
+test('the warm-up (one step of a twin network in an idle moment) moves nothing of the run and frees the twin', async () => {
+  // a kind of step this page has not run yet (relu, adam, L1), so the warm-up does run
+  const st = linkState('#panel=backprop&act=relu&optimizer=adam&reg=l1&rate=0.001&seed=11');
+  const live = sn.liveObjects;
+  const run = createRun({ sn, state: st });
+  const before = run.snapshot();
+  const w0 = run.weights().map((w) => [...w.data]);
+  await new Promise((r) => setTimeout(r, 200));   // the idle moment (Node: a 50 ms timer)
+  assert.equal(sn.liveObjects, live + 4, 'only the run\'s own four objects: the twin is gone');
+  const after = run.snapshot();
+  assert.equal(after.step, 0);
+  assert.equal(after.trainLoss, before.trainLoss);
+  assert.deepEqual(run.weights().map((w) => [...w.data]), w0, 'the same weights');
+  // and the run's first step is the step a run without a warm-up takes: the same loss after it
+  run.step();
+  const other = createRun({ sn, state: st });
+  other.step();
+  assert.equal(run.snapshot().trainLoss, other.snapshot().trainLoss);
+  run.dispose();
+  other.dispose();
+  assert.equal(sn.liveObjects, live);
+});
