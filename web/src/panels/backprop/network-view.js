@@ -180,6 +180,30 @@ export function networkDiagram(opts) {
     return item;
   }
 
+  // ---- headers: the layer count, and each hidden layer's neuron count with + / − ----
+  // (before the neurons in the page's order: Tab reaches a layer's buttons above it first, as they are seen)
+  const small = (text, label, testid, disabled, fn) => {
+    const b = el('button', { type: 'button', className: 'sn-small sn-net-btn', text, 'aria-label': label, title: label, 'data-testid': testid, disabled });
+    b.addEventListener('click', fn);
+    return b;
+  };
+  const layersBar = el('div', { className: 'sn-net-layers' },
+    small('+', t('bp.net.addLayer'), 'add-layer', hidden.length >= MAX_LAYERS, () => on.layers(+1)),
+    small('−', t('bp.net.removeLayer'), 'remove-layer', hidden.length === 0, () => on.layers(-1)),
+    el('span', { className: 'sn-explain', text: t('bp.net.layers', { n: hidden.length }), 'data-testid': 'layers-count' }));
+  for (let c = 0; c < columns; c++) {
+    const head = el('div', { className: 'sn-net-head' });
+    head.style.left = `${colX(c) + S / 2}px`;
+    if (c > 0 && c < columns - 1) {
+      head.append(el('div', { className: 'sn-net-buttons' },
+        small('+', t('bp.net.addNeuron', { k: c }), `add-neuron-${c}`, hidden[c - 1] >= MAX_NEURONS, () => on.neurons(c, +1)),
+        small('−', t('bp.net.removeNeuron', { k: c }), `remove-neuron-${c}`, hidden[c - 1] <= 1, () => on.neurons(c, -1))));
+      head.append(el('div', { className: 'sn-net-count', text: compact ? String(hidden[c - 1]) : t('bp.net.count', { n: hidden[c - 1] }) }));
+    } else {
+      head.append(el('div', { className: 'sn-net-count', text: layerTitle(c) }));
+    }
+    box.append(head);
+  }
   // inputs: every feature is a toggle; the chosen ones also carry a map and edges
   neurons[0] = [];
   allFeatures.forEach((f, r) => {
@@ -215,29 +239,6 @@ export function networkDiagram(opts) {
     }
   }
 
-  // ---- headers: the layer count, and each hidden layer's neuron count with + / − ----
-  const small = (text, label, testid, disabled, fn) => {
-    const b = el('button', { type: 'button', className: 'sn-small sn-net-btn', text, 'aria-label': label, title: label, 'data-testid': testid, disabled });
-    b.addEventListener('click', fn);
-    return b;
-  };
-  const layersBar = el('div', { className: 'sn-net-layers' },
-    small('+', t('bp.net.addLayer'), 'add-layer', hidden.length >= MAX_LAYERS, () => on.layers(+1)),
-    small('−', t('bp.net.removeLayer'), 'remove-layer', hidden.length === 0, () => on.layers(-1)),
-    el('span', { className: 'sn-explain', text: t('bp.net.layers', { n: hidden.length }), 'data-testid': 'layers-count' }));
-  for (let c = 0; c < columns; c++) {
-    const head = el('div', { className: 'sn-net-head' });
-    head.style.left = `${colX(c) + S / 2}px`;
-    if (c > 0 && c < columns - 1) {
-      head.append(el('div', { className: 'sn-net-buttons' },
-        small('+', t('bp.net.addNeuron', { k: c }), `add-neuron-${c}`, hidden[c - 1] >= MAX_NEURONS, () => on.neurons(c, +1)),
-        small('−', t('bp.net.removeNeuron', { k: c }), `remove-neuron-${c}`, hidden[c - 1] <= 1, () => on.neurons(c, -1))));
-      head.append(el('div', { className: 'sn-net-count', text: compact ? String(hidden[c - 1]) : t('bp.net.count', { n: hidden[c - 1] }) }));
-    } else {
-      head.append(el('div', { className: 'sn-net-count', text: layerTitle(c) }));
-    }
-    box.append(head);
-  }
   box.append(lens);
 
   // ---- drawing ----
