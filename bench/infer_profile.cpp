@@ -1,6 +1,12 @@
-// infer_profile.cpp — where the time of one inference call goes
-// (scripts/bench-infer.mjs --profile builds this against the wasm SIMD core
-// and runs it in Node; natively it runs Eigen, which says little).
+// infer_profile.cpp — where the time of one inference call goes, in the wasm
+// SIMD core (natively it would time Eigen, which says little). Built against
+// build/wasm's library (scripts/build.sh wasm) and run in Node:
+//   em++ -std=c++20 -O3 -DNDEBUG -Icpp -I/usr/include/eigen3 -msimd128 -fwasm-exceptions \
+//     -DSCRATCHNET_NO_ZLIB=1 bench/infer_profile.cpp build/wasm/libscratchnet.a \
+//     -o /tmp/infer_profile.js -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sENVIRONMENT=node
+//   flock /work/wt/bench.lock node --no-experimental-fetch /tmp/infer_profile.js --model models/book-ch03.npz
+// (Debian's emscripten wants NODE_PATH=/usr/share/nodejs; --no-experimental-fetch
+// keeps Node 20's fetch from taking the .wasm path for a URL.)
 //
 // For the book's ch. 3 network (784-50-100-10, sigmoid, softmax) and a
 // 784-100-10 ReLU network, batch 100 and 1, it times the whole
