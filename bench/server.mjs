@@ -2,8 +2,11 @@
 //
 // URL map (everything else is 404):
 //   /bench/…                     bench/page/
-//   /flavor/<f>/lib/scratchnet.js web/lib/scratchnet.js  (the public API, unmodified; and its builds.js)
-//   /flavor/<f>/generated/wasm/… build/bench-wasm-<f>/scratchnet.{mjs,wasm}
+//   /flavor/<f>/lib/scratchnet.js web/lib/scratchnet.js  (the public API, unmodified; and the
+//                                files it imports, builds.js and import-url.js)
+//   /flavor/<f>/generated/wasm/… build/bench-wasm-<f>/scratchnet.{mjs,wasm}, f = simd | nosimd,
+//                                or the directory serve({ flavors: { f: dir } }) names for another
+//                                f (scripts/bench-infer.mjs: the shipped build, a baseline build)
 //   /core/<f>/…                  build/bench-wasm-<f>/core_bench.{mjs,wasm}
 //   /tfjs/…, /tfjs-wasm/…        the TensorFlow.js UMD bundles and wasm binaries
 //   /data/…, /models/…           Fashion-MNIST (web/public/data/fashion-mnist), models/
@@ -19,12 +22,13 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
   '.json': 'application/json', '.css': 'text/css', '.gz': 'application/octet-stream', '.npz': 'application/octet-stream',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
-function resolve(pathname) {
+function resolve(pathname, flavors) {
   const m = (re) => pathname.match(re);
+  const flavorDir = (f) => flavors[f] ?? (['simd', 'nosimd'].includes(f) ? path.join(root, `build/bench-wasm-${f}`) : null);
   let r;
   if ((r = m(/^\/bench\/(.*)$/))) return path.join(root, 'bench/page', r[1] || 'index.html');
-  if ((r = m(/^\/flavor\/(simd|nosimd)\/lib\/(scratchnet|builds)\.js$/))) return path.join(root, `web/lib/${r[2]}.js`);
-  if ((r = m(/^\/flavor\/(simd|nosimd)\/generated\/wasm\/(scratchnet\.(?:mjs|wasm))$/))) return path.join(root, `build/bench-wasm-${r[1]}`, r[2]);
+  if ((r = m(/^\/flavor\/(\w+)\/lib\/(scratchnet|builds|import-url)\.js$/)) && flavorDir(r[1])) return path.join(root, `web/lib/${r[2]}.js`);
+  if ((r = m(/^\/flavor\/(\w+)\/generated\/wasm\/(scratchnet\.(?:mjs|wasm))$/)) && flavorDir(r[1])) return path.join(flavorDir(r[1]), r[2]);
   if ((r = m(/^\/core\/(simd|nosimd)\/(core_bench\.(?:mjs|wasm))$/))) return path.join(root, `build/bench-wasm-${r[1]}`, r[2]);
   if ((r = m(/^\/tfjs\/(.*)$/))) return path.join(root, 'node_modules/@tensorflow/tfjs/dist', r[1]);
   if ((r = m(/^\/tfjs-wasm\/(.*)$/))) return path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist', r[1]);
@@ -33,11 +37,11 @@ function resolve(pathname) {
   return path.join(root, 'dist', pathname.endsWith('/') ? `${pathname}index.html` : pathname);
 }
 
-/** Start the server on a free port; resolves to { url, close }. */
-export function serve() {
+/** Start the server on a free port; resolves to { url, close }. flavors: { name: directory } of more wasm builds. */
+export function serve({ flavors = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const file = resolve(decodeURIComponent(url.pathname));
+    const file = resolve(decodeURIComponent(url.pathname), flavors);
     const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     // Isolation must be asked for by the page *and* honoured for its subresources.
     headers['cross-origin-resource-policy'] = 'same-origin';
@@ -45,7 +49,8 @@ export function serve() {
       headers['cross-origin-opener-policy'] = 'same-origin';
       headers['cross-origin-embedder-policy'] = 'require-corp';
     }
-    if (path.relative(root, file).startsWith('..') || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const inside = [root, ...Object.values(flavors)].some((dir) => !path.relative(dir, file).startsWith('..'));
+    if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, headers).end('not found');
       return;
     }

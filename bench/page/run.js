@@ -38,9 +38,16 @@ async function main() {
   const poolRows = Math.min(reference.train.size, 128 * (opt.warmupSteps + opt.reps * opt.steps));
   const x = reference.train.x(0, poolRows);
   const labels = reference.train.labels(0, poolRows);
-  const book = reference.sn.loadNetwork(inputs.npzBytes, { hidden: 'sigmoid' });
-  const weights = book.paramNames().map((n) => book.param(n));
-  book.delete();
+  // Inference weights, the same for every contender: the book's ch. 3 network, or He-initialised (seed 1).
+  const weightsOf = ({ sizes, hidden, weights }) => {
+    const net = weights === 'book' ? reference.sn.loadNetwork(inputs.npzBytes, { hidden })
+      : reference.sn.network({ sizes, hidden, init: 'he' }, { seed: 1 });
+    const values = net.paramNames().map((n) => net.param(n));
+    net.delete();
+    return values;
+  };
+  // ?only=infer (or train): only the workloads whose id starts with it (scripts/bench-infer.mjs).
+  const only = (w) => !params.get('only') || w.id.startsWith(params.get('only'));
 
   const rows = [];
   const measure = async (workload, make, samplesPerRep, timed) => {
@@ -67,12 +74,13 @@ async function main() {
     for (let i = 0; i < contenders.length; ++i) { await contenders[i].use?.(); states[i].dispose(); }
   };
 
-  for (const w of TRAINING) {
+  for (const w of TRAINING.filter(only)) {
     await measure(w, (c) => c.training(w, x, labels), opt.steps * w.batch,
       (s, warm) => s.run(warm ? opt.warmupSteps : opt.steps));
   }
-  for (const w of INFERENCE) {
+  for (const w of INFERENCE.filter(only)) {
     const calls = Math.max(1, Math.round(opt.inferSamples / w.batch));
+    const weights = weightsOf(w);
     await measure(w, (c) => c.inference(w, x, weights), calls * w.batch, (s, warm) => {
       let v = 0;
       for (let i = 0; i < (warm ? Math.ceil(calls / 10) : calls); ++i) v = s.call();
@@ -84,7 +92,7 @@ async function main() {
   // One epoch of Fashion-MNIST's 60,000 images (600 steps of 100) on 784-100-10,
   // including the trainer's end-of-epoch accuracy pass over the 60,000.
   const simd = contenders.find((c) => c.name === 'scratchnet wasm simd');
-  if (simd && params.get('epoch') !== '0') {
+  if (simd && params.get('epoch') !== '0' && !params.get('only')) {
     const net = simd.sn.network({ sizes: [784, 100, 10] }, { seed: 1 });
     const tr = simd.sn.trainer(net, { train: simd.train, optimizer: 'sgd', learningRate: 0.1, batchSize: 100, seed: 1 });
     const t0 = performance.now();
@@ -95,7 +103,7 @@ async function main() {
   }
   if (params.get('gemm') !== '0') {
     extra.gemm = {};
-    for (const flavor of wanted.filter((c) => c.startsWith('sn-')).map((c) => c.slice(3))) {
+    for (const flavor of wanted.filter((c) => ['sn-simd', 'sn-nosimd'].includes(c)).map((c) => c.slice(3))) {
       extra.gemm[flavor] = await runCoreGemm(flavor, opt.reps);
       log(`gemm ${flavor}: ${extra.gemm[flavor].gemm.map((g) => `${g.name} ${g.gflops.toFixed(1)}`).join(', ')} GFLOP/s`);
     }

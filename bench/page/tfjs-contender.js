@@ -71,7 +71,7 @@ export async function tfjsContender(backend, { threads } = {}) {
         dispose() { tf.dispose([...batches.flat(), ...params]); opt.dispose(); },
       };
     },
-    inference({ batch }, x, weights) {
+    inference({ batch, hidden }, x, weights) {
       const w = weights.map(({ rows, cols, data }) => tf.tensor2d(data, [rows, cols]));
       const input = x.subarray(0, batch * 784);
       return {
@@ -80,7 +80,7 @@ export async function tfjsContender(backend, { threads } = {}) {
           let h = tf.tensor2d(input, [batch, 784]);
           for (let l = 0; l < w.length; l += 2) {
             h = h.matMul(w[l]).add(w[l + 1]);
-            h = l + 2 < w.length ? h.sigmoid() : h.softmax();
+            h = l + 2 < w.length ? h[hidden]() : h.softmax();  // h.sigmoid() or h.relu()
           }
           return h.dataSync()[0];
         }),

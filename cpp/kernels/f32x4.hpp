@@ -53,6 +53,16 @@ inline F32x4 where_greater4(F32x4 a, F32x4 b, F32x4 then, F32x4 otherwise) {
 inline F32x4 pow2_from_shifted4(F32x4 m) {
   return {wasm_i32x4_shl(wasm_i32x4_add(m.v, wasm_i32x4_splat(127)), 23)};
 }
+// Rows r0..r3 of a 4 × 4 block become its columns (r0 = (a, b, c, d) → r0 = the
+// four first lanes), with shuffles: how a row-major block is packed k-major.
+inline void transpose4(F32x4& r0, F32x4& r1, F32x4& r2, F32x4& r3) {
+  const v128_t t0 = wasm_i32x4_shuffle(r0.v, r1.v, 0, 4, 1, 5), t1 = wasm_i32x4_shuffle(r2.v, r3.v, 0, 4, 1, 5);
+  const v128_t t2 = wasm_i32x4_shuffle(r0.v, r1.v, 2, 6, 3, 7), t3 = wasm_i32x4_shuffle(r2.v, r3.v, 2, 6, 3, 7);
+  r0.v = wasm_i64x2_shuffle(t0, t1, 0, 2);
+  r1.v = wasm_i64x2_shuffle(t0, t1, 1, 3);
+  r2.v = wasm_i64x2_shuffle(t2, t3, 0, 2);
+  r3.v = wasm_i64x2_shuffle(t2, t3, 1, 3);
+}
 inline constexpr const char* kF32x4Flavor = "wasm_simd128";
 
 #else
@@ -104,6 +114,12 @@ inline F32x4 pow2_from_shifted4(F32x4 m) {
     std::memcpy(&m.v[i], &bits, sizeof bits);
   }
   return m;
+}
+inline void transpose4(F32x4& r0, F32x4& r1, F32x4& r2, F32x4& r3) {
+  F32x4* rows[4] = {&r0, &r1, &r2, &r3};
+  F32x4 in[4] = {r0, r1, r2, r3};
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) rows[j]->v[i] = in[i].v[j];
 }
 inline constexpr const char* kF32x4Flavor = "portable";
 

@@ -11,9 +11,6 @@ namespace scratchnet::kernels {
 
 namespace {
 
-// Up to this many columns of C (16 register tiles) A is read in place, see packed_gemm.
-constexpr gemm_index kInPlaceMaxCols = 128;
-
 // Pack lines [s0, s0+len) × depth [k0, k0+kc) into strips of `Width` lines:
 // strip s holds, for each k, the Width values
 // at(s0 + s·Width + w, k0 + k), w = 0..Width-1, so the micro-kernel reads the
@@ -42,9 +39,37 @@ void pack_strips(const float* data, gemm_index line_stride, gemm_index depth_str
 }
 
 // Rows [i0, i0+m) × depth [k0, k0+kc) of A, in strips of kMr rows.
+// A row-major A (x in x·W, dout in dout·Wᵀ) holds each strip's values for one
+// k in four different rows: whole 4 × 4 blocks are loaded as four vectors
+// (four k of one row each) and transposed in registers (one k of four rows
+// each), 4 loads and 4 stores per 16 values instead of 16 scalar copies. That
+// makes packing A cheap enough to pay off on every shape: read in place instead,
+// four rows side by side, the kernel needs four addresses per k and ran the
+// 784 → 100 and 784 → 50 forward products 7–14 % slower (bench/infer_profile.cpp).
 void pack_a(const StridedMatrix& a, gemm_index i0, gemm_index m, gemm_index k0, gemm_index kc,
             float* out) {
-  pack_strips<kMr>(a.data, a.row_stride, a.col_stride, i0, m, k0, kc, out);
+  static_assert(kMr == 4, "the 4 × 4 transpose packs strips of 4 rows");
+  gemm_index full = 0;  // rows packed by the transposing loop
+  if (a.col_stride == 1) {
+    full = m / kMr * kMr;
+    for (gemm_index s = 0; s < full; s += kMr) {
+      const float* r0 = a.data + (i0 + s) * a.row_stride + k0;
+      const gemm_index ld = a.row_stride;
+      gemm_index k = 0;
+      for (; k + 4 <= kc; k += 4) {
+        F32x4 x0 = load4(r0 + k), x1 = load4(r0 + ld + k), x2 = load4(r0 + 2 * ld + k), x3 = load4(r0 + 3 * ld + k);
+        transpose4(x0, x1, x2, x3);
+        store4(out, x0);
+        store4(out + 4, x1);
+        store4(out + 8, x2);
+        store4(out + 12, x3);
+        out += 16;
+      }
+      for (; k < kc; ++k, out += kMr)
+        for (gemm_index r = 0; r < kMr; ++r) out[r] = r0[r * ld + k];
+    }
+  }
+  if (full < m) pack_strips<kMr>(a.data, a.row_stride, a.col_stride, i0 + full, m - full, k0, kc, out);
 }
 
 // Depth [k0, k0+kc) × columns [j0, j0+n) of B, in strips of kNr columns.
@@ -90,15 +115,11 @@ inline float finish1(float v, const Epilogue& ep, const float* bias) {
 // Vecs = 2 is the full 4 × 8 tile; Vecs = 1 a half tile for a last strip of
 // at most 4 columns (N = 50 or 100 leaves 2 or 4): the zero padding of the
 // packed strip's other half is not multiplied at all.
-// A is read packed (InPlaceA = false: the kMr values of one k side by side)
-// or where it lies in a row-major A (true: row r is lda floats further on).
-// Same values in the same order either way, so the same sums.
-template <bool InPlaceA, int Vecs>
-void micro_kernel(gemm_index kc, const float* ap, gemm_index lda, const float* bp, float* c,
-                  gemm_index ldc, bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep,
-                  const float* bias) {
+// A is read packed: the kMr values of one k side by side.
+template <int Vecs>
+void micro_kernel(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc,
+                  bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
   constexpr gemm_index width = 4 * Vecs;
-  const gemm_index row_step = InPlaceA ? lda : 1, k_step = InPlaceA ? 1 : kMr;
   F32x4 acc[kMr][Vecs];
   for (auto& row : acc)
     for (auto& v : row) v = zero4();
@@ -108,10 +129,10 @@ void micro_kernel(gemm_index kc, const float* ap, gemm_index lda, const float* b
     F32x4 bv[Vecs];
     for (int v = 0; v < Vecs; ++v) bv[v] = load4(bp + 4 * v);
     for (gemm_index r = 0; r < kMr; ++r) {
-      const F32x4 ar = splat4(ap + r * row_step);
+      const F32x4 ar = splat4(ap + r);
       for (int v = 0; v < Vecs; ++v) acc[r][v] = add4(acc[r][v], mul4(ar, bv[v]));
     }
-    ap += k_step;
+    ap += kMr;
     bp += kNr;  // packed strips are kNr wide whatever part of them is used
   }
   if (m == kMr && n == width) {
@@ -144,13 +165,11 @@ void micro_kernel(gemm_index kc, const float* ap, gemm_index lda, const float* b
     for (gemm_index j = 0; j < n; ++j) c[r * ldc + j] = tile[r][j];
 }
 
-// One tile, with the kernel variant that fits: in place or packed A, full or
-// half width.
-template <bool InPlaceA>
-void run_tile(gemm_index kc, const float* ap, gemm_index lda, const float* bp, float* c, gemm_index ldc,
-          bool overwrite, gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
-  if (n <= 4) micro_kernel<InPlaceA, 1>(kc, ap, lda, bp, c, ldc, overwrite, m, n, ep, bias);
-  else micro_kernel<InPlaceA, 2>(kc, ap, lda, bp, c, ldc, overwrite, m, n, ep, bias);
+// One tile, with the kernel variant that fits: full or half width.
+void run_tile(gemm_index kc, const float* ap, const float* bp, float* c, gemm_index ldc, bool overwrite,
+              gemm_index m, gemm_index n, const Epilogue* ep, const float* bias) {
+  if (n <= 4) micro_kernel<1>(kc, ap, bp, c, ldc, overwrite, m, n, ep, bias);
+  else micro_kernel<2>(kc, ap, bp, c, ldc, overwrite, m, n, ep, bias);
 }
 
 // Fewer rows than one register tile (inference on a single sample): packing
@@ -227,30 +246,15 @@ void packed_gemm(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_
       pack_b(b, pc, kc, jc, nc, packed_b);
       for (gemm_index ic = 0; ic < M; ic += kMc) {
         const gemm_index mc = std::min(kMc, M - ic);
-        // Whole kMr-row strips of a row-major A (x in x·W, dout in dout·Wᵀ) are
-        // read in place when C is narrow: packing A costs a copy of it, paid
-        // back only over many B strips, and four row pointers cost the kernel a
-        // few integer adds per k. Measured in V8: in place wins for the book's
-        // 50- and 100-wide layers, packing for 256 columns. A transposed A
-        // (xᵀ in dW = xᵀ·dout) and a ragged last strip, whose missing rows
-        // must read as 0, are always packed.
-        const bool read_in_place = a.col_stride == 1 && nc <= kInPlaceMaxCols;
-        const gemm_index in_place = read_in_place ? mc / kMr * kMr : 0;
-        if (in_place < mc) pack_a(a, ic + in_place, mc - in_place, pc, kc, packed_a);
+        pack_a(a, ic, mc, pc, kc, packed_a);
         // One B strip stays in L1 while every A strip of the block passes it.
         for (gemm_index jr = 0; jr < nc; jr += kNr) {
           const float* bp = packed_b + jr * kc;
           const gemm_index n = std::min(kNr, nc - jr);
           const float* bias = bias_at(epilogue, jc + jr);
           for (gemm_index ir = 0; ir < mc; ir += kMr) {
-            float* cp = c + (ic + ir) * ldc + jc + jr;
-            const gemm_index m = std::min(kMr, mc - ir);
-            if (ir < in_place) {
-              run_tile<true>(kc, a.data + (ic + ir) * a.row_stride + pc, a.row_stride, bp, cp, ldc, overwrite,
-                         m, n, ep, bias);
-            } else {
-              run_tile<false>(kc, packed_a + (ir - in_place) * kc, 0, bp, cp, ldc, overwrite, m, n, ep, bias);
-            }
+            run_tile(kc, packed_a + ir * kc, bp, c + (ic + ir) * ldc + jc + jr, ldc, overwrite,
+                     std::min(kMr, mc - ir), n, ep, bias);
           }
         }
       }

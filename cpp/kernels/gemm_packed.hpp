@@ -18,11 +18,9 @@
 //                 Packing copies B once per block (O(K·N) work for O(M·N·K)
 //                 arithmetic) and absorbs transposes and ragged edges, so
 //                 the kernel itself has no branches. A is packed the same
-//                 way only when it is read transposed (xᵀ in dW = xᵀ·dout)
-//                 and for a ragged last strip of rows: when C is narrow (≤ 128
-//                 columns, few B strips to pay a copy back) a row-major A (x
-//                 in x·W, dout in dout·Wᵀ) is read in place, four rows side
-//                 by side — copying it would cost a pass over all of x per call.
+//                 way, kMr rows at a time; a row-major A (x in x·W, dout in
+//                 dout·Wᵀ) by 4 × 4 blocks transposed in registers, so the
+//                 copy costs little next to the product it speeds up.
 //   edge strip    a last strip of at most 4 columns (N = 50 or 100) runs a
 //                 half-width 4 × 4 tile instead of multiplying padding zeros.
 //   blocking      kKc rows of B per pass keep one B strip (kKc × kNr) in L1
