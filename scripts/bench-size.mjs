@@ -7,9 +7,9 @@
 //   cnn-train   the book's SimpleConvNet, Adam, batch 100
 //   cnn-infer   SimpleConvNet output() on 100 rows
 // and each checkout's web/generated/wasm/*.wasm gzipped (-9).
-// Usage: node scripts/bench-size.mjs --baseline DIR [--reps 15]
+// Usage: node scripts/bench-size.mjs --baseline DIR [--candidate DIR] [--reps 15]
 //   DIR: another checkout (e.g. a git worktree of main) with its wasm built;
-//   B is this checkout. On a shared machine run it under the bench lock:
+//   B is this checkout unless --candidate names another. On a shared machine run it under the bench lock:
 //   flock /work/wt/bench.lock node scripts/bench-size.mjs --baseline ../main
 // Never part of npm test (timings are not asserted anywhere).
 import fs from 'node:fs';
@@ -24,6 +24,7 @@ const arg = (name, def) => { const i = argv.indexOf(`--${name}`); return i >= 0 
 const baseline = arg('baseline');
 if (!baseline) { console.error('usage: node scripts/bench-size.mjs --baseline DIR [--reps N]'); process.exit(2); }
 const reps = Number(arg('reps', 15));
+const candidate = arg('candidate', root);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quartiles = (xs) => { const s = [...xs].sort((a, b) => a - b); return [s[Math.floor(s.length / 4)], s[Math.floor(3 * s.length / 4)]].map((v) => v.toFixed(3)).join('–'); };
 const say = (m) => console.log(`bench-size: ${m}`);
@@ -62,8 +63,8 @@ function rate([fn, samples, ms]) {
 const gz = (dir) => Object.fromEntries(fs.readdirSync(path.join(dir, 'web/generated/wasm')).filter((f) => f.endsWith('.wasm'))
   .map((f) => [f, zlib.gzipSync(fs.readFileSync(path.join(dir, 'web/generated/wasm', f)), { level: 9 }).length]));
 
-say(`load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; A = ${path.resolve(baseline)}, B = ${root}`);
-const contenders = [await load(baseline), await load(root)];
+say(`load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; A = ${path.resolve(baseline)}, B = ${path.resolve(candidate)}`);
+const contenders = [await load(baseline), await load(candidate)];
 const results = contenders.map(() => ({}));
 for (let r = 0; r < reps; ++r) {
   for (const name of Object.keys(contenders[0].workloads)) {
@@ -80,6 +81,6 @@ for (const name of Object.keys(results[0])) {
   say(`${name.padEnd(10)} A ${median(a).toFixed(0).padStart(7)}  B ${median(b).toFixed(0).padStart(7)} samples/s  ` +
       `B/A ${ratio.toFixed(3)} (quartiles ${quartiles(b.map((x, i) => x / a[i]))})`);
 }
-const [ga, gb] = [gz(baseline), gz(root)];
+const [ga, gb] = [gz(baseline), gz(candidate)];
 for (const f of Object.keys(gb)) say(`${f.padEnd(26)} gzip -9 A ${((ga[f] ?? NaN) / 1000).toFixed(1)} kB  B ${(gb[f] / 1000).toFixed(1)} kB`);
 say(`load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
