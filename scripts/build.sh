@@ -30,6 +30,9 @@ wasm_build() {  # dir, module name, extra cmake args... → web/generated/wasm/<
     [ -f "$f" ] || continue   # .worker.js: the threads build only
     cmp -s "$f" "web/generated/wasm/${f##*/}" || cp "$f" "web/generated/wasm/${f##*/}"
   done
+  # every shipped build's size (issue #13's bar: ≤ 200 kB gzipped; tests/node/lib/size.test.mjs)
+  local w="web/generated/wasm/$name.wasm"
+  echo "build.sh: $name.wasm $(wc -c < "$w") bytes, $(gzip -9c "$w" | wc -c) gzipped (-9)"
 }
 
 for t in "${targets[@]}"; do

@@ -47,10 +47,13 @@ EM_JS(void, sn_throw_js_error, (const char* code, const char* message), {
   __builtin_unreachable();
 }
 
-template <class Fn>
-auto guarded(Fn&& fn) -> decltype(fn()) {
+// Notes the exception being handled as the pending error (its code and message).
+// One out-of-line copy, called from every entry point's catch (...): the three
+// catch clauses and their string copies were once inlined into each of the ~100
+// entry points, about 1 kB of wasm apiece (README "Size").
+[[gnu::noinline]] void note_current_exception() {
   try {
-    return fn();
+    throw;
   } catch (const sn::Error& e) {
     g_error_code = e.code();
     g_error_message = e.what();
@@ -60,6 +63,16 @@ auto guarded(Fn&& fn) -> decltype(fn()) {
   } catch (const std::exception& e) {
     g_error_code = "internal";
     g_error_message = e.what();
+  }
+}
+
+// The JS error is thrown after the catch clause has ended, so the C++ exception is freed first.
+template <class Fn>
+auto guarded(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (...) {
+    note_current_exception();
   }
   throw_pending_error();
 }
@@ -481,14 +494,90 @@ val spec_out(const sn::NetSpec& spec) {
   return o;
 }
 
-class NetworkJs {
+class DatasetJs;
+
+// What every network binding shares, whatever the core class (Network, ConvNet):
+// parameters by name, accuracy and outputs on rows in the heap or on a Dataset,
+// and its .npz bytes. `Self` (NetworkJs, ConvNetJs) gives input(): the rows of x
+// as the network reads them. Bound for each class by with_net_methods below.
+std::vector<std::uint8_t> npz_bytes(sn::Network<float>& net) { return sn::save_network_npz(net); }
+std::vector<std::uint8_t> npz_bytes(sn::ConvNet<float>& net) { return sn::save_conv_net_npz(net); }
+
+template <class Self, class Net>
+class NetJs {
+ public:
+  explicit NetJs(std::shared_ptr<Net> net) : net_(std::move(net)) {}
+
+  double accuracy(std::uintptr_t px, int nx, std::uintptr_t pl, int nl) {
+    return guarded([&] { return net_->accuracy(self().input(px, nx, nl), vector_in<std::int32_t>(pl, nl)); });
+  }
+  val outputOf(const DatasetJs& data, int start, int count);  // defined after DatasetJs
+  double accuracyOf(const DatasetJs& data);
+
+  val paramNames() {
+    val names = val::array();
+    for (const auto& p : net_->params()) names.call<void>("push", p.name);
+    return names;
+  }
+  val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
+  void setParam(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
+    guarded([&] {
+      const MatF m = matrix_in(ptr, n, rows, name.c_str());
+      sn::require(m.cols() == cols, "shape.mismatch", name + ": " + std::to_string(n) + " numbers are not " +
+                                                          std::to_string(rows) + "×" + std::to_string(cols));
+      net_->set_param(name, m);
+      return 0;
+    });
+  }
+  void copyParamsFrom(const Self& other) {
+    guarded([&] {
+      net_->copy_params_from(*other.shared());
+      return 0;
+    });
+  }
+  val toNpz() {
+    return guarded([&] {
+      const auto bytes = npz_bytes(*net_);
+      return copy_out(bytes.data(), bytes.size());
+    });
+  }
+
+  const std::shared_ptr<Net>& shared() const { return net_; }
+
+ protected:
+  std::shared_ptr<Net> net_;
+
+ private:
+  Self& self() { return static_cast<Self&>(*this); }
+};
+
+// Embind files a method under the class its member pointer names; the shared
+// ones are NetJs's, so they are renamed as the derived class's methods.
+template <class Self, class R, class B, class... A>
+auto method_of(R (B::*f)(A...)) {
+  return static_cast<R (Self::*)(A...)>(f);
+}
+
+template <class Self>
+const emscripten::class_<Self>& with_net_methods(const emscripten::class_<Self>& c) {
+  return c.function("accuracy", method_of<Self>(&Self::accuracy))
+      .function("outputOf", method_of<Self>(&Self::outputOf))
+      .function("accuracyOf", method_of<Self>(&Self::accuracyOf))
+      .function("paramNames", method_of<Self>(&Self::paramNames))
+      .function("param", method_of<Self>(&Self::param))
+      .function("setParam", method_of<Self>(&Self::setParam))
+      .function("copyParamsFrom", method_of<Self>(&Self::copyParamsFrom))
+      .function("toNpz", method_of<Self>(&Self::toNpz));
+}
+
+class NetworkJs : public NetJs<NetworkJs, sn::Network<float>> {
  public:
   NetworkJs(const val& spec, double seed)
-      : net_(guarded([&] {
+      : NetJs(guarded([&] {
           sn::require(std::isfinite(seed) && seed >= 0, "net.bad_seed", "the seed must be a whole number ≥ 0");
           return std::make_shared<sn::Network<float>>(spec_in(spec), static_cast<std::uint64_t>(seed));
         })) {}
-  explicit NetworkJs(std::shared_ptr<sn::Network<float>> net) : net_(std::move(net)) {}
+  explicit NetworkJs(std::shared_ptr<sn::Network<float>> net) : NetJs(std::move(net)) {}
 
   // A network saved as .npz: rebuilt from its architecture entry, or for a file
   // without one (the book's) from the spec, sizes from the W shapes when it gives none.
@@ -520,32 +609,6 @@ class NetworkJs {
     });
   }
 
-  double accuracy(std::uintptr_t px, int nx, std::uintptr_t pl, int nl) {
-    return guarded([&] {
-      const auto x = input(px, nx, nl);  // read in place: no copy
-      return net_->accuracy(x, vector_in<std::int32_t>(pl, nl));
-    });
-  }
-
-  val paramNames() {
-    val names = val::array();
-    for (const auto& p : net_->params()) names.call<void>("push", p.name);
-    return names;
-  }
-  val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
-  void copyParamsFrom(const NetworkJs& other) {
-    guarded([&] { net_->copy_params_from(*other.net_); });
-  }
-
-  void setParam(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
-    guarded([&] {
-      const MatF m = matrix_in(ptr, n, rows, name.c_str());
-      sn::require(m.cols() == cols, "shape.mismatch", name + ": " + std::to_string(n) + " numbers are not " +
-                                                          std::to_string(rows) + "×" + std::to_string(cols));
-      net_->set_param(name, m);
-      return 0;
-    });
-  }
 
   val trace(std::uintptr_t ptr, int n, int rows) {
     return guarded([&] {
@@ -652,16 +715,7 @@ class NetworkJs {
     });
   }
 
-  val toNpz() {
-    return guarded([&] {
-      const auto bytes = sn::save_network_npz(*net_);
-      return copy_out(bytes.data(), bytes.size());
-    });
-  }
-
-  const std::shared_ptr<sn::Network<float>>& shared() const { return net_; }
-
- private:
+  // x's rows, read in place in the wasm heap (no copy), with as many features as the network takes.
   Eigen::Map<const MatF> input(std::uintptr_t ptr, int n, int rows) const {
     const auto x = matrix_in(ptr, n, rows, "x");
     sn::require(x.cols() == net_->spec().sizes.front(), "shape.mismatch",
@@ -669,8 +723,6 @@ class NetworkJs {
                     std::to_string(net_->spec().sizes.front()));
     return x;
   }
-
-  std::shared_ptr<sn::Network<float>> net_;
 };
 
 // ---- datasets -----------------------------------------------------------------------
@@ -753,18 +805,20 @@ class DatasetJs {
 // A network run over rows of a Dataset that already lives in the wasm heap:
 // the images are not copied out to JavaScript and back in (an epoch-end
 // evaluation of Fashion-MNIST's test set would otherwise move 31 MB twice).
-val network_output_of(NetworkJs& net, const DatasetJs& data, int start, int count) {
+template <class Self, class Net>
+val NetJs<Self, Net>::outputOf(const DatasetJs& data, int start, int count) {
   return guarded([&] {
     data.check_range(start, count);
-    const MatF y = net.shared()->output(data.shared()->x.middleRows(start, count));
+    const MatF y = net_->output(data.shared()->x.middleRows(start, count));
     return copy_out(y.data(), static_cast<std::size_t>(y.size()));
   });
 }
 
-double network_accuracy_of(NetworkJs& net, const DatasetJs& data) {
+template <class Self, class Net>
+double NetJs<Self, Net>::accuracyOf(const DatasetJs& data) {
   return guarded([&] {
     sn::require(!data.shared()->labels.empty(), "dataset.no_labels", "this dataset has no class labels");
-    return net.shared()->accuracy(data.shared()->x, data.shared()->labels);
+    return net_->accuracy(data.shared()->x, data.shared()->labels);
   });
 }
 
@@ -880,10 +934,10 @@ class TrainerJs {
 // A ConvNet<float> for JavaScript. Its layer list travels as the architecture
 // JSON of agreement A ("scratchnet/1", kind "convnet"), which the core parses
 // and checks; `simple` and `deep` are the book's two networks.
-class ConvNetJs {
+class ConvNetJs : public NetJs<ConvNetJs, sn::ConvNet<float>> {
  public:
   ConvNetJs(const std::string& architecture, const std::string& init, double init_std, double seed)
-      : net_(guarded([&] {
+      : NetJs(guarded([&] {
           sn::require(std::isfinite(seed) && seed >= 0, "net.bad_seed", "the seed must be a whole number ≥ 0");
           sn::ConvNetSpec spec = architecture == "simple" ? sn::simple_conv_net_spec()
                                  : architecture == "deep" ? sn::deep_conv_net_spec()
@@ -892,7 +946,7 @@ class ConvNetJs {
           if (init_std > 0) spec.init_std = init_std;
           return std::make_shared<sn::ConvNet<float>>(spec, static_cast<std::uint64_t>(seed));
         })) {}
-  explicit ConvNetJs(std::shared_ptr<sn::ConvNet<float>> net) : net_(std::move(net)) {}
+  explicit ConvNetJs(std::shared_ptr<sn::ConvNet<float>> net) : NetJs(std::move(net)) {}
 
   static ConvNetJs* fromNpz(std::uintptr_t ptr, int n) {
     return guarded([&] {
@@ -928,40 +982,8 @@ class ConvNetJs {
     });
   }
 
-  double accuracy(std::uintptr_t px, int nx, std::uintptr_t pl, int nl) {
-    return guarded([&] { return net_->accuracy(matrix_in(px, nx, nl, "x"), vector_in<std::int32_t>(pl, nl)); });
-  }
-
-  val outputOf(const DatasetJs& data, int start, int count) {
-    return guarded([&] {
-      data.check_range(start, count);
-      const MatF y = net_->output(data.shared()->x.middleRows(start, count));
-      return copy_out(y.data(), static_cast<std::size_t>(y.size()));
-    });
-  }
-  double accuracyOf(const DatasetJs& data) {
-    return guarded([&] {
-      sn::require(!data.shared()->labels.empty(), "dataset.no_labels", "this dataset has no class labels");
-      return net_->accuracy(data.shared()->x, data.shared()->labels);
-    });
-  }
-
-  val paramNames() {
-    val names = val::array();
-    for (const auto& p : net_->params()) names.call<void>("push", p.name);
-    return names;
-  }
-  val param(const std::string& name) { return guarded([&] { return matrix_out(net_->param(name)); }); }
-  void setParam(const std::string& name, std::uintptr_t ptr, int n, int rows, int cols) {
-    guarded([&] {
-      const MatF m = matrix_in(ptr, n, rows, name.c_str());
-      sn::require(m.cols() == cols, "shape.mismatch", name + ": " + std::to_string(n) + " numbers are not " +
-                                                          std::to_string(rows) + "×" + std::to_string(cols));
-      net_->set_param(name, m);
-      return 0;
-    });
-  }
-  void copyParamsFrom(const ConvNetJs& other) { guarded([&] { net_->copy_params_from(*other.net_); return 0; }); }
+  // x's rows (the core checks their width: ConvNet::require_input).
+  Eigen::Map<const MatF> input(std::uintptr_t ptr, int n, int rows) const { return matrix_in(ptr, n, rows, "x"); }
 
   // The first conv layer's filters (book fig. 7-24): { layer, count, channels, size, data } with
   // filter f, channel c, row y, column x at data[((f·channels + c)·size + y)·size + x]. null without a conv.
@@ -999,17 +1021,6 @@ class ConvNetJs {
     });
   }
 
-  val toNpz() {
-    return guarded([&] {
-      const auto bytes = sn::save_conv_net_npz(*net_);
-      return copy_out(bytes.data(), bytes.size());
-    });
-  }
-
-  const std::shared_ptr<sn::ConvNet<float>>& shared() const { return net_; }
-
- private:
-  std::shared_ptr<sn::ConvNet<float>> net_;
 };
 
 // Which class an .npz is for: "convnet", "mlp", … (its architecture's kind).
@@ -1073,7 +1084,7 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("accuracy", &PerceptronTrainerJs::accuracy)
       .function("cycleLength", &PerceptronTrainerJs::cycleLength);
 
-  class_<NetworkJs>("Network")
+  with_net_methods(class_<NetworkJs>("Network"))
       .constructor<const val&, double>()
       .class_function("fromNpz", &NetworkJs::fromNpz, allow_raw_pointers())
       .function("spec", &NetworkJs::spec)
@@ -1081,20 +1092,12 @@ EMSCRIPTEN_BINDINGS(scratchnet) {
       .function("outputSize", &NetworkJs::outputSize)
       .function("predict", &NetworkJs::predict)
       .function("loss", &NetworkJs::loss)
-      .function("accuracy", &NetworkJs::accuracy)
-      .function("outputOf", &network_output_of)
-      .function("accuracyOf", &network_accuracy_of)
-      .function("paramNames", &NetworkJs::paramNames)
-      .function("param", &NetworkJs::param)
-      .function("setParam", &NetworkJs::setParam)
-      .function("copyParamsFrom", &NetworkJs::copyParamsFrom)
       .function("trace", &NetworkJs::trace)
       .function("neuronMaps", &NetworkJs::neuronMaps)
       .function("gradientCheck", &NetworkJs::gradientCheck)
       .function("traceBackward", &NetworkJs::traceBackward)
       .function("gradients", &NetworkJs::gradients)
-      .function("numericalGradients", &NetworkJs::numericalGradients)
-      .function("toNpz", &NetworkJs::toNpz);
+      .function("numericalGradients", &NetworkJs::numericalGradients);
 
   class_<DatasetJs>("Dataset")
       .class_function("fromIdx", &DatasetJs::fromIdx, allow_raw_pointers())
@@ -1315,7 +1318,7 @@ EMSCRIPTEN_BINDINGS(scratchnet_convnet) {
   using namespace emscripten;
   function("npzNetworkKind", &npz_network_kind);
   function("convTrainer", &conv_trainer, allow_raw_pointers());
-  class_<ConvNetJs>("ConvNet")
+  with_net_methods(class_<ConvNetJs>("ConvNet"))
       .constructor<const std::string&, const std::string&, double, double>()
       .class_function("fromNpz", &ConvNetJs::fromNpz, allow_raw_pointers())
       .function("architecture", &ConvNetJs::architecture)
@@ -1326,14 +1329,6 @@ EMSCRIPTEN_BINDINGS(scratchnet_convnet) {
       .function("layerNames", &ConvNetJs::layerNames)
       .function("predict", &ConvNetJs::predict)
       .function("loss", &ConvNetJs::loss)
-      .function("accuracy", &ConvNetJs::accuracy)
-      .function("outputOf", &ConvNetJs::outputOf)
-      .function("accuracyOf", &ConvNetJs::accuracyOf)
-      .function("paramNames", &ConvNetJs::paramNames)
-      .function("param", &ConvNetJs::param)
-      .function("setParam", &ConvNetJs::setParam)
-      .function("copyParamsFrom", &ConvNetJs::copyParamsFrom)
       .function("filters", &ConvNetJs::filters)
-      .function("featureMaps", &ConvNetJs::featureMaps)
-      .function("toNpz", &ConvNetJs::toNpz);
+      .function("featureMaps", &ConvNetJs::featureMaps);
 }
