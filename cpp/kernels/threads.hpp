@@ -8,6 +8,18 @@
 // never includes <thread>, so it behaves as before this file existed.
 #pragma once
 
+#include <cstdint>
+
+// Builds that have the pool: the wasm threads build, and every native build
+// (std::thread; one thread unless set_thread_count asks for more, which the
+// native tests do to check that splitting changes no number). The
+// single-thread wasm builds have no pool and never include <thread>.
+#if defined(SCRATCHNET_THREADS) || !defined(__EMSCRIPTEN__)
+#define SCRATCHNET_HAS_POOL 1
+#else
+#define SCRATCHNET_HAS_POOL 0
+#endif
+
 namespace scratchnet::kernels {
 
 class ThreadPool;
@@ -24,5 +36,9 @@ int set_thread_count(int threads);
 
 // The pool products are split over, or nullptr with one thread.
 ThreadPool* shared_pool();
+
+// How many jobs the pool has handed to its workers since it started (0
+// without a pool): the fork/joins, which scripts/profile-step.mjs counts per step.
+std::uint64_t parallel_jobs();
 
 }  // namespace scratchnet::kernels
