@@ -18,6 +18,8 @@
 // with workers that may have gone to sleep: their sum is an upper bound.
 // Prints one line per piece and the ratio of whole steps; JSON with --json.
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -28,6 +30,7 @@
 
 #include "kernels/finite.hpp"
 #include "kernels/parallel_for.hpp"
+#include "kernels/thread_pool.hpp"
 #include "kernels/threads.hpp"
 #include "scratchnet.hpp"
 
@@ -230,6 +233,36 @@ int main(int argc, char** argv) {
   // Ask for the pool once so we know whether this build has one.
   const int have = sn::kernels::set_thread_count(threads);
   if (!json) std::printf("threads available: %d (asked %d)\n", have, threads);
+  if (have > 1 && !json) {
+    // What one fork/join costs when the workers are awake (spinning): empty
+    // jobs back to back, and jobs 50 µs apart (a short elementwise gap).
+    sn::kernels::ThreadPool* pool = sn::kernels::shared_pool();
+    std::vector<double> back_to_back, spaced;
+    for (int i = 0; i < 2000; ++i) back_to_back.push_back(time_us([&] { pool->run(4, [](int) {}); }));
+    for (int i = 0; i < 200; ++i) {
+      const auto until = Clock::now() + std::chrono::microseconds(50);
+      while (Clock::now() < until) {
+      }
+      spaced.push_back(time_us([&] { pool->run(4, [](int) {}); }));
+    }
+    std::printf("empty job of 4 parts: %.1f µs back to back, %.1f µs after a 50 µs gap (medians)\n",
+                median(back_to_back), median(spaced));
+    // 4 parts of 25 µs each: 100 µs on one thread, 50 µs when a worker helps.
+    std::vector<double> busy;
+    std::atomic<int> by_workers{0};
+    const auto me = std::this_thread::get_id();
+    for (int i = 0; i < 200; ++i)
+      busy.push_back(time_us([&] {
+        pool->run(4, [&](int) {
+          if (std::this_thread::get_id() != me) ++by_workers;
+          const auto until = Clock::now() + std::chrono::microseconds(25);
+          while (Clock::now() < until) {
+          }
+        });
+      }));
+    std::printf("job of 4 × 25 µs: %.1f µs (median); %.0f %% of the parts ran on a worker\n", median(busy),
+                100.0 * by_workers.load() / 800.0);
+  }
   const std::vector<Case> cases = {
       {{784, 256, 128, 10}, 128, "sgd"},
       {{784, 256, 128, 10}, 128, "adam"},
