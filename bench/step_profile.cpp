@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "kernels/finite.hpp"
+#include "optim/param_ranges.hpp"
 #include "kernels/parallel_for.hpp"
 #include "kernels/thread_pool.hpp"
 #include "kernels/threads.hpp"
@@ -129,13 +130,16 @@ void run_case(const Case& c, int steps, int max_threads, bool json) {
       }
       // The same work piece by piece (on the same network: one more step).
       const std::size_t first = static_cast<std::size_t>(s * c.batch) % (order.size() - c.batch);
+      // (gather and guard as trainer.cpp does them, split the same way)
       const double g = time_us([&] {
         bt.setZero();
-        for (int i = 0; i < c.batch; ++i) {
-          const std::size_t src = order[first + static_cast<std::size_t>(i)];
-          bx.row(i) = data.x.row(static_cast<sn::Index>(src));
-          bt(i, data.labels[src]) = 1.0f;
-        }
+        sn::kernels::parallel_for(c.batch, std::max(1, 8192 / in), [&](sn::Index b, sn::Index e) {
+          for (sn::Index i = b; i < e; ++i) {
+            const std::size_t src = order[first + static_cast<std::size_t>(i)];
+            std::copy_n(data.x.row(static_cast<sn::Index>(src)).data(), in, bx.row(i).data());
+            bt(i, data.labels[src]) = 1.0f;
+          }
+        });
       });
       if (keep) p.add("gather", g);
       auto& layers = r.net->layers();
@@ -158,17 +162,23 @@ void run_case(const Case& c, int steps, int max_threads, bool json) {
       }
       auto params = r.net->params();
       std::vector<sn::Matrix<float>> backup(params.size());
+      for (std::size_t i = 0; i < params.size(); ++i) backup[i].resize(params[i].value->rows(), params[i].value->cols());
+      const auto finite = [&](bool grads) {
+        return sn::parallel_all_params(params, [&](std::size_t i, sn::Index lo, sn::Index hi) {
+          const float* p = (grads ? params[i].grad : params[i].value)->data();
+          return sn::kernels::all_finite(p + lo, static_cast<std::size_t>(hi - lo));
+        });
+      };
       const double gd = time_us([&] {
-        bool ok = true;
-        for (auto& q : params) ok = ok && sn::all_finite(*q.grad);
-        for (std::size_t i = 0; i < params.size(); ++i) backup[i] = *params[i].value;
+        const bool ok = finite(true);
+        sn::parallel_over_params(params, [&](std::size_t i, sn::Index lo, sn::Index hi) {
+          std::copy(params[i].value->data() + lo, params[i].value->data() + hi, backup[i].data() + lo);
+        });
         if (!ok) std::puts("not finite");
       });
       const double up = time_us([&] { r.opt->update(params); });
       const double gv = time_us([&] {
-        bool ok = true;
-        for (auto& q : params) ok = ok && sn::all_finite(*q.value);
-        if (!ok) std::puts("not finite");
+        if (!finite(false)) std::puts("not finite");
       });
       if (keep) {
         p.add("guard", gd + gv);

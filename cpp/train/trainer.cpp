@@ -157,7 +157,12 @@ void Trainer<S>::fill_batch(Index first, Index rows, Matrix<S>& bx, Matrix<S>& b
   kernels::parallel_for(rows, grain, [&](Index begin, Index end) {
     for (Index r = begin; r < end; ++r) {
       const Index src = order_[static_cast<std::size_t>(first + r)];
-      bx.row(r) = train_.x.row(src).template cast<S>();
+      if constexpr (std::is_same_v<S, float>) {
+        // a plain copy of the row (memcpy: wasm's memory.copy, not Eigen's scalar loop)
+        std::copy_n(train_.x.row(src).data(), bx.cols(), bx.row(r).data());
+      } else {
+        bx.row(r) = train_.x.row(src).template cast<S>();
+      }
       switch (kind_) {
         case TargetKind::OneHot:  // one_hot(labels): t[r, label] = 1
           bt(r, train_.labels[static_cast<std::size_t>(src)]) = S(1);
@@ -238,7 +243,7 @@ StepResult Trainer<S>::step() {
       // Same shapes every step, so these copies reuse their memory.
       for (std::size_t i = 0; i < params_.size(); ++i) backup_[i].resize(params_[i].value->rows(), params_[i].value->cols());
       parallel_over_params(params_, [&](std::size_t i, Index lo, Index hi) {
-        flat(backup_[i], lo, hi) = flat(*params_[i].value, lo, hi);
+        std::copy(params_[i].value->data() + lo, params_[i].value->data() + hi, backup_[i].data() + lo);
       });
     }
     // optimizer.update(model.params, model.grads)
