@@ -1,11 +1,13 @@
-// threads.hpp — how many threads the core's matrix products use.
+// threads.hpp — how many threads the core's matrix products and passes use.
 //
-// Only the wasm threads build (CMake SCRATCHNET_THREADS, Emscripten -pthread)
-// has more than one: there the JavaScript loader asks for
+// The wasm threads build (CMake SCRATCHNET_THREADS, Emscripten -pthread) runs
+// more than one: there the JavaScript loader asks for
 // navigator.hardwareConcurrency threads once, at load time, and every large
-// gemm<float> is split across them (gemm_parallel.hpp). Every other build —
-// native, the single-thread SIMD and scalar wasm builds — has exactly one and
-// never includes <thread>, so it behaves as before this file existed.
+// gemm<float> (gemm_parallel.hpp) and every long element-wise pass of a
+// training step (parallel_for.hpp) is split across them. The single-thread
+// SIMD and scalar wasm builds have exactly one and never include <thread>, so
+// they behave as before this file existed. Native builds have the pool but
+// use one thread unless asked (the tests ask; their products stay Eigen's).
 #pragma once
 
 #include <cstdint>
