@@ -9,7 +9,10 @@
 // cross-entropy, `trainer.run(steps)`), contenders interleaved within every
 // repetition; median samples/s of the repetitions, and the ratios to compare.
 // Also the gzipped size of every shipped file. Writes bench-results/threads.{md,json}.
-// Options: --steps N --reps N --quick. Never part of npm test.
+// Options: --steps N --reps N --quick; --threads-only (just threads ×1 and
+// threads ×2: the ratio of issue #14's bar, in under a minute); --no-build.
+// Never part of npm test. On a shared machine, under the bench lock:
+//   flock /work/wt/bench.lock node scripts/bench-threads.mjs --threads-only
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,15 +35,19 @@ const WORKLOADS = [
   { id: 'train 784-256-128-10/128', sizes: [784, 256, 128, 10], batch: 128 },
   { id: 'train 784-100-10/100', sizes: [784, 100, 10], batch: 100 },
 ];
-const CONTENDERS = {
+const ALL_CONTENDERS = {
   simd: { build: 'simd' },
   'threads ×1': { build: 'threads', threads: 1 },
   'threads ×2': { build: 'threads', threads: 2 },
   scalar: { build: 'scalar' },
 };
+const threadsOnly = argv.includes('--threads-only');
+const CONTENDERS = threadsOnly
+  ? { 'threads ×1': ALL_CONTENDERS['threads ×1'], 'threads ×2': ALL_CONTENDERS['threads ×2'] }
+  : ALL_CONTENDERS;
 
-say('building the wasm builds (scripts/build.sh wasm)');
-execFileSync('bash', ['scripts/build.sh', 'wasm'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
+if (!argv.includes('--no-build')) say('building the wasm builds (scripts/build.sh wasm)');
+if (!argv.includes('--no-build')) execFileSync('bash', ['scripts/build.sh', 'wasm'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
   env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CMAKE_CXX_COMPILER_LAUNCHER')) });
 
 // In the page: every contender trains every workload; interleaved repetitions.
@@ -127,7 +134,7 @@ try {
 const loadAfter = os.loadavg()[0];
 if (!result.isolated) throw new Error('the bench page was not cross-origin isolated');
 
-const rate = (workload, contender) => result.rows.find((r) => r.workload === workload && r.contender === contender).samplesPerSecond;
+const rate = (workload, contender) => result.rows.find((r) => r.workload === workload && r.contender === contender)?.samplesPerSecond ?? NaN;
 const ratios = WORKLOADS.map((w) => ({
   workload: w.id,
   twoVsSimd: rate(w.id, 'threads ×2') / rate(w.id, 'simd'),
@@ -161,3 +168,5 @@ fs.writeFileSync(path.join(root, 'bench-results/threads.json'),
 fs.writeFileSync(path.join(root, 'bench-results/threads.md'), `${md}\n`);
 console.log(`\n${md}\n`);
 say('wrote bench-results/threads.md and threads.json');
+// The bar of issue #14, on one line: 2 threads ÷ 1 thread of the threads build.
+say(`2 threads ÷ 1 thread: ${ratios.map((r) => `${r.twoVsOne.toFixed(2)}× (${r.workload.replace('train ', '')})`).join(', ')}; load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}`);

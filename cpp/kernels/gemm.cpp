@@ -58,7 +58,12 @@ void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Ma
   const StridedMatrix va = view(a.data(), a.rows(), a.cols(), a.outerStride(), ta), vb = view(b, tb);
   c.resize(va.rows, vb.cols);
   if constexpr (SCRATCHNET_GEMM_PACKED) {
+#if defined(SCRATCHNET_THREADS)
+    // finished in the kernel's store, blocks split over the pool (gemm_parallel.hpp)
+    packed_gemm_parallel(va, vb, c.data(), c.cols(), shared_pool(), epilogue);
+#else
     packed_gemm(va, vb, c.data(), c.cols(), epilogue);  // finished in the kernel's store
+#endif
   } else {
     eigen_gemm(a, ta, b, tb, c);
     apply_epilogue(c, epilogue);

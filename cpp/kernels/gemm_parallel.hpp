@@ -35,8 +35,10 @@ inline constexpr gemm_index kMinParallelMacs = gemm_index{1} << 18;
 // Blocks per thread (see above).
 inline constexpr int kBlocksPerThread = 2;
 
-// C = a · b like packed_gemm, split over `pool` (nullptr: one thread).
+// C = a · b (then the epilogue) like packed_gemm, split over `pool`
+// (nullptr: one thread). A block of columns [j0, j1) gets the epilogue's
+// bias + j0, so every value is finished exactly as in the whole product.
 void packed_gemm_parallel(const StridedMatrix& a, const StridedMatrix& b, float* c, gemm_index ldc,
-                          ThreadPool* pool);
+                          ThreadPool* pool, const Epilogue& epilogue = {});
 
 }  // namespace scratchnet::kernels

@@ -47,6 +47,9 @@ class ThreadPool {
   // How many parts can run at the same time (workers + the caller).
   int size() const { return static_cast<int>(workers_.size()) + 1; }
 
+  // Jobs handed to the workers so far (run() calls with more than one part).
+  std::uint32_t jobs() const { return generation_.load(std::memory_order_relaxed); }
+
   // task(p) once for every p in [0, parts), on whichever threads take them.
   // Returns when all are done.
   template <class Task>

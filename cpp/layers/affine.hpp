@@ -47,8 +47,15 @@ class Affine final : public Layer<S> {
     // out_ij = Σ_k x_ik W_kj + b_j — a matrix product, then b added to every row
     // (NumPy's broadcast `np.dot(x, W) + b`).
     Matrix<S> out;
-    gemm(x, Transpose::No, W_, Transpose::No, out);
-    out.rowwise() += b_.row(0);
+    if constexpr (std::is_same_v<S, float>) {
+      // float: b added in the product's store (kernels/gemm.hpp "epilogue"),
+      // the same additions as the line below, without a pass of its own
+      // (which the threads build would run on one thread).
+      gemm(x, Transpose::No, W_, Transpose::No, out, kernels::Epilogue{b_.data(), kernels::Activation::None});
+    } else {
+      gemm(x, Transpose::No, W_, Transpose::No, out);
+      out.rowwise() += b_.row(0);
+    }
     return out;
   }
 

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "../kernels/parallel_for.hpp"
 #include "layer.hpp"
 
 namespace scratchnet {
@@ -26,11 +27,15 @@ class Relu final : public Layer<S> {
     // plain loops over floats with a compare-and-select, which the compiler
     // turns into SIMD (a bool mask with Eigen's select() ran one element at a
     // time — 1.7 M elements per batch after SimpleConvNet's conv layer).
+    // (Both loops are split across the threads of the pool in the threads
+    // build: kernels/parallel_for.hpp; each element is the same either way.)
     x_ = x;
     Matrix<S> y(x.rows(), x.cols());
     const S* in = x.data();
     S* out = y.data();
-    for (Index i = 0, n = x.size(); i < n; ++i) out[i] = in[i] > S(0) ? in[i] : S(0);
+    kernels::parallel_for(x.size(), kernels::kParallelGrain, [&](Index begin, Index end) {
+      for (Index i = begin; i < end; ++i) out[i] = in[i] > S(0) ? in[i] : S(0);
+    });
     return y;
   }
 
@@ -44,10 +49,12 @@ class Relu final : public Layer<S> {
     S* out = dx.data();
     // d[i] is read whatever x[i] is: a load the compiler may do unconditionally,
     // so the loop becomes a SIMD compare-and-select instead of a branch per element
-    for (Index i = 0, n = dout.size(); i < n; ++i) {
-      const S di = d[i];
-      out[i] = x[i] > S(0) ? di : S(0);
-    }
+    kernels::parallel_for(dout.size(), kernels::kParallelGrain, [&](Index begin, Index end) {
+      for (Index i = begin; i < end; ++i) {
+        const S di = d[i];
+        out[i] = x[i] > S(0) ? di : S(0);
+      }
+    });
     return dx;
   }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "optimizer.hpp"
+#include "param_ranges.hpp"
 
 namespace scratchnet {
 
@@ -32,13 +33,15 @@ class AdaGrad : public Optimizer<S> {
     if (!this->state_matches(h_, params)) this->zeros_like(h_, params);
     const S lr = static_cast<S>(this->lr());
     const S eps = static_cast<S>(kEpsilon);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Matrix<S>& g = *params[i].grad;
+    // every parameter, element by element (split across threads: param_ranges.hpp)
+    parallel_over_params(params, [&](std::size_t i, Index lo, Index hi) {
+      const auto g = flat(*params[i].grad, lo, hi);
+      auto h = flat(h_[i], lo, hi);
       // h += g * g
-      h_[i].array() += g.array().square();
+      h += g.square();
       // W -= lr * g / (sqrt(h) + 1e-7)
-      params[i].value->array() -= lr * g.array() / (h_[i].array().sqrt() + eps);
-    }
+      flat(*params[i].value, lo, hi) -= lr * g / (h.sqrt() + eps);
+    });
   }
 
   std::string name() const override { return "AdaGrad"; }

@@ -26,6 +26,7 @@
 
 #include "../core/error.hpp"
 #include "optimizer.hpp"
+#include "param_ranges.hpp"
 
 namespace scratchnet {
 
@@ -61,15 +62,17 @@ class Adam : public Optimizer<S> {
     const S b1 = static_cast<S>(beta1_);
     const S b2 = static_cast<S>(beta2_);
     const S eps = static_cast<S>(kEpsilon);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Matrix<S>& g = *params[i].grad;
+    // every parameter, element by element (split across threads: param_ranges.hpp)
+    parallel_over_params(params, [&](std::size_t i, Index lo, Index hi) {
+      const auto g = flat(*params[i].grad, lo, hi);
+      auto m = flat(m_[i], lo, hi), v = flat(v_[i], lo, hi);
       // m += (1 - beta1) * (g - m)
-      m_[i] += (S(1) - b1) * (g - m_[i]);
+      m += (S(1) - b1) * (g - m);
       // v += (1 - beta2) * (g**2 - v)
-      v_[i].array() += (S(1) - b2) * (g.array().square() - v_[i].array());
+      v += (S(1) - b2) * (g.square() - v);
       // W -= lr_t * m / (sqrt(v) + 1e-7)
-      params[i].value->array() -= lr_t * m_[i].array() / (v_[i].array().sqrt() + eps);
-    }
+      flat(*params[i].value, lo, hi) -= lr_t * m / (v.sqrt() + eps);
+    });
   }
 
   std::string name() const override { return "Adam"; }

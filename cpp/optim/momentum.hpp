@@ -16,6 +16,7 @@
 
 #include "../core/error.hpp"
 #include "optimizer.hpp"
+#include "param_ranges.hpp"
 
 namespace scratchnet {
 
@@ -38,12 +39,14 @@ class Momentum : public Optimizer<S> {
     if (!this->state_matches(v_, params)) this->zeros_like(v_, params);
     const S lr = static_cast<S>(this->lr());
     const S alpha = static_cast<S>(momentum_);
-    for (std::size_t i = 0; i < params.size(); ++i) {
+    // every parameter, element by element (split across threads: param_ranges.hpp)
+    parallel_over_params(params, [&](std::size_t i, Index lo, Index hi) {
+      auto v = flat(v_[i], lo, hi);
       // v = αv − η·∂L/∂W
-      v_[i] = alpha * v_[i] - lr * *params[i].grad;
+      v = alpha * v - lr * flat(*params[i].grad, lo, hi);
       // W += v
-      *params[i].value += v_[i];
-    }
+      flat(*params[i].value, lo, hi) += v;
+    });
   }
 
   std::string name() const override { return "Momentum"; }

@@ -21,6 +21,7 @@
 
 #include "../core/error.hpp"
 #include "optimizer.hpp"
+#include "param_ranges.hpp"
 
 namespace scratchnet {
 
@@ -42,16 +43,17 @@ class Nesterov : public Optimizer<S> {
     if (!this->state_matches(v_, params)) this->zeros_like(v_, params);
     const S lr = static_cast<S>(this->lr());
     const S m = static_cast<S>(momentum_);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Matrix<S>& g = *params[i].grad;
-      Matrix<S>& w = *params[i].value;
+    // every parameter, element by element (split across threads: param_ranges.hpp)
+    parallel_over_params(params, [&](std::size_t i, Index lo, Index hi) {
+      const auto g = flat(*params[i].grad, lo, hi);
+      auto w = flat(*params[i].value, lo, hi), v = flat(v_[i], lo, hi);
       // W += α²·v − (1 + α)·η·g, with the old v
-      w += (m * m) * v_[i];
+      w += (m * m) * v;
       w -= ((S(1) + m) * lr) * g;
       // v = α·v − η·g
-      v_[i] *= m;
-      v_[i] -= lr * g;
-    }
+      v *= m;
+      v -= lr * g;
+    });
   }
 
   std::string name() const override { return "Nesterov"; }

@@ -15,6 +15,7 @@
 
 #include "../core/error.hpp"
 #include "optimizer.hpp"
+#include "param_ranges.hpp"
 
 namespace scratchnet {
 
@@ -38,14 +39,16 @@ class RMSprop : public Optimizer<S> {
     const S lr = static_cast<S>(this->lr());
     const S rho = static_cast<S>(decay_rate_);
     const S eps = static_cast<S>(kEpsilon);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Matrix<S>& g = *params[i].grad;
+    // every parameter, element by element (split across threads: param_ranges.hpp)
+    parallel_over_params(params, [&](std::size_t i, Index lo, Index hi) {
+      const auto g = flat(*params[i].grad, lo, hi);
+      auto h = flat(h_[i], lo, hi);
       // h *= decay_rate; h += (1 - decay_rate) * g * g
-      h_[i] *= rho;
-      h_[i].array() += (S(1) - rho) * g.array().square();
+      h *= rho;
+      h += (S(1) - rho) * g.square();
       // W -= lr * g / (sqrt(h) + 1e-7)
-      params[i].value->array() -= lr * g.array() / (h_[i].array().sqrt() + eps);
-    }
+      flat(*params[i].value, lo, hi) -= lr * g / (h.sqrt() + eps);
+    });
   }
 
   std::string name() const override { return "RMSprop"; }

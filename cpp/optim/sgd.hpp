@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "optimizer.hpp"
+#include "param_ranges.hpp"
 
 namespace scratchnet {
 
@@ -26,10 +27,11 @@ class SGD : public Optimizer<S> {
   void update(std::vector<Param<S>>& params) override {
     this->apply_weight_decay(params);
     const S lr = static_cast<S>(this->lr());
-    for (auto& p : params) {
+    // every parameter, element by element (split across threads: param_ranges.hpp)
+    parallel_over_params(params, [&](std::size_t i, Index lo, Index hi) {
       // params[key] -= self.lr * grads[key]
-      *p.value -= lr * *p.grad;
-    }
+      flat(*params[i].value, lo, hi) -= lr * flat(*params[i].grad, lo, hi);
+    });
   }
 
   std::string name() const override { return "SGD"; }

@@ -11,6 +11,8 @@
 
 #include "../core/error.hpp"
 #include "../kernels/finite.hpp"
+#include "../kernels/parallel_for.hpp"
+#include "../optim/param_ranges.hpp"
 #include "../optim/weight_decay.hpp"
 
 namespace scratchnet {
@@ -21,6 +23,17 @@ namespace {
 // require_finite). The data set is checked once in the constructor, so
 // during training this error can only come from the weights: divergence.
 bool is_not_finite_error(const Error& e) { return e.code() == "input.not_finite"; }
+
+// all_finite of n contiguous values: a range of a parameter (see gradients_finite).
+template <class S>
+bool range_finite(const S* p, Index n) {
+  if constexpr (std::is_same_v<S, float>) {
+#if defined(__wasm_simd128__)
+    return kernels::all_finite(p, static_cast<std::size_t>(n));
+#endif
+  }
+  return all_finite(Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>(p, n));
+}
 
 }  // namespace
 
@@ -137,37 +150,47 @@ double Trainer<S>::net_accuracy(const Matrix<S>& x, const std::vector<std::int32
 template <class S>
 void Trainer<S>::fill_batch(Index first, Index rows, Matrix<S>& bx, Matrix<S>& bt) const {
   // The book's x[idx][iters*batch_size:(iters+1)*batch_size], copied row by
-  // row into the preallocated buffers (and cast to S for a double network).
+  // row into the preallocated buffers (and cast to S for a double network);
+  // the rows are independent, so the threads of the pool share them out.
   if (kind_ != TargetKind::Targets) bt.setZero();
-  for (Index r = 0; r < rows; ++r) {
-    const Index src = order_[static_cast<std::size_t>(first + r)];
-    bx.row(r) = train_.x.row(src).template cast<S>();
-    switch (kind_) {
-      case TargetKind::OneHot:  // one_hot(labels): t[r, label] = 1
-        bt(r, train_.labels[static_cast<std::size_t>(src)]) = S(1);
-        break;
-      case TargetKind::LabelValue:  // a single output learns the 0/1 label itself
-        bt(r, 0) = static_cast<S>(train_.labels[static_cast<std::size_t>(src)]);
-        break;
-      case TargetKind::Targets:
-        bt.row(r) = train_.targets.row(src).template cast<S>();
-        break;
+  const Index grain = std::max<Index>(1, kernels::kParallelGrain / std::max<Index>(1, bx.cols()));
+  kernels::parallel_for(rows, grain, [&](Index begin, Index end) {
+    for (Index r = begin; r < end; ++r) {
+      const Index src = order_[static_cast<std::size_t>(first + r)];
+      if constexpr (std::is_same_v<S, float>) {
+        // a plain copy of the row (memcpy: wasm's memory.copy, not Eigen's scalar loop)
+        std::copy_n(train_.x.row(src).data(), bx.cols(), bx.row(r).data());
+      } else {
+        bx.row(r) = train_.x.row(src).template cast<S>();
+      }
+      switch (kind_) {
+        case TargetKind::OneHot:  // one_hot(labels): t[r, label] = 1
+          bt(r, train_.labels[static_cast<std::size_t>(src)]) = S(1);
+          break;
+        case TargetKind::LabelValue:  // a single output learns the 0/1 label itself
+          bt(r, 0) = static_cast<S>(train_.labels[static_cast<std::size_t>(src)]);
+          break;
+        case TargetKind::Targets:
+          bt.row(r) = train_.targets.row(src).template cast<S>();
+          break;
+      }
     }
-  }
+  });
 }
 
+// The guard's passes read every parameter: split across threads (param_ranges.hpp).
 template <class S>
 bool Trainer<S>::gradients_finite() const {
-  for (const auto& p : params_)
-    if (!all_finite(*p.grad)) return false;
-  return true;
+  return parallel_all_params(params_, [&](std::size_t i, Index lo, Index hi) {
+    return range_finite(params_[i].grad->data() + lo, hi - lo);
+  });
 }
 
 template <class S>
 bool Trainer<S>::values_finite() const {
-  for (const auto& p : params_)
-    if (!all_finite(*p.value)) return false;
-  return true;
+  return parallel_all_params(params_, [&](std::size_t i, Index lo, Index hi) {
+    return range_finite(params_[i].value->data() + lo, hi - lo);
+  });
 }
 
 template <class S>
@@ -218,7 +241,10 @@ StepResult Trainer<S>::step() {
   if (finite) {
     if (guard_divergence_) {
       // Same shapes every step, so these copies reuse their memory.
-      for (std::size_t i = 0; i < params_.size(); ++i) backup_[i] = *params_[i].value;
+      for (std::size_t i = 0; i < params_.size(); ++i) backup_[i].resize(params_[i].value->rows(), params_[i].value->cols());
+      parallel_over_params(params_, [&](std::size_t i, Index lo, Index hi) {
+        std::copy(params_[i].value->data() + lo, params_[i].value->data() + hi, backup_[i].data() + lo);
+      });
     }
     // optimizer.update(model.params, model.grads)
     opt_.update(params_);

@@ -35,7 +35,7 @@ async function devServer() {
 
 // In the page: train `sizes` on the bundled MNIST with each build; every
 // step's loss and the final W1, as plain arrays.
-async function trainEach({ builds, sizes, batch, steps }) {
+async function trainEach({ builds, sizes, batch, steps, optimizer, learningRate }) {
   const { loadScratchnet } = await import('/lib/scratchnet.js');
   const bytes = async (u) => new Uint8Array(await (await fetch(u)).arrayBuffer());
   const [images, labels] = await Promise.all([bytes('/data/mnist/train-images-idx3-ubyte.gz'),
@@ -45,7 +45,7 @@ async function trainEach({ builds, sizes, batch, steps }) {
     const sn = await loadScratchnet(options);
     const data = await sn.datasetFromIdx(images, labels);
     const net = sn.network({ sizes, hidden: 'relu', output: 'softmax', init: 'he' }, { seed: 5 });
-    const tr = sn.trainer(net, { train: data, optimizer: 'sgd', learningRate: 0.1, batchSize: batch, seed: 9 });
+    const tr = sn.trainer(net, { train: data, optimizer, learningRate, batchSize: batch, seed: 9 });
     tr.run(steps);
     out[key] = { build: { ...sn.build }, losses: [...tr.lossHistory], w1: [...net.param('W1').data] };
     for (const o of [tr, net, data]) o.delete();
@@ -53,16 +53,19 @@ async function trainEach({ builds, sizes, batch, steps }) {
   return { isolated: crossOriginIsolated, out };
 }
 
-for (const [sizes, batch] of [[[784, 256, 128, 10], 128], [[784, 100, 10], 100]]) {
-  test(`isolated page: the threads build trains ${sizes.join('-')} / ${batch} exactly like the SIMD build`, async () => {
+// SGD for the two bench networks; Adam too, whose update (like SGD's, the
+// guard's passes, the gather and Relu) the threads build splits over the pool.
+for (const [sizes, batch, optimizer, learningRate] of [[[784, 256, 128, 10], 128, 'sgd', 0.1],
+  [[784, 100, 10], 100, 'sgd', 0.1], [[784, 256, 128, 10], 128, 'adam', 0.001]]) {
+  test(`isolated page: the threads build trains ${sizes.join('-')} / ${batch} with ${optimizer} exactly like the SIMD build`, async () => {
     const base = await devServer();
-    await withPage(`threads-agree-${sizes.length}`, null, async (page) => {
+    await withPage(`threads-agree-${sizes.length}-${optimizer}`, null, async (page) => {
       // A document of the dev server's with its headers but no app: only the code under test runs.
       await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));   // the browser asks; not ours
       await page.goto(`${base}/favicon.svg`);
       const r = await page.evaluate(trainEach, {
         builds: { auto: {}, simd: { build: 'simd' }, one: { build: 'threads', threads: 1 } },
-        sizes, batch, steps: 30,
+        sizes, batch, steps: 30, optimizer, learningRate,
       });
       assert.equal(r.isolated, true, 'the dev server sends COOP + COEP');
       const { auto, simd, one } = r.out;

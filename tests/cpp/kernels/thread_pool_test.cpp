@@ -75,12 +75,20 @@ TEST(ThreadPool, OneThreadRunsOnTheCaller) {
   EXPECT_EQ(who, std::this_thread::get_id());
 }
 
-TEST(Threads, NativeBuildsUseOneThread) {
-  // Only the wasm threads build (SCRATCHNET_THREADS) splits products; native
-  // builds keep Eigen's single-thread products and ignore the request.
-  EXPECT_EQ(set_thread_count(4), 1);
+TEST(Threads, NativeBuildsStartWithOneThreadAndStartAPoolWhenAsked) {
+  // One thread by default: no pool, every loop and product on the caller.
   EXPECT_EQ(thread_count(), 1);
   EXPECT_EQ(shared_pool(), nullptr);
+  // Asked for more (as the native tests do, to check that splitting changes
+  // no number), a native build starts the same pool as the wasm threads build.
+  EXPECT_EQ(set_thread_count(4), 4);
+  ASSERT_NE(shared_pool(), nullptr);
+  EXPECT_EQ(shared_pool()->size(), 4);
+  // Back to one: the pool is kept (asleep) but no longer used.
+  EXPECT_EQ(set_thread_count(1), 1);
+  EXPECT_EQ(shared_pool(), nullptr);
+  EXPECT_EQ(set_thread_count(100), kMaxThreads);  // clamped
+  EXPECT_EQ(set_thread_count(1), 1);
 }
 
 }  // namespace
