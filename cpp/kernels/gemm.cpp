@@ -65,6 +65,22 @@ void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Ma
   }
 }
 
+void gemm_float_block(const float* a, Index a_rows, Index a_cols, Transpose ta, const float* b,
+                      Index b_rows, Index b_cols, Transpose tb, float* c) {
+  const StridedMatrix va = view(a, a_rows, a_cols, a_cols, ta), vb = view(b, b_rows, b_cols, b_cols, tb);
+  if constexpr (SCRATCHNET_GEMM_PACKED) {
+#if defined(SCRATCHNET_THREADS)
+    packed_gemm_parallel(va, vb, c, vb.cols, shared_pool());
+#else
+    packed_gemm(va, vb, c, vb.cols);
+#endif
+  } else {
+    const Eigen::Map<const Matrix<float>> ma(a, a_rows, a_cols), mb(b, b_rows, b_cols);
+    Eigen::Map<Matrix<float>> mc(c, va.rows, vb.cols);
+    eigen_gemm(ma, ta, mb, tb, mc);
+  }
+}
+
 const char* gemm_backend() { return SCRATCHNET_GEMM_PACKED ? "packed-wasm-simd128" : "eigen"; }
 
 }  // namespace scratchnet::kernels
