@@ -47,8 +47,8 @@ void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Ma
 
 // c (rows of op(a), cols of op(b)) = op(a) · op(b) on row-major blocks of
 // the caller's buffers (a is a_rows × a_cols, b is b_rows × b_cols, c is
-// written densely): the per-image products of a convolution. Same kernel
-// choice as above.
+// written densely): the per-image products of a convolution. The same
+// kernel as above, but never split over threads (each product is too small).
 void gemm_float_block(const float* a, Index a_rows, Index a_cols, Transpose ta, const float* b,
                       Index b_rows, Index b_cols, Transpose tb, float* c);
 
