@@ -2,7 +2,7 @@
 //
 // URL map (everything else is 404):
 //   /bench/…                     bench/page/
-//   /flavor/<f>/lib/scratchnet.js web/lib/scratchnet.js  (the public API, unmodified; and its builds.js)
+//   /flavor/<f>/lib/scratchnet.js web/lib/scratchnet.js  (the public API, unmodified; and its builds.js, import-url.js)
 //   /flavor/<f>/generated/wasm/… build/bench-wasm-<f>/scratchnet.{mjs,wasm}
 //   /core/<f>/…                  build/bench-wasm-<f>/core_bench.{mjs,wasm}
 //   /tfjs/…, /tfjs-wasm/…        the TensorFlow.js UMD bundles and wasm binaries
@@ -23,7 +23,7 @@ function resolve(pathname) {
   const m = (re) => pathname.match(re);
   let r;
   if ((r = m(/^\/bench\/(.*)$/))) return path.join(root, 'bench/page', r[1] || 'index.html');
-  if ((r = m(/^\/flavor\/(simd|nosimd)\/lib\/(scratchnet|builds)\.js$/))) return path.join(root, `web/lib/${r[2]}.js`);
+  if ((r = m(/^\/flavor\/(simd|nosimd)\/lib\/(scratchnet|builds|import-url)\.js$/))) return path.join(root, `web/lib/${r[2]}.js`);
   if ((r = m(/^\/flavor\/(simd|nosimd)\/generated\/wasm\/(scratchnet\.(?:mjs|wasm))$/))) return path.join(root, `build/bench-wasm-${r[1]}`, r[2]);
   if ((r = m(/^\/core\/(simd|nosimd)\/(core_bench\.(?:mjs|wasm))$/))) return path.join(root, `build/bench-wasm-${r[1]}`, r[2]);
   if ((r = m(/^\/tfjs\/(.*)$/))) return path.join(root, 'node_modules/@tensorflow/tfjs/dist', r[1]);
