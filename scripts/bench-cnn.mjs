@@ -5,6 +5,8 @@
 // training kernel — the page says which), and the convolution path's
 // GFLOP/s (im2col + GEMM). Serves bench/page/cnn.html with bench/server.mjs;
 // builds build/bench-wasm-simd like bench.mjs (incremental; --no-build skips it).
+// Also SimpleConvNet inference (batch 100) against tfjs-wasm, which can run the
+// forward pass although it lacks the training kernel Conv2DBackpropFilter.
 // Writes bench-results/cnn-latest.{json,md} and prints the table with ratios.
 // Options: --steps N (minibatch steps per repetition) --reps N. Never part of npm test.
 import fs from 'node:fs';
@@ -50,6 +52,9 @@ const lines = [
   `- tfjs-wasm: ${r.tfjs.wasm}${r.tfjs.missingKernel ? ` (missing kernel: ${r.tfjs.missingKernel}; compared with tfjs-cpu instead)` : ''}.`,
   `- Convolution forward path (conv 30×5×5 on 100 images: im2col + GEMM + layout, then pool and a 10-way affine): ${r.convForward.ms.toFixed(2)} ms, ${r.convForward.gflops.toFixed(1)} GFLOP/s.`,
   `- Whole SimpleConvNet forward on 100 images: ${r.inference.ms.toFixed(2)} ms, ${r.inference.gflops.toFixed(1)} GFLOP/s.`,
+  r.tfjsWasmInference?.error
+    ? `- SimpleConvNet inference vs tfjs-wasm: failed (${r.tfjsWasmInference.error}).`
+    : `- SimpleConvNet inference (forward, batch 100) vs tfjs-wasm (${r.tfjsWasmInference.tfjsFeatures}): scratchnet ${r.tfjsWasmInference.scratchnetMs.toFixed(2)} ms, tfjs-wasm ${r.tfjsWasmInference.tfjsWasmMs.toFixed(2)} ms, **${r.tfjsWasmInference.ratio.toFixed(2)}×** (interleaved, median of ${4 * r.reps}).`,
   `- Median of ${r.reps} repetitions of ${r.steps} steps (after 3 warm-up steps), interleaved; ${os.cpus()[0]?.model}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
 ];
 const md = lines.join('\n');

@@ -72,6 +72,40 @@ async function tfjsContender(backend, x, labels) {
   };
 }
 
+// SimpleConvNet forward on one batch of 100 (inference: no dropout, no grads), scratchnet's
+// ConvNet.predict against the same layers written with tfjs ops on its wasm backend; both
+// read back their scores (dataSync) so tfjs cannot defer the work.
+async function inferenceVsTfjsWasm(sn, xb) {
+  const tf = globalThis.tf;
+  if (!(await tf.setBackend('wasm'))) throw new Error('tfjs backend wasm did not initialise');
+  const simple = sn.convNet('simple', { seed: 1 });
+  const xt = tf.tensor4d(xb, [BATCH, 28, 28, 1]);
+  const he = (shape, fanIn, seed) => tf.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', seed);
+  const [W1, b1, W2, b2, W3, b3] = [he([5, 5, 1, 30], 25, 1), tf.zeros([30]), he([4320, 100], 4320, 2), tf.zeros([100]),
+    he([100, 10], 100, 3), tf.zeros([10])];
+  const tfjsPredict = () => {
+    const y = tf.tidy(() => {
+      const c = tf.relu(tf.add(tf.conv2d(xt, W1, 1, 'valid'), b1));
+      const p = tf.maxPool(c, 2, 2, 'valid').reshape([BATCH, 4320]);
+      return tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(p, W2), b2)), W3), b3);
+    });
+    y.dataSync();
+    y.dispose();
+  };
+  const snPredict = () => simple.predict(xb, BATCH);
+  for (let i = 0; i < 5; ++i) { snPredict(); tfjsPredict(); }
+  const tSn = [], tTf = [];
+  for (let r = 0; r < REPS * 4; ++r) {
+    let t0 = performance.now(); snPredict(); tSn.push(performance.now() - t0);
+    t0 = performance.now(); tfjsPredict(); tTf.push(performance.now() - t0);
+  }
+  simple.delete();
+  tf.dispose([xt, W1, b1, W2, b2, W3, b3]);
+  const env = tf.env();
+  const features = `SIMD ${env.getBool('WASM_HAS_SIMD_SUPPORT')}, threads ${env.getBool('WASM_HAS_MULTITHREAD_SUPPORT')}`;
+  return { scratchnetMs: median(tSn), tfjsWasmMs: median(tTf), ratio: median(tTf) / median(tSn), tfjsFeatures: features };
+}
+
 async function main() {
   const { loadScratchnet } = await import('/flavor/simd/lib/scratchnet.js');
   const sn = await loadScratchnet();
@@ -131,6 +165,14 @@ async function main() {
   for (let r = 0; r < REPS * 4; ++r) { const t0 = performance.now(); simple.predict(xb, BATCH); inferTimes.push(performance.now() - t0); }
   simple.delete();
   result.inference = { ms: median(inferTimes), gflops: (BATCH * FORWARD_FLOPS) / (median(inferTimes) * 1e6) };
+  // Inference against tfjs-wasm, which has every forward kernel (Conv2D, MaxPool, MatMul)
+  // even though it cannot train the net: interleaved, median of REPS·4 each.
+  try {
+    result.tfjsWasmInference = await inferenceVsTfjsWasm(sn, xb);
+  } catch (e) {
+    result.tfjsWasmInference = { error: String(e?.message ?? e) };
+    log(`tfjs-wasm inference failed: ${e?.message ?? e}`);
+  }
   train.delete();
   window.benchResult = result;
 }

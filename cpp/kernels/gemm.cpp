@@ -70,6 +70,22 @@ void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Ma
   }
 }
 
+void gemm_float_block(const float* a, Index a_rows, Index a_cols, Transpose ta, const float* b,
+                      Index b_rows, Index b_cols, Transpose tb, float* c) {
+  const StridedMatrix va = view(a, a_rows, a_cols, a_cols, ta), vb = view(b, b_rows, b_cols, b_cols, tb);
+  if constexpr (SCRATCHNET_GEMM_PACKED) {
+    // One thread even in the threads build: a convolution's per-image product
+    // (30 × 25 · 25 × 576 for SimpleConvNet) takes well under 0.1 ms, about what
+    // waking the pool and waiting for it costs; 100 of them per batch would
+    // each pay it.
+    packed_gemm(va, vb, c, vb.cols);
+  } else {
+    const Eigen::Map<const Matrix<float>> ma(a, a_rows, a_cols), mb(b, b_rows, b_cols);
+    Eigen::Map<Matrix<float>> mc(c, va.rows, vb.cols);
+    eigen_gemm(ma, ta, mb, tb, mc);
+  }
+}
+
 const char* gemm_backend() { return SCRATCHNET_GEMM_PACKED ? "packed-wasm-simd128" : "eigen"; }
 
 }  // namespace scratchnet::kernels

@@ -45,15 +45,23 @@ void gemm_float(const Matrix<float>& a, Transpose ta, const Matrix<float>& b, Tr
 void gemm_float(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const Matrix<float>& b,
                 Transpose tb, Matrix<float>& c, const Epilogue& epilogue);
 
+// c (rows of op(a), cols of op(b)) = op(a) · op(b) on row-major blocks of
+// the caller's buffers (a is a_rows × a_cols, b is b_rows × b_cols, c is
+// written densely): the per-image products of a convolution. The same
+// kernel as above, but never split over threads (each product is too small).
+void gemm_float_block(const float* a, Index a_rows, Index a_cols, Transpose ta, const float* b,
+                      Index b_rows, Index b_cols, Transpose tb, float* c);
+
 // "packed-wasm-simd128" or "eigen": what gemm<float> runs in this build.
 const char* gemm_backend();
 
 // Eigen's product for op(a) · op(b). The four combinations are spelled out:
 // Eigen picks its kernel from the expression type, so a runtime flag cannot
 // be passed to it directly.
-// `a` may be any dense Eigen operand (a Matrix, or a Ref of a caller's buffer).
-template <class A, class S>
-void eigen_gemm(const A& a, Transpose ta, const Matrix<S>& b, Transpose tb, Matrix<S>& c) {
+// `a`, `b` and `c` may be any dense Eigen operands (a Matrix, or a Ref or Map
+// of a caller's buffer).
+template <class A, class B, class C>
+void eigen_gemm(const A& a, Transpose ta, const B& b, Transpose tb, C& c) {
   if (ta == Transpose::No && tb == Transpose::No) c.noalias() = a * b;
   else if (ta == Transpose::No) c.noalias() = a * b.transpose();
   else if (tb == Transpose::No) c.noalias() = a.transpose() * b;
@@ -92,6 +100,23 @@ inline void gemm(const Eigen::Ref<const Matrix<float>>& a, Transpose ta, const M
                                       " columns but op(b) has " + std::to_string(inner_b) + " rows");
   }
   kernels::gemm_float(a, ta, b, tb, c, epilogue);
+}
+
+// The same product on row-major blocks inside other buffers (no copy, no
+// allocation): a (a_rows, a_cols) at `a`, b (b_rows, b_cols) at `b`, c written
+// densely at `c` with op(a)'s rows and op(b)'s columns. A convolution runs one
+// per image on slices of its batch matrices (layers/convolution.hpp). The
+// caller guarantees the inner dimensions agree and c overlaps neither.
+template <class S>
+void gemm_block(const S* a, Index a_rows, Index a_cols, Transpose ta, const S* b, Index b_rows,
+                Index b_cols, Transpose tb, S* c) {
+  if constexpr (std::is_same_v<S, float>) {
+    kernels::gemm_float_block(a, a_rows, a_cols, ta, b, b_rows, b_cols, tb, c);
+  } else {
+    const Eigen::Map<const Matrix<S>> ma(a, a_rows, a_cols), mb(b, b_rows, b_cols);
+    Eigen::Map<Matrix<S>> mc(c, ta == Transpose::No ? a_rows : a_cols, tb == Transpose::No ? b_cols : b_rows);
+    kernels::eigen_gemm(ma, ta, mb, tb, mc);
+  }
 }
 
 }  // namespace scratchnet

@@ -11,12 +11,15 @@
 // W.reshape(FN, -1): row f is filter f with its (c, fy, fx) numbers in a row —
 // the same bytes, and the shape the product below wants.
 //
-// How: im2col (im2col.hpp) copies every window into one row of col
-// (N·OH·OW, C·FH·FW); then every filter at every position is one product
-//   out_col = col · Wᵀ + b            (N·OH·OW, FN)
-// and out is out_col with its axes moved: (n, oh, ow, f) → (n, f, oh, ow)
-// (the book's reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)).
-// Backward is an Affine backward on (col, W), followed by col2im.
+// How (the book's im2col idea, one image at a time): im2col_image
+// (im2col.hpp) copies image n's windows into the *columns* of colT_n
+// (C·FH·FW, OH·OW); then every filter at every position is one product
+//   out_n = W · colT_n + b            (FN, OH·OW)
+// which is already image n's row of out, (FN, OH, OW) flattened — the book's
+// col · Wᵀ followed by reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2),
+// without the transpose: the product is computed the other way round.
+// Backward is an Affine backward on (colT_n, W) per image, followed by
+// col2im_image.
 #pragma once
 
 #include <string>
@@ -28,6 +31,18 @@
 #include "layer.hpp"
 
 namespace scratchnet {
+
+// Σ v[0..n): four running sums side by side (a compiler may not reorder a
+// float sum into SIMD lanes by itself; written this way it can).
+template <class S>
+S row_sum(const S* v, Index n) {
+  S s[4] = {S(0), S(0), S(0), S(0)};
+  Index i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (int l = 0; l < 4; ++l) s[l] += v[i + l];
+  for (; i < n; ++i) s[0] += v[i];
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
 
 template <class S>
 class Convolution final : public Layer<S> {
@@ -50,44 +65,55 @@ class Convolution final : public Layer<S> {
                   Matrix<S>(x.rows(), g_.input_size()));
     require_finite(x, "Convolution.forward");
     n_ = x.rows();
-    im2col(x, g_, col_);  // kept: backward needs it for dW, like Affine keeps x
-    // out_col_pf = Σ_k col_pk W_fk + b_f: every window (row p) against every filter f
-    Matrix<S> out_col;
-    gemm(col_, Transpose::No, W_, Transpose::Yes, out_col);
-    // (n, oh·ow, f) → (n, f, oh·ow), adding the bias on the way
-    const Index P = g_.positions(), FN = W_.rows();
+    const Index K = g_.window_size(), P = g_.positions(), FN = W_.rows();
+    // kept: backward needs it for dW, like Affine keeps x. Rows [n·K, n·K + K)
+    // are colT_n, image n's windows as columns.
+    col_.resize(n_ * K, P);
     Matrix<S> out(n_, FN * P);
     for (Index n = 0; n < n_; ++n) {
-      const S* src = out_col.data() + n * P * FN;
-      S* dst = out.data() + n * FN * P;
-      for (Index p = 0; p < P; ++p)
-        for (Index f = 0; f < FN; ++f) dst[f * P + p] = src[p * FN + f] + b_(0, f);
+      S* colT = col_.data() + n * K * P;
+      S* o = out.data() + n * FN * P;
+      im2col_image(x.data() + n * g_.input_size(), g_, colT);
+      // out_n,fp = Σ_k W_fk colT_n,kp + b_f: every filter f against every window p
+      gemm_block(W_.data(), FN, K, Transpose::No, colT, K, P, Transpose::No, o);
+      for (Index f = 0; f < FN; ++f) {
+        const S bf = b_(0, f);
+        for (S* v = o + f * P; v != o + (f + 1) * P; ++v) *v += bf;
+      }
     }
     return out;
   }
 
   // dout (N, FN·OH·OW) → dx (N, C·H·W); fills dW (FN, C·FH·FW) and db (1, FN)
   Matrix<S> backward(const Matrix<S>& dout) override {
-    const Index P = g_.positions(), FN = W_.rows();
+    const Index K = g_.window_size(), P = g_.positions(), FN = W_.rows();
     require_dout_shape("Convolution.backward", dout, n_, FN * P);
-    // back to one row per window: (n, f, oh·ow) → (n·oh·ow, f)
-    Matrix<S> dout_col(n_ * P, FN);
-    for (Index n = 0; n < n_; ++n) {
-      const S* src = dout.data() + n * FN * P;
-      S* dst = dout_col.data() + n * P * FN;
-      for (Index f = 0; f < FN; ++f)
-        for (Index p = 0; p < P; ++p) dst[p * FN + f] = src[f * P + p];
+    // Row n of dout is dout_n (FN, OH·OW), the gradient of out_n = W·colT_n + b.
+    // W and b are shared by every image and every window, so their gradients
+    // are sums over both:
+    dW_.setZero();
+    db_.setZero();
+    dW_image_.resize(FN, K);
+    Matrix<S> dx;
+    if (input_gradient_) {
+      dx = Matrix<S>::Zero(n_, g_.input_size());
+      dcol_.resize(K, P);
     }
-    // ∂L/∂b_f = Σ_p dout_col_pf (b_f was added at every window)   →  db = Σ_rows dout_col
-    db_ = dout_col.colwise().sum();
-    // ∂L/∂W_fk = Σ_p dout_col_pf col_pk (W is shared by all windows) →  dW = dout_colᵀ·col
-    gemm(dout_col, Transpose::Yes, col_, Transpose::No, dW_);
-    // out_col_pf = Σ_k col_pk W_fk, so ∂L/∂col_pk = Σ_f dout_col_pf W_fk  →  dcol = dout_col·W
-    // and each pixel collects the gradients of every window it was copied into →  dx = col2im(dcol)
-    if (!input_gradient_) return Matrix<S>();
-    Matrix<S> dcol;
-    gemm(dout_col, Transpose::No, W_, Transpose::No, dcol);
-    return col2im(dcol, g_, n_);
+    for (Index n = 0; n < n_; ++n) {
+      const S* d = dout.data() + n * FN * P;
+      const S* colT = col_.data() + n * K * P;
+      // ∂L/∂b_f = Σ_n Σ_p dout_n,fp (b_f was added at every window)
+      for (Index f = 0; f < FN; ++f) db_(0, f) += row_sum(d + f * P, P);
+      // ∂L/∂W_fk = Σ_n Σ_p dout_n,fp colT_n,kp                 →  dW = Σ_n dout_n · colT_nᵀ
+      gemm_block(d, FN, P, Transpose::No, colT, K, P, Transpose::Yes, dW_image_.data());
+      dW_ += dW_image_;
+      // out_n,fp = Σ_k W_fk colT_n,kp, so ∂L/∂colT_n,kp = Σ_f W_fk dout_n,fp  →  dcolT_n = Wᵀ · dout_n
+      // and each pixel collects the gradients of every window it was copied into →  dx_n = col2im(dcolT_n)
+      if (!input_gradient_) continue;
+      gemm_block(W_.data(), FN, K, Transpose::Yes, d, FN, P, Transpose::No, dcol_.data());
+      col2im_image(dcol_.data(), g_, dx.data() + n * g_.input_size());
+    }
+    return dx;
   }
 
   std::vector<Param<S>> params() override { return {{"W", &W_, &dW_}, {"b", &b_, &db_}}; }
@@ -105,7 +131,8 @@ class Convolution final : public Layer<S> {
   Matrix<S> W_, b_;    // parameters
   Matrix<S> dW_, db_;  // their gradients, same shapes
   ConvGeometry g_;
-  Matrix<S> col_;      // im2col of the forward input, kept for backward
+  Matrix<S> col_;      // (N·C·FH·FW, OH·OW): colT_n of every image of the forward input, kept for backward
+  Matrix<S> dW_image_, dcol_;  // backward's per-image scratch, reused batch after batch
   Index n_ = 0;        // batch size of the last forward
   bool input_gradient_ = true;
 };

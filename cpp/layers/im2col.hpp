@@ -23,8 +23,17 @@
 // overlap, so one pixel appears in several rows of col, and col2im *adds*
 // all of their values back onto that pixel. That is exactly what backward
 // needs: a pixel used k times receives the sum of its k gradients.
+//
+// The Convolution layer uses the same windows laid out the other way round,
+// one image at a time (im2col_image / col2im_image below): one *column* per
+// window, colT (C·FH·FW, OH·OW) = image n's block of col, transposed. Then
+// the product W·colT is already the feature map (FN, OH·OW) of image n, and
+// each row of colT is one filter tap (c, fy, fx) seen at every position: for
+// stride 1 a run of OW consecutive pixels, so both directions copy or add
+// whole row segments instead of one pixel at a time.
 #pragma once
 
+#include <algorithm>
 #include <string>
 
 #include "layer.hpp"
@@ -121,6 +130,79 @@ Matrix<S> col2im(const Matrix<S>& col, const ConvGeometry& g, Index N) {
     }
   }
   return x;
+}
+
+// The positions ow whose window tap fx lands inside the image (not on the
+// padding): xx = ow·stride − pad + fx ∈ [0, W)  ⇔  ow ∈ [lo, hi). Same for rows.
+struct TapRange {
+  Index lo, hi;
+};
+inline TapRange tap_range(Index f, Index size, Index out, const ConvGeometry& g) {
+  const Index first = g.pad - f;  // ow·stride ≥ pad − f
+  const Index lo = first <= 0 ? 0 : (first + g.stride - 1) / g.stride;
+  const Index last = size - 1 + g.pad - f;  // ow·stride ≤ W − 1 + pad − f
+  const Index hi = last < 0 ? 0 : std::min(out, last / g.stride + 1);
+  return {std::min(lo, hi), hi};
+}
+
+// One image (C·H·W floats at img) → colT (C·FH·FW, OH·OW) at colT: element
+// (k, p) of colT = element (p, k) of im2col's block for that image, with k =
+// (c, fy, fx) and p = (oh, ow). Row k is written as OH segments of OW values:
+// zeros where the tap falls on the padding, pixels (contiguous when stride
+// is 1) in between.
+template <class S>
+void im2col_image(const S* img, const ConvGeometry& g, S* colT) {
+  const Index H = g.height, W = g.width, OH = g.out_h(), OW = g.out_w();
+  for (Index c = 0; c < g.channels; ++c) {
+    const S* plane = img + c * H * W;
+    for (Index fy = 0; fy < g.filter_h; ++fy) {
+      const TapRange rows = tap_range(fy, H, OH, g);
+      for (Index fx = 0; fx < g.filter_w; ++fx) {
+        const TapRange cols = tap_range(fx, W, OW, g);
+        for (Index oh = 0; oh < OH; ++oh, colT += OW) {
+          if (oh < rows.lo || oh >= rows.hi) {
+            std::fill(colT, colT + OW, S(0));
+            continue;
+          }
+          std::fill(colT, colT + cols.lo, S(0));
+          if (cols.lo < cols.hi) {
+            // the pixel under position (oh, cols.lo)
+            const S* src = plane + (oh * g.stride - g.pad + fy) * W + cols.lo * g.stride - g.pad + fx;
+            S* dst = colT + cols.lo;
+            const Index n = cols.hi - cols.lo;
+            if (g.stride == 1) std::copy(src, src + n, dst);
+            else for (Index i = 0; i < n; ++i) dst[i] = src[i * g.stride];
+          }
+          std::fill(colT + cols.hi, colT + OW, S(0));
+        }
+      }
+    }
+  }
+}
+
+// The adjoint of im2col_image: colT (C·FH·FW, OH·OW) is *added* onto one image
+// (C·H·W floats at img, which the caller has zeroed or wants to add to), each
+// value onto the pixel it was copied from; values on the padding are dropped.
+template <class S>
+void col2im_image(const S* colT, const ConvGeometry& g, S* img) {
+  const Index H = g.height, W = g.width, OH = g.out_h(), OW = g.out_w();
+  for (Index c = 0; c < g.channels; ++c) {
+    S* plane = img + c * H * W;
+    for (Index fy = 0; fy < g.filter_h; ++fy) {
+      const TapRange rows = tap_range(fy, H, OH, g);
+      for (Index fx = 0; fx < g.filter_w; ++fx) {
+        const TapRange cols = tap_range(fx, W, OW, g);
+        const Index n = cols.hi - cols.lo;
+        for (Index oh = rows.lo; oh < rows.hi && n > 0; ++oh) {
+          S* dst = plane + (oh * g.stride - g.pad + fy) * W + cols.lo * g.stride - g.pad + fx;
+          const S* src = colT + oh * OW + cols.lo;
+          if (g.stride == 1) for (Index i = 0; i < n; ++i) dst[i] += src[i];
+          else for (Index i = 0; i < n; ++i) dst[i * g.stride] += src[i];
+        }
+        colT += OH * OW;
+      }
+    }
+  }
 }
 
 }  // namespace scratchnet

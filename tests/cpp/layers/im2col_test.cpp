@@ -1,6 +1,7 @@
 // Tests for cpp/layers/im2col.hpp: the book's col shapes (7.4.3), a window
 // by hand, im2col · W against a direct (six-loop) convolution on random
-// shapes with stride and padding, and col2im as the adjoint of im2col.
+// shapes with stride and padding, col2im as the adjoint of im2col, and the
+// per-image transposed layout (im2col_image / col2im_image) against both.
 #include "layers/im2col.hpp"
 
 #include <gtest/gtest.h>
@@ -125,4 +126,48 @@ TEST(Im2col, RejectsAWindowLargerThanTheImage) {
   expect_error("conv.bad_geometry", [] { conv_geometry(1, 3, 3, 5, 5, 1, 0).validate("test"); });
   expect_error("conv.bad_geometry", [] { conv_geometry(1, 3, 3, 2, 2, 0, 0).validate("test"); });
   conv_geometry(1, 3, 3, 5, 5, 1, 1).validate("test");  // fits once padded
+}
+
+TEST(Im2col, ImageColumnsAreTheBooksRowsTransposed) {
+  // im2col_image (the Convolution layer's layout): image n's block of the
+  // book's col, transposed — exactly, element for element, including the
+  // zeros of the padding, for strides 1–3 and pads 0–2 (a pad as large as
+  // the window leaves whole rows of zeros).
+  Rng rng(4);
+  const ConvGeometry shapes[] = {conv_geometry(1, 28, 28, 5, 5, 1, 0), conv_geometry(3, 7, 7, 3, 2, 2, 1),
+                                 conv_geometry(1, 5, 5, 4, 4, 3, 2), conv_geometry(2, 6, 7, 3, 3, 1, 1),
+                                 conv_geometry(2, 4, 4, 2, 2, 2, 2), conv_geometry(1, 3, 8, 1, 3, 1, 0)};
+  for (const ConvGeometry& g : shapes) {
+    const Index N = 3, K = g.window_size(), P = g.positions();
+    const MatD x = random_matrix(N, g.input_size(), rng);
+    MatD col;
+    im2col(x, g, col);
+    MatD colT(K, P);
+    for (Index n = 0; n < N; ++n) {
+      colT.setConstant(-7.0);  // every element must be written
+      im2col_image(x.data() + n * g.input_size(), g, colT.data());
+      EXPECT_EQ(colT, col.middleRows(n * P, P).transpose()) << "image " << n << ", " << g.height << "×"
+                                                            << g.width << " stride " << g.stride << " pad " << g.pad;
+    }
+  }
+}
+
+TEST(Im2col, Col2imImageIsTheAdjointOfIm2colImage) {
+  // ⟨im2col_image(x), y⟩ = ⟨x, col2im_image(y)⟩, and col2im_image adds onto
+  // what the image holds (the layer zeroes dx once for the whole batch).
+  Rng rng(5);
+  const ConvGeometry shapes[] = {conv_geometry(2, 6, 7, 3, 3, 1, 0), conv_geometry(3, 7, 7, 3, 2, 2, 1),
+                                 conv_geometry(1, 5, 5, 4, 4, 3, 2), conv_geometry(2, 4, 4, 2, 2, 2, 2)};
+  for (const ConvGeometry& g : shapes) {
+    const MatD x = random_matrix(1, g.input_size(), rng);
+    const MatD y = random_matrix(g.window_size(), g.positions(), rng);
+    MatD colT(g.window_size(), g.positions());
+    im2col_image(x.data(), g, colT.data());
+    const MatD base = random_matrix(1, g.input_size(), rng);
+    MatD dx = base;
+    col2im_image(y.data(), g, dx.data());
+    const double lhs = colT.cwiseProduct(y).sum();
+    const double rhs = x.cwiseProduct(dx - base).sum();
+    EXPECT_NEAR(lhs, rhs, 1e-10 * (1 + std::abs(lhs)));
+  }
 }
