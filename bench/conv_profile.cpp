@@ -4,7 +4,7 @@
 // network's own layers, and inside the convolution the pieces it is made of.
 // Built natively and with em++ (wasm SIMD) by scripts/profile-cnn.sh; prints
 // one line per piece: median ms of --reps repetitions after warm-up.
-// Not part of any test: a measuring tool (agreement F: run it under the lock).
+// Not part of any test: a measuring tool (run it with nothing else busy on the machine).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

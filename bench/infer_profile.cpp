@@ -4,7 +4,7 @@
 //   em++ -std=c++20 -O3 -DNDEBUG -Icpp -I/usr/include/eigen3 -msimd128 -fwasm-exceptions \
 //     -DSCRATCHNET_NO_ZLIB=1 bench/infer_profile.cpp build/wasm/libscratchnet.a \
 //     -o /tmp/infer_profile.js -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sENVIRONMENT=node
-//   flock /work/wt/bench.lock node --no-experimental-fetch /tmp/infer_profile.js --model models/book-ch03.npz
+//   node --no-experimental-fetch /tmp/infer_profile.js --model models/book-ch03.npz
 // (Debian's emscripten wants NODE_PATH=/usr/share/nodejs; --no-experimental-fetch
 // keeps Node 20's fetch from taking the .wasm path for a URL.)
 //

@@ -14,8 +14,8 @@
 //   --only P      workloads whose id starts with P (default "infer"; "train", or "" for all)
 //   --baseline D  also run the build in directory D
 //   --samples N   inference samples per repetition (default 10000)
-// Never part of npm test. Timed runs on the shared machine go through the lock:
-//   flock /work/wt/bench.lock node scripts/bench-infer.mjs --baseline /tmp/main-wasm
+// Never part of npm test. Run it with nothing else busy on the machine:
+//   node scripts/bench-infer.mjs --baseline /tmp/main-wasm
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

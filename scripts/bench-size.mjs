@@ -9,8 +9,8 @@
 // and each checkout's web/generated/wasm/*.wasm gzipped (-9).
 // Usage: node scripts/bench-size.mjs --baseline DIR [--candidate DIR] [--reps 15]
 //   DIR: another checkout (e.g. a git worktree of main) with its wasm built;
-//   B is this checkout unless --candidate names another. On a shared machine run it under the bench lock:
-//   flock /work/wt/bench.lock node scripts/bench-size.mjs --baseline ../main
+//   B is this checkout unless --candidate names another. Run it with nothing else busy on the machine:
+//   node scripts/bench-size.mjs --baseline ../main
 // Never part of npm test (timings are not asserted anywhere).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -11,8 +11,8 @@
 // Also the gzipped size of every shipped file. Writes bench-results/threads.{md,json}.
 // Options: --steps N --reps N --quick; --threads-only (just threads ×1 and
 // threads ×2: the ratio of issue #14's bar, in under a minute); --no-build.
-// Never part of npm test. On a shared machine, under the bench lock:
-//   flock /work/wt/bench.lock node scripts/bench-threads.mjs --threads-only
+// Never part of npm test. Run it with nothing else busy on the machine:
+//   node scripts/bench-threads.mjs --threads-only
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

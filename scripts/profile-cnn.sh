@@ -2,7 +2,7 @@
 # profile-cnn.sh — build bench/conv_profile.cpp natively (-O3, the native
 # build's flags) and as wasm SIMD (the shipped kernel), run both, print the
 # per-piece times of one SimpleConvNet training step. Usage:
-#   bash scripts/profile-cnn.sh [reps]      (under the bench lock: agreement F)
+#   bash scripts/profile-cnn.sh [reps]      (with nothing else busy on the machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=build/conv-profile

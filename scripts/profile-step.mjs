@@ -10,8 +10,8 @@
 // 1 and 2 threads interleaved, the pool's jobs per step and the ratio of
 // whole steps. `--native` instead builds it natively against build/native
 // (one thread, Eigen's products: the algorithm without wasm's costs).
-// Options: --steps N (default 60), --json. Time it under the bench lock:
-//   flock /work/wt/bench.lock node scripts/profile-step.mjs
+// Options: --steps N (default 60), --json. Time it with nothing else busy on the machine:
+//   node scripts/profile-step.mjs
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
